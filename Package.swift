@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "mockroom",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "mockroom", targets: ["mockroom"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+  ],
+  targets: [
+    // No pkgConfig: ncursesw.pc's -D_XOPEN_SOURCE flags are dropped by SwiftPM with a warning,
+    // and the header is on the default include path; shim.h sets what those flags would.
+    .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+    .target(name: "MockCore"),
+    .executableTarget(
+      name: "mockroom",
+      dependencies: [
+        "MockCore",
+        "CNcurses",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "MockCoreTests", dependencies: ["MockCore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["mockroom"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

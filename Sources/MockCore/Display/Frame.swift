@@ -1,0 +1,107 @@
+/// A terminal's size in cells.
+public struct Size: Equatable, Hashable, Sendable, CustomStringConvertible {
+  public var width: Int
+  public var height: Int
+  public init(width: Int, height: Int) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+  }
+  public var description: String { "\(width)x\(height)" }
+}
+
+/// What a piece of the screen means; the shell picks the colour.
+public enum Tone: String, Equatable, Hashable, Sendable, CaseIterable {
+  /// Within budget.
+  case ok
+  /// The last minute of a budget.
+  case warn
+  /// Over budget.
+  case over
+  /// Headings and the current phase.
+  case accent
+}
+
+/// How a cell is drawn. Meaning never rests on `tone` alone: there is always text too.
+public struct Style: Equatable, Hashable, Sendable {
+  public var bold = false
+  public var reverse = false
+  public var dim = false
+  public var tone: Tone?
+
+  public init(bold: Bool = false, reverse: Bool = false, dim: Bool = false, tone: Tone? = nil) {
+    self.bold = bold
+    self.reverse = reverse
+    self.dim = dim
+    self.tone = tone
+  }
+
+  public static let plain = Style()
+}
+
+/// One character cell: a character one column wide and its style.
+public struct Cell: Equatable, Hashable, Sendable {
+  public var character: Character
+  public var style: Style
+  public static let blank = Cell(character: " ", style: .plain)
+}
+
+/// A grid of styled cells: everything the screen shows, as plain data.
+public struct Frame: Equatable, Sendable {
+  public let size: Size
+  public private(set) var cells: [Cell]
+
+  public init(size: Size) {
+    self.size = size
+    cells = Array(repeating: .blank, count: size.width * size.height)
+  }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    cells[y * size.width + x]
+  }
+
+  /// Writes `text` from column `x` of row `y`, clipped to the frame; returns the column after it.
+  @discardableResult
+  public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain) -> Int {
+    guard y >= 0, y < size.height else { return x + text.count }
+    var column = x
+    for ch in text {
+      if column >= 0, column < size.width {
+        cells[y * size.width + column] = Cell(character: ch, style: style)
+      }
+      column += 1
+    }
+    return column
+  }
+
+  /// Writes `text` centred on row `y`.
+  public mutating func center(_ text: String, y: Int, style: Style = .plain) {
+    put(text, x: (size.width - text.count) / 2, y: y, style: style)
+  }
+
+  /// The characters of row `y`, trailing blanks included.
+  public func row(_ y: Int) -> String {
+    String((0..<size.width).map { self[$0, y].character })
+  }
+
+  /// The frame as text, one line a row, trailing blanks trimmed.
+  public var text: String {
+    (0..<size.height).map { y in
+      var line = Substring(row(y))
+      while line.last == " " { line.removeLast() }
+      return String(line)
+    }.joined(separator: "\n")
+  }
+}
+
+extension String {
+  /// This string cut to `width` characters, with `…` marking a cut.
+  func clipped(to width: Int) -> String {
+    guard width > 0 else { return "" }
+    guard count > width else { return self }
+    return width == 1 ? String(prefix(1)) : String(prefix(width - 1)) + "…"
+  }
+
+  func padded(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

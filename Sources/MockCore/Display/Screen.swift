@@ -1,0 +1,238 @@
+/// The screen as a pure function of the room, the instant and the terminal size.
+public enum Screen {
+  /// Which arrangement a size gets.
+  public enum Layout: Equatable, Sendable {
+    /// 80×24 and up: big five-row digits, the phase strip with times.
+    case full
+    /// 40×12 and up: three-row digits, a strip without times.
+    case compact
+    /// 20×5 and up: everything that matters on one line.
+    case oneLine
+    /// Smaller: a note to enlarge the terminal, and the clock if it fits.
+    case tooSmall
+  }
+
+  public static func layout(for size: Size) -> Layout {
+    if size.width >= 80 && size.height >= 24 { return .full }
+    if size.width >= 40 && size.height >= 12 { return .compact }
+    if size.width >= 20 && size.height >= 5 { return .oneLine }
+    return .tooSmall
+  }
+
+  /// Draws the room at `now` into a frame of `size`. With `colors` false (NO_COLOR), only
+  /// attributes are used: every state still reads from its text and from bold/reverse.
+  public static func render(_ room: Room, at now: Instant, size: Size, colors: Bool = true)
+    -> Frame
+  {
+    var frame = Frame(size: size)
+    let readout = Readout(room.session, at: now)
+    switch layout(for: size) {
+    case .full: full(&frame, room, readout, at: now)
+    case .compact: compact(&frame, room, readout, at: now)
+    case .oneLine: oneLine(&frame, room, readout)
+    case .tooSmall: tooSmall(&frame, readout)
+    }
+    if !colors { frame = frame.withoutTones() }
+    return frame
+  }
+
+  // MARK: - Layouts
+
+  private static func full(_ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    header(&frame, title: room.session.info.title, session: "session " + r.session)
+    frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
+    frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+    frame.center(hints(room, wide: true), y: h - 1, style: Style(dim: true))
+
+    let block = 14  // phase line, gap, 5 digit rows, gap, info, 2 gaps, 3 strip rows
+    var y = 2 + max(0, (h - 4 - block) / 2)
+    phaseLine(&frame, r, y: y, long: true)
+    y += 2
+    for row in BigDigits.rows(r.clock, font: BigDigits.large) {
+      frame.center(row, y: y, style: r.clockStyle)
+      y += 1
+    }
+    y += 1
+    frame.center("budget \(r.budget) · spent \(r.spent) · \(r.balance)", y: y)
+    y += 3
+    Strip.draw(
+      into: &frame, session: room.session, at: now, x: 2, y: y, width: w - 4, withTimes: true)
+    overlay(&frame, room)
+  }
+
+  private static func compact(_ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    header(&frame, title: room.session.info.title, session: r.session)
+    frame.center(hints(room, wide: false), y: h - 1, style: Style(dim: true))
+
+    let block = 10  // phase line, gap, 3 digit rows, gap, info, gap, 2 strip rows
+    var y = 1 + max(0, (h - 2 - block) / 2)
+    phaseLine(&frame, r, y: y, long: false)
+    y += 2
+    for row in BigDigits.rows(r.clock, font: BigDigits.small) {
+      frame.center(row, y: y, style: r.clockStyle)
+      y += 1
+    }
+    y += 1
+    frame.center("budget \(r.budget) · \(r.balance)".clipped(to: w), y: y)
+    y += 2
+    Strip.draw(
+      into: &frame, session: room.session, at: now, x: 1, y: y, width: w - 2, withTimes: false)
+    overlay(&frame, room)
+  }
+
+  private static func oneLine(_ frame: inout Frame, _ room: Room, _ r: Readout) {
+    let w = frame.size.width
+    let y = frame.size.height / 2
+    if let question = room.overlay.map(shortText) {
+      frame.center(question.clipped(to: w), y: y, style: Style(bold: true, reverse: true))
+      return
+    }
+    let name = r.phase.name.uppercased()
+    let badge = r.badge.rawValue
+    let options = [
+      [name, r.clock, badge, " " + r.session],
+      [name, r.clock, badge],
+      [String(name.prefix(3)), r.clock, badge],
+      [r.clock, badge],
+    ]
+    let parts = options.first { $0.joined(separator: " ").count <= w } ?? options.last!
+    var x = max(0, (w - parts.joined(separator: " ").count) / 2)
+    for (index, part) in parts.enumerated() {
+      let style: Style =
+        part == badge ? r.badgeStyle : part == r.clock ? r.clockStyle : Style(bold: index == 0)
+      x = frame.put(part, x: x, y: y, style: style) + 1
+    }
+  }
+
+  private static func tooSmall(_ frame: inout Frame, _ r: Readout) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    guard w > 0, h > 0 else { return }
+    var lines = wrap("enlarge the terminal (20x5 or more)", width: w)
+    if lines.count >= h { lines = wrap("enlarge terminal", width: w) }
+    let status = "\(String(r.phase.name.uppercased().prefix(3))) \(r.clock)"
+    for (y, line) in lines.prefix(h).enumerated() {
+      frame.put(line, x: 0, y: y, style: Style(bold: true))
+    }
+    if lines.count < h {
+      frame.put(status.clipped(to: w), x: 0, y: lines.count, style: r.clockStyle)
+    }
+  }
+
+  // MARK: - Pieces
+
+  private static func header(_ frame: inout Frame, title: String, session: String) {
+    let w = frame.size.width
+    let right = session.count < w - 10 ? session : ""
+    let room = w - right.count - 2
+    var x = frame.put(" mockroom", x: 0, y: 0, style: Style(bold: true, tone: .accent))
+    if room - x > 3 {
+      x = frame.put("  " + title.clipped(to: room - x - 2), x: x, y: 0, style: Style(bold: true))
+    }
+    frame.put(right, x: w - right.count - 1, y: 0)
+  }
+
+  private static func phaseLine(_ frame: inout Frame, _ r: Readout, y: Int, long: Bool) {
+    let name = r.phase.name.uppercased()
+    let position = long ? "phase \(r.phase.number) of 5" : "\(r.phase.number)/5"
+    let badge = " \(r.badge.rawValue) "
+    let total = name.count + 3 + position.count + 4 + badge.count
+    var x = max(0, (frame.size.width - total) / 2)
+    x = frame.put(name, x: x, y: y, style: Style(bold: true, tone: .accent))
+    x = frame.put(" · " + position, x: x, y: y, style: Style(dim: true))
+    frame.put(badge, x: x + 4, y: y, style: r.badgeStyle)
+  }
+
+  private static func hints(_ room: Room, wide: Bool) -> String {
+    let next = room.session.phase.next == nil ? "finish" : "next"
+    let pause = room.session.status == .paused ? "resume" : "pause"
+    return wide
+      ? "Space \(next) · b back · p \(pause) · +/- budget · ? help · q quit"
+      : "n \(next) b back p \(pause) ? help q quit"
+  }
+
+  // MARK: - Overlays
+
+  static func lines(of overlay: Overlay, phase: Phase) -> [String] {
+    switch overlay {
+    case .help:
+      [
+        "Keys",
+        "Space n  next phase (ops: finish)",
+        "b        back to the last phase",
+        "p        pause or resume",
+        "+ -      phase budget ±1 minute",
+        "? h      this help",
+        "q        quit (asks first)",
+        "",
+        "Any key closes this help.",
+      ]
+    case .confirmQuit:
+      phase == .ops
+        ? ["End the session now?", "It is saved as finished.", "q or y: end · other key: stay"]
+        : ["Quit this session?", "It is saved as abandoned.", "q or y: quit · other key: stay"]
+    case .confirmFinish:
+      ["Finish the session?", "It is saved as finished.", "n or y: finish · other: stay"]
+    }
+  }
+
+  private static func shortText(_ overlay: Overlay) -> String {
+    switch overlay {
+    case .help: "n next b back p pause +- budget q quit"
+    case .confirmQuit: "Quit? q/y yes, other key no"
+    case .confirmFinish: "Finish? n/y yes, other key no"
+    }
+  }
+
+  private static func overlay(_ frame: inout Frame, _ room: Room) {
+    guard let overlay = room.overlay else { return }
+    let body = lines(of: overlay, phase: room.session.phase)
+    let inner = min(body.map(\.count).max() ?? 0, frame.size.width - 4)
+    let boxWidth = inner + 4
+    let boxHeight = min(body.count + 2, frame.size.height)
+    let x = (frame.size.width - boxWidth) / 2
+    let y = max(0, (frame.size.height - boxHeight) / 2)
+    let edge = String(repeating: "─", count: inner + 2)
+    frame.put("┌" + edge + "┐", x: x, y: y, style: Style(bold: true))
+    for (index, line) in body.prefix(boxHeight - 2).enumerated() {
+      let style = Style(bold: index == 0)
+      frame.put("│ ", x: x, y: y + 1 + index, style: Style(bold: true))
+      frame.put(line.clipped(to: inner).padded(to: inner), x: x + 2, y: y + 1 + index, style: style)
+      frame.put(" │", x: x + inner + 2, y: y + 1 + index, style: Style(bold: true))
+    }
+    frame.put("└" + edge + "┘", x: x, y: y + boxHeight - 1, style: Style(bold: true))
+  }
+
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ").map(String.init) {
+      if line.isEmpty {
+        line = word.clipped(to: width)
+      } else if line.count + 1 + word.count <= width {
+        line += " " + word
+      } else {
+        lines.append(line)
+        line = word.clipped(to: width)
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+}
+
+extension Frame {
+  /// This frame with every tone removed: how it looks under NO_COLOR.
+  func withoutTones() -> Frame {
+    var copy = self
+    for y in 0..<size.height {
+      for x in 0..<size.width where self[x, y].style.tone != nil {
+        var style = self[x, y].style
+        style.tone = nil
+        copy.put(String(self[x, y].character), x: x, y: y, style: style)
+      }
+    }
+    return copy
+  }
+}

@@ -1,0 +1,44 @@
+/// How the candidate arrived in a phase.
+public enum PhaseMove: String, Equatable, Hashable, Sendable {
+  case start, next, back
+}
+
+/// One line of a session's append-only record: something that happened, and when.
+public struct Record: Equatable, Sendable {
+  /// What happened.
+  public enum Entry: Equatable, Sendable {
+    case sessionStarted(SessionInfo, Plan)
+    case phaseEntered(Phase, via: PhaseMove)
+    /// `elapsed` is the phase's whole active time so far, over every stint in it.
+    case phaseLeft(Phase, elapsed: Millis, budget: Millis)
+    case paused
+    case resumed(pausedFor: Millis)
+    case budgetChanged(Phase, from: Millis, to: Millis)
+    case sessionEnded(Ending, active: Millis)
+  }
+
+  /// The record schema version written on every line.
+  public static let schemaVersion = 1
+
+  /// Session time of the event: milliseconds since the start, pauses included.
+  public var t: Millis
+  public var entry: Entry
+
+  public init(t: Millis, entry: Entry) {
+    self.t = t
+    self.entry = entry
+  }
+
+  /// The `type` field of the line.
+  public var type: String {
+    switch entry {
+    case .sessionStarted: "session_started"
+    case .phaseEntered: "phase_entered"
+    case .phaseLeft: "phase_left"
+    case .paused: "paused"
+    case .resumed: "resumed"
+    case .budgetChanged: "budget_changed"
+    case .sessionEnded: "session_ended"
+    }
+  }
+}

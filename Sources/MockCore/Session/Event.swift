@@ -1,0 +1,50 @@
+/// Something that happened to a session. Named for what happened, not for what it causes.
+public enum Event: Equatable, Sendable {
+  /// The clock starts and clarify begins.
+  case start
+  /// The candidate moves on to the next phase.
+  case next
+  /// The candidate steps back to the previous phase (to undo an accidental advance).
+  case back
+  case pause
+  case resume
+  /// The current phase's budget grows (positive) or shrinks (negative) by this much.
+  case adjustBudget(Millis)
+  /// The candidate declares the session done.
+  case finish(EndReason)
+  /// The session stops before it is done: quit, a signal, or a crash found later.
+  case abort(EndReason)
+}
+
+/// Why a session ended.
+public enum EndReason: Equatable, Hashable, Sendable {
+  /// The candidate moved on past the last phase.
+  case completed
+  /// The candidate quit with `q`.
+  case quit
+  /// The process was told to stop by a signal, named as `SIGTERM` etc.
+  case signal(String)
+}
+
+/// How a session ended: finished if the candidate saw it through ops, abandoned otherwise.
+public enum Outcome: String, Equatable, Hashable, Sendable {
+  case finished, abandoned
+}
+
+/// The end of a session: its outcome and why it came.
+public struct Ending: Equatable, Hashable, Sendable {
+  public var outcome: Outcome
+  public var reason: EndReason
+  public init(outcome: Outcome, reason: EndReason) {
+    self.outcome = outcome
+    self.reason = reason
+  }
+}
+
+/// What the shell must do because of an event. The core only describes; the shell carries out.
+public enum Effect: Equatable, Sendable {
+  /// Append this line to the session's record, durably, before the screen shows the change.
+  case record(Record)
+  /// The program should end: the session is over.
+  case quit
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The `mockroom` command: timed system-design mock interviews in a terminal.
+@main
+struct Mockroom: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "mockroom",
+    abstract: "Practise system-design interviews against a clock, in your terminal.",
+    discussion: """
+      A session runs five phases against a plan: clarify 5 min, estimate 5, design 15, \
+      drill 15, ops 5. The big clock counts down the current phase and counts up once it \
+      runs over; you move on with Space. Every event is saved as it happens.
+
+      With no subcommand, mockroom starts a session (the same as 'mockroom run').
+      """,
+    version: version,
+    subcommands: [Run.self],
+    defaultSubcommand: Run.self
+  )
+
+  /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as the README documents.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}

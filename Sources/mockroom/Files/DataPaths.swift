@@ -1,0 +1,30 @@
+import Foundation
+
+/// Where mockroom keeps its files: `$MOCKROOM_HOME` if set, else the XDG base directories.
+struct DataPaths {
+  /// Holds `sessions/`.
+  let dataDirectory: String
+
+  var sessionsDirectory: String { dataDirectory + "/sessions" }
+
+  struct Missing: Error, CustomStringConvertible {
+    var description: String {
+      "cannot tell where to keep session records: set HOME, XDG_DATA_HOME or MOCKROOM_HOME"
+    }
+  }
+
+  static func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+    -> DataPaths
+  {
+    func absolute(_ key: String) -> String? {
+      guard let value = env[key], value.hasPrefix("/") else { return nil }
+      return value
+    }
+    if let home = absolute("MOCKROOM_HOME") { return DataPaths(dataDirectory: home) }
+    if let data = absolute("XDG_DATA_HOME") { return DataPaths(dataDirectory: data + "/mockroom") }
+    if let home = absolute("HOME") {
+      return DataPaths(dataDirectory: home + "/.local/share/mockroom")
+    }
+    throw Missing()
+  }
+}

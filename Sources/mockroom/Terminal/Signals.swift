@@ -1,0 +1,78 @@
+import CNcurses
+import Glibc
+import Synchronization
+
+/// The write end of the self-pipe: a signal handler may only do async-signal-safe things, so it
+/// writes the signal's number here and the run loop, woken by `poll`, does the rest.
+private let signalPipeWriteEnd = Atomic<Int32>(-1)
+
+/// Turns SIGINT, SIGTERM and SIGHUP into bytes on a pipe the run loop polls, and restores the
+/// terminal if the process crashes.
+///
+/// Why our own handlers: ncurses restores the terminal on SIGINT/SIGTERM only while they are at
+/// their default, and then exits at once, losing the end of the record. Ending from the run loop
+/// lets the record be closed first.
+final class SignalPipe {
+  static let stopping: [(Int32, String)] = [
+    (SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"),
+  ]
+  static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP]
+
+  /// The end the run loop polls.
+  let readEnd: Int32
+
+  init() {
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else {
+      preconditionFailure("pipe failed: \(String(cString: strerror(errno)))")
+    }
+    for end in ends {
+      _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+      _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+    }
+    readEnd = ends[0]
+    signalPipeWriteEnd.store(ends[1], ordering: .sequentiallyConsistent)
+    for (number, _) in Self.stopping {
+      install(number, flags: 0) { signal in
+        var byte = UInt8(truncatingIfNeeded: signal)
+        _ = write(signalPipeWriteEnd.load(ordering: .relaxed), &byte, 1)
+      }
+    }
+    signal(SIGPIPE, SIG_IGN)
+  }
+
+  /// After a crash the terminal must still come back: end curses, then let the signal do what
+  /// it would have done (the handler resets itself first, so raising again is the default).
+  static func restoreTerminalOnCrash() {
+    for number in fatal {
+      install(number, flags: Int32(bitPattern: UInt32(SA_RESETHAND))) { signal in
+        endwin()
+        raise(signal)
+      }
+    }
+  }
+
+  /// The names of the signals that arrived since the last call, in order.
+  func drain() -> [String] {
+    var names: [String] = []
+    var byte: UInt8 = 0
+    while read(readEnd, &byte, 1) == 1 {
+      if let name = Self.stopping.first(where: { $0.0 == Int32(byte) })?.1 { names.append(name) }
+    }
+    return names
+  }
+
+  static func number(of name: String) -> Int32 {
+    stopping.first { $0.1 == name }?.0 ?? SIGTERM
+  }
+}
+
+private func install(
+  _ number: Int32, flags: Int32, _ handler: @escaping @convention(c) (Int32) -> Void
+) {
+  var action = sigaction()
+  action.__sigaction_handler.sa_handler = handler
+  sigemptyset(&action.sa_mask)
+  action.sa_flags = flags
+  sigaction(number, &action, nil)
+}

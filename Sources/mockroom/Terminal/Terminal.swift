@@ -1,0 +1,159 @@
+import CNcurses
+import Foundation
+import Glibc
+import MockCore
+
+/// The curses screen: copies frames to the terminal and reads keys. Deliberately thin: what to
+/// draw is decided in MockCore, where it is tested.
+final class Terminal {
+  /// What the keyboard or the terminal said.
+  enum Input: Equatable {
+    case key(Key)
+    case resize
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  private let window: UnsafeMutablePointer<WINDOW>
+  private var drawn: Frame?
+  private var ended = false
+  /// Whether tones become colours (false under NO_COLOR or on a terminal without colour).
+  let colors: Bool
+
+  /// Starts curses on the process's terminal, or says clearly why it cannot.
+  init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
+    Self.useUTF8Locale()
+    guard let term = environment["TERM"], !term.isEmpty else {
+      throw Failure(
+        description: "TERM is not set, so the terminal's type is unknown. "
+          + "Set it (for example TERM=xterm-256color) and try again.")
+    }
+    guard isatty(0) == 1, isatty(1) == 1 else {
+      throw Failure(description: "mockroom needs a terminal: run it in one, not in a pipe.")
+    }
+    // newterm, unlike initscr, returns nil for an unknown terminal instead of exiting.
+    guard let output = fdopen(1, "w"), let input = fdopen(0, "r"),
+      newterm(nil, output, input) != nil, let window = mr_stdscr()
+    else {
+      throw Failure(
+        description: "the terminal type '\(term)' is not known here (no terminfo entry). "
+          + "Set TERM to one this system knows, for example TERM=xterm-256color.")
+    }
+    self.window = window
+    SignalPipe.restoreTerminalOnCrash()
+    cbreak()  // not raw(): Ctrl-C must still raise SIGINT
+    noecho()
+    nonl()
+    keypad(window, true)
+    nodelay(window, true)
+    set_escdelay(25)
+    curs_set(0)
+    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+    colors = !noColor && has_colors()
+    if colors {
+      start_color()
+      use_default_colors()
+      init_pair(1, Int16(COLOR_GREEN), -1)
+      init_pair(2, Int16(COLOR_YELLOW), -1)
+      init_pair(3, Int16(COLOR_RED), -1)
+      init_pair(4, Int16(COLOR_CYAN), -1)
+    }
+  }
+
+  deinit { end() }
+
+  var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+  /// Restores the terminal. Safe to call more than once.
+  func end() {
+    guard !ended else { return }
+    ended = true
+    endwin()
+  }
+
+  /// Copies `frame` to the screen, rewriting only the rows that changed since the last frame.
+  func draw(_ frame: Frame) {
+    let previous = drawn?.size == frame.size ? drawn : nil
+    if previous == nil { werase(window) }
+    for y in 0..<frame.size.height {
+      if let previous, (0..<frame.size.width).allSatisfy({ previous[$0, y] == frame[$0, y] }) {
+        continue
+      }
+      drawRow(frame, y)
+    }
+    wrefresh(window)
+    drawn = frame
+  }
+
+  /// Forgets what is on screen, so the next frame is drawn whole (after a resize).
+  func invalidate() {
+    drawn = nil
+  }
+
+  private func drawRow(_ frame: Frame, _ y: Int) {
+    var x = 0
+    while x < frame.size.width {
+      let style = frame[x, y].style
+      var run: [wchar_t] = []
+      let start = x
+      while x < frame.size.width, frame[x, y].style == style {
+        run.append(contentsOf: frame[x, y].character.unicodeScalars.map { wchar_t($0.value) })
+        x += 1
+      }
+      wattr_set(window, attributes(style), pair(style), nil)
+      run.append(0)
+      // The bottom-right cell cannot be written without the cursor leaving the screen; curses
+      // reports that as an error after drawing it, which is harmless here.
+      _ = mvwaddwstr(window, Int32(y), Int32(start), run)
+    }
+    wattr_set(window, mr_a_normal(), 0, nil)
+  }
+
+  private func attributes(_ style: Style) -> attr_t {
+    var value = mr_a_normal()
+    if style.bold { value |= mr_a_bold() }
+    if style.reverse { value |= mr_a_reverse() }
+    if style.dim { value |= mr_a_dim() }
+    return value
+  }
+
+  private func pair(_ style: Style) -> Int16 {
+    guard colors, let tone = style.tone else { return 0 }
+    switch tone {
+    case .ok: return 1
+    case .warn: return 2
+    case .over: return 3
+    case .accent: return 4
+    }
+  }
+
+  /// Every key waiting to be read, without blocking.
+  func readInput() -> [Input] {
+    var inputs: [Input] = []
+    while true {
+      var value: wint_t = 0
+      let status = wget_wch(window, &value)
+      if status == ERR { break }
+      if status == mr_key_code_yes() {
+        inputs.append(Int32(value) == mr_key_resize() ? .resize : .key(.other))
+      } else if value == 27 {
+        inputs.append(.key(.escape))
+      } else if let scalar = Unicode.Scalar(UInt32(value)) {
+        inputs.append(.key(.character(Character(scalar))))
+      }
+    }
+    return inputs
+  }
+
+  /// Box lines and block digits need a UTF-8 locale; fall back to C.UTF-8 when the user's
+  /// locale is not UTF-8 (an unset LANG, say) rather than drawing `lqqk`.
+  private static func useUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+    if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+}
