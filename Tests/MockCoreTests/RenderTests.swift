@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+@testable import MockCore
+
+/// Rooms in the states the golden frames show, on a virtual clock starting at `t0`.
+enum Scene: String, CaseIterable, CustomTestStringConvertible {
+  case start, midDesign, lastMinute, overrun, paused, help, confirmQuit
+
+  static let t0 = Instant(ms: 7_000_000)
+
+  var testDescription: String { rawValue }
+
+  /// The room, and the instant to draw it at.
+  var room: (Room, Instant) {
+    let info = SessionInfo(id: "t", title: "Short-video recommendations", program: "0")
+    var room = Room(session: Session(info: info, plan: .standard))
+    var now = Self.t0
+    _ = room.start(at: now)
+    func spend(_ ms: Millis, then key: Character?) {
+      now = now + ms
+      if let key { _ = room.handle(.character(key), at: now) }
+    }
+    switch self {
+    case .start:
+      break
+    case .midDesign, .paused, .help, .confirmQuit:
+      spend(270_000, then: "n")  // clarify 4:30
+      spend(360_000, then: "n")  // estimate 6:00, a minute over
+      spend(440_000, then: nil)  // design 7:20 in
+      if self == .paused { _ = room.handle(.character("p"), at: now) }
+      if self == .help { _ = room.handle(.character("?"), at: now) }
+      if self == .confirmQuit { _ = room.handle(.character("q"), at: now) }
+    case .lastMinute:
+      spend(300_000, then: "n")
+      spend(300_000, then: "n")
+      spend(858_000, then: nil)  // design with 0:42 left
+    case .overrun:
+      spend(300_000, then: "n")
+      spend(300_000, then: "n")
+      spend(900_000, then: "n")
+      spend(1_025_000, then: nil)  // drill 2:05 over
+    }
+    return (room, now)
+  }
+
+  func frame(_ size: Size, colors: Bool = true) -> Frame {
+    let (room, now) = self.room
+    return Screen.render(room, at: now, size: size, colors: colors)
+  }
+}
+
+@Suite struct GoldenFrames {
+  static let sizes = [
+    Size(width: 100, height: 30), Size(width: 80, height: 24), Size(width: 40, height: 12),
+    Size(width: 30, height: 8), Size(width: 10, height: 3),
+  ]
+  static let states: [Scene] = [.start, .midDesign, .lastMinute, .overrun, .paused]
+
+  @Test(arguments: states, sizes)
+  func sessionStates(_ scene: Scene, _ size: Size) throws {
+    try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")
+  }
+
+  @Test(
+    arguments: [Scene.help, .confirmQuit],
+    [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 30, height: 8)])
+  func overlays(_ scene: Scene, _ size: Size) throws {
+    try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")
+  }
+
+  @Test func overrunWithoutColour() throws {
+    try Golden.check(
+      Scene.overrun.frame(Size(width: 80, height: 24), colors: false), name: "overrun-nocolor-80x24"
+    )
+  }
+}
+
+@Suite struct Rendering {
+  @Test(arguments: Scene.allCases)
+  func neverFailsAtAnySizeFromNothingTo120By40(_ scene: Scene) {
+    let (room, now) = scene.room
+    for width in 0...120 {
+      for height in 0...40 {
+        let frame = Screen.render(room, at: now, size: Size(width: width, height: height))
+        #expect(frame.cells.count == width * height)
+      }
+    }
+  }
+
+  @Test(arguments: [
+    (Size(width: 80, height: 24), Screen.Layout.full), (Size(width: 200, height: 60), .full),
+    (Size(width: 79, height: 24), .compact), (Size(width: 80, height: 23), .compact),
+    (Size(width: 40, height: 12), .compact), (Size(width: 39, height: 12), .oneLine),
+    (Size(width: 40, height: 11), .oneLine), (Size(width: 20, height: 5), .oneLine),
+    (Size(width: 19, height: 5), .tooSmall), (Size(width: 20, height: 4), .tooSmall),
+    (Size(width: 1, height: 1), .tooSmall),
+  ])
+  func layoutFollowsTheSize(_ size: Size, _ layout: Screen.Layout) {
+    #expect(Screen.layout(for: size) == layout)
+  }
+
+  @Test(
+    arguments: [
+      (Scene.start, "OK"), (.midDesign, "OK"), (.lastMinute, "1 MIN"), (.overrun, "OVER"),
+      (.paused, "PAUSED"),
+    ], [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 30, height: 8)])
+  func theBadgeSaysTheStateInWords(_ expected: (scene: Scene, badge: String), _ size: Size) {
+    #expect(expected.scene.frame(size).text.contains(expected.badge))
+  }
+
+  @Test func overrunCountsUpWithAPlus() {
+    #expect(Scene.overrun.frame(Size(width: 30, height: 8)).text.contains("+2:05"))
+    #expect(Scene.midDesign.frame(Size(width: 30, height: 8)).text.contains("7:40"))
+  }
+
+  @Test func theLastMinuteBeginsWhenTheCountdownShowsOneMinute() {
+    let info = SessionInfo(id: "t", title: "T", program: "0")
+    var room = Room(session: Session(info: info, plan: .standard))
+    _ = room.start(at: Instant(ms: 0))
+    let size = Size(width: 30, height: 8)
+    #expect(Screen.render(room, at: Instant(ms: 239_999), size: size).text.contains("1:01 OK"))
+    #expect(Screen.render(room, at: Instant(ms: 240_000), size: size).text.contains("1:00 1 MIN"))
+    #expect(Screen.render(room, at: Instant(ms: 299_999), size: size).text.contains("0:01 1 MIN"))
+    #expect(Screen.render(room, at: Instant(ms: 300_000), size: size).text.contains("+0:00 OVER"))
+  }
+
+  @Test(arguments: Scene.allCases)
+  func withoutColourNoCellHasATone(_ scene: Scene) {
+    for size in GoldenFrames.sizes {
+      let frame = scene.frame(size, colors: false)
+      #expect(frame.cells.allSatisfy { $0.style.tone == nil })
+      #expect(frame.text == scene.frame(size).text)
+    }
+  }
+
+  @Test func colourIsNeverTheOnlySignal() {
+    // Over budget and within budget must differ in text, not only in tone.
+    let size = Size(width: 80, height: 24)
+    #expect(Scene.overrun.frame(size).text != Scene.midDesign.frame(size).text)
+    #expect(Scene.overrun.frame(size).cells.contains { $0.style.tone == .over })
+    #expect(!Scene.start.frame(size).cells.contains { $0.style.tone == .over })
+  }
+
+  @Test func theStripShowsFinishedPhasesWithTheirActualTime() {
+    let text = Scene.midDesign.frame(Size(width: 100, height: 30)).text
+    #expect(text.contains("4:30"))
+    #expect(text.contains("6:00 +1:00"))
+    #expect(text.contains("7:20 / 15:00"))
+    #expect(text.contains("0:30 behind"))  // clarify saved 0:30, estimate lost 1:00
+  }
+
+  @Test func theSmallestScreensAskToBeEnlarged() {
+    #expect(Scene.start.frame(Size(width: 19, height: 4)).text.contains("enlarge"))
+    #expect(Scene.start.frame(Size(width: 1, height: 1)).text == "e")
+  }
+}
+
+/// Golden files: the frame's text, then a map of its styles with a legend. A mismatch fails with
+/// the first differing line; `UPDATE_GOLDEN=1 swift test` rewrites the files.
+enum Golden {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  static func check(_ frame: Frame, name: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
+    let actual = serialize(frame)
+    let url = directory.appendingPathComponent(name + ".txt")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try actual.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    guard expected != actual else { return }
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+    Issue.record(
+      """
+      \(name) differs from its golden file at line \(line + 1):
+        expected: \(line < e.count ? String(e[line]) : "<end>")
+        actual:   \(line < a.count ? String(a[line]) : "<end>")
+      (UPDATE_GOLDEN=1 swift test rewrites golden files; review the diff.)
+      """, sourceLocation: sourceLocation)
+  }
+
+  static func serialize(_ frame: Frame) -> String {
+    var legend: [Style: Character] = [.plain: "."]
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    var styleRows: [String] = []
+    for y in 0..<frame.size.height {
+      var row = ""
+      for x in 0..<frame.size.width {
+        let style = frame[x, y].style
+        if legend[style] == nil { legend[style] = letters[legend.count - 1] }
+        row.append(legend[style]!)
+      }
+      while row.last == "." { row.removeLast() }
+      styleRows.append(row)
+    }
+    let key = legend.filter { $0.key != .plain }.sorted { $0.value < $1.value }.map {
+      "\($0.value) = \(describe($0.key))"
+    }
+    return "size \(frame.size)\n" + frame.text + "\n--- styles\n"
+      + styleRows.joined(separator: "\n")
+      + "\n--- legend\n" + key.joined(separator: "\n") + "\n"
+  }
+
+  static func describe(_ style: Style) -> String {
+    var parts: [String] = []
+    if style.bold { parts.append("bold") }
+    if style.reverse { parts.append("reverse") }
+    if style.dim { parts.append("dim") }
+    if let tone = style.tone { parts.append(tone.rawValue) }
+    return parts.joined(separator: " ")
+  }
+}

@@ -1,0 +1,33 @@
+import MockCore
+
+/// A session and a virtual clock: tests move time by hand, never by sleeping.
+struct Clocked {
+  var session: Session
+  var now = Instant(ms: 1_000_000)
+  var records: [Record] = []
+
+  init(plan: Plan = .standard, start: Bool = true) {
+    session = Session(info: SessionInfo(id: "test", title: "Test", program: "0"), plan: plan)
+    if start { send(.start) }
+  }
+
+  mutating func advance(_ ms: Millis) { now = now + ms }
+
+  @discardableResult
+  mutating func send(_ event: Event) -> [Effect] {
+    let effects = session.handle(event, at: now)
+    for case .record(let record) in effects { records.append(record) }
+    return effects
+  }
+
+  func elapsed(_ phase: Phase) -> Millis { session.elapsed(phase, at: now) }
+  var active: Millis { session.active(at: now) }
+  var types: [String] { records.map(\.type) }
+}
+
+extension Effect {
+  var record: Record? {
+    if case .record(let record) = self { return record }
+    return nil
+  }
+}
