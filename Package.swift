@@ -23,7 +23,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "MockCoreTests", dependencies: ["MockCore"]),
+    .testTarget(name: "MockCoreTests", dependencies: ["MockCore"], exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests", dependencies: ["mockroom"]),
   ],
   swiftLanguageModes: [.v6]

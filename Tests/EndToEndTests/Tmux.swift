@@ -1,1 +1,186 @@
+import Foundation
+import Glibc
 import Testing
+
+/// The built `mockroom` binary: `$MOCKROOM_BIN`, or the one beside this test bundle.
+enum Binary {
+  static let path: String = {
+    if let path = ProcessInfo.processInfo.environment["MOCKROOM_BIN"] { return path }
+    let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return me.deletingLastPathComponent().appendingPathComponent("mockroom").path
+  }()
+}
+
+struct Output {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+/// Runs a program to completion and collects what it printed.
+///
+/// posix_spawn and waitpid rather than Foundation's Process, whose waitUntilExit can hang on
+/// Linux under concurrent tests; output goes through temporary files, not pipes, because a
+/// daemon the program starts (the tmux server) may hold a pipe open forever.
+func runProcess(_ arguments: [String], environment: [String: String]? = nil) throws -> Output {
+  let scratch = FileManager.default.temporaryDirectory
+    .appendingPathComponent("mockroom-run-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let outPath = scratch.appendingPathComponent("out").path
+  let errPath = scratch.appendingPathComponent("err").path
+
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+  let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+  let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+  let envp = env.map { strdup($0) } + [nil]
+  defer { (argv + envp).forEach { free($0) } }
+
+  var pid: pid_t = 0
+  let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
+  guard spawned == 0 else {
+    throw Timeout(description: "cannot run \(arguments): \(String(cString: strerror(spawned)))")
+  }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  // WIFEXITED / WEXITSTATUS are macros; decode by hand.
+  let exited = status & 0x7f == 0
+  return Output(
+    status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
+    stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+    stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+}
+
+struct Timeout: Error, CustomStringConvertible {
+  let description: String
+}
+
+/// One private tmux server running one mockroom in one pane, with its own MOCKROOM_HOME.
+/// After mockroom exits the pane prints `EXIT=<status>` and `stty -a`, so a test can see how it
+/// ended and whether the terminal was restored.
+final class Pane {
+  let directory: URL
+  let home: String
+  private let socket: String
+
+  init(
+    width: Int = 100, height: Int = 30, arguments: [String] = [],
+    environment: [String: String] = [:],
+    termOverride: String? = nil
+  ) throws {
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mockroom-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    home = directory.appendingPathComponent("home").path
+    socket = directory.appendingPathComponent("sock").path
+    let pidFile = directory.appendingPathComponent("pid").path
+    let words = ([Binary.path] + arguments).map(quote).joined(separator: " ")
+    var setTerm = ""
+    if let termOverride {
+      setTerm = termOverride.isEmpty ? "unset TERM; " : "export TERM=\(quote(termOverride)); "
+    }
+    // The inner shell records its pid and then becomes mockroom, so signals reach mockroom.
+    let inner = "echo $$ > \(quote(pidFile)); \(setTerm)exec \(words)"
+    let command = "sh -c \(quote(inner)); echo EXIT=$?; stty -a; sleep 600"
+    var tmux = [
+      "tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
+      "-e", "LANG=C.UTF-8", "-e", "MOCKROOM_HOME=\(home)",
+    ]
+    for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+      tmux += ["-e", "\(key)=\(value)"]
+    }
+    let started = try runProcess(tmux + [command])
+    guard started.status == 0 else {
+      throw Timeout(description: "tmux did not start: \(started.stderr)")
+    }
+  }
+
+  deinit {
+    _ = try? runProcess(["tmux", "-S", socket, "kill-server"])
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  func screen() throws -> String {
+    try runProcess(["tmux", "-S", socket, "capture-pane", "-p", "-t", "t"]).stdout
+  }
+
+  /// Waits (polling every 50 ms) until the screen satisfies `condition`; returns that screen.
+  @discardableResult
+  func waitFor(
+    _ what: String, timeout: Double = 10, _ condition: (String) -> Bool
+  ) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if condition(last) { return last }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw Timeout(description: "timed out waiting for \(what); the screen was:\n\(last)")
+  }
+
+  @discardableResult
+  func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+  }
+
+  func send(_ keys: String...) throws {
+    _ = try runProcess(["tmux", "-S", socket, "send-keys", "-t", "t"] + keys)
+  }
+
+  func resize(width: Int, height: Int) throws {
+    _ = try runProcess(
+      ["tmux", "-S", socket, "resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  /// The pid of mockroom (the shell that wrote it became mockroom).
+  func mockroomPID() throws -> Int32 {
+    let file = directory.appendingPathComponent("pid").path
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: file, encoding: .utf8),
+        let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        return pid
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw Timeout(description: "mockroom's pid never appeared")
+  }
+
+  /// Waits for mockroom to exit and returns its exit status and the screen then.
+  func exitStatus() throws -> (Int32, String) {
+    let screen = try waitFor("mockroom to exit") { $0.contains("EXIT=") && $0.contains("icanon") }
+    let line = screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }!
+    return (Int32(line.dropFirst(5))!, screen)
+  }
+
+  /// Every session record written under this pane's MOCKROOM_HOME, each as parsed JSON lines.
+  func records() throws -> [[[String: Any]]] {
+    let sessions = home + "/sessions"
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: sessions)) ?? []
+    return try files.sorted().map { name in
+      let text = try String(contentsOfFile: sessions + "/" + name, encoding: .utf8)
+      return try text.split(separator: "\n").map { line in
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      }
+    }
+  }
+}
+
+/// Whether `stty -a` output shows a terminal back in its normal (cooked, echoing) mode.
+func terminalRestored(_ screen: String) -> Bool {
+  let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }))
+  return words.contains("icanon") && words.contains("echo") && !words.contains("-icanon")
+    && !words.contains("-echo")
+}
+
+private func quote(_ word: String) -> String {
+  "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}

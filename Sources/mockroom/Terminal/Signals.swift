@@ -41,6 +41,15 @@ final class SignalPipe {
     signal(SIGPIPE, SIG_IGN)
   }
 
+  /// A parent may hand us a signal mask that blocks these (a test runner's thread, say); blocked,
+  /// they would never arrive, and neither would ncurses' SIGWINCH, so resizes would go unseen.
+  static func unblockHandled() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for number in stopping.map(\.0) + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, number) }
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+  }
+
   /// After a crash the terminal must still come back: end curses, then let the signal do what
   /// it would have done (the handler resets itself first, so raising again is the default).
   static func restoreTerminalOnCrash() {

@@ -25,6 +25,7 @@ final class Terminal {
   /// Starts curses on the process's terminal, or says clearly why it cannot.
   init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
     Self.useUTF8Locale()
+    SignalPipe.unblockHandled()
     guard let term = environment["TERM"], !term.isEmpty else {
       throw Failure(
         description: "TERM is not set, so the terminal's type is unknown. "
