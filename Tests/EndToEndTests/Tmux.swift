@@ -95,7 +95,10 @@ final class Pane {
     for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
       tmux += ["-e", "\(key)=\(value)"]
     }
-    let started = try runProcess(tmux + [command])
+    var serverEnvironment = ProcessInfo.processInfo.environment
+    serverEnvironment["LANG"] = "C.UTF-8"
+    serverEnvironment["LC_ALL"] = nil
+    let started = try runProcess(tmux + [command], environment: serverEnvironment)
     guard started.status == 0 else {
       throw Timeout(description: "tmux did not start: \(started.stderr)")
     }

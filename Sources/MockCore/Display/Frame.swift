@@ -39,10 +39,14 @@ public struct Style: Equatable, Hashable, Sendable {
 }
 
 /// One character cell: a character one column wide and its style.
+///
+/// A scalar rather than a `Character`: frames are compared cell by cell on every wake, and
+/// comparing Characters means Unicode canonical equivalence; scalars compare as integers.
+/// Everything mockroom draws is one scalar per column.
 public struct Cell: Equatable, Hashable, Sendable {
-  public var character: Character
+  public var scalar: Unicode.Scalar
   public var style: Style
-  public static let blank = Cell(character: " ", style: .plain)
+  public static let blank = Cell(scalar: " ", style: .plain)
 }
 
 /// A grid of styled cells: everything the screen shows, as plain data.
@@ -62,11 +66,11 @@ public struct Frame: Equatable, Sendable {
   /// Writes `text` from column `x` of row `y`, clipped to the frame; returns the column after it.
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain) -> Int {
-    guard y >= 0, y < size.height else { return x + text.count }
+    guard y >= 0, y < size.height else { return x + text.unicodeScalars.count }
     var column = x
-    for ch in text {
+    for scalar in text.unicodeScalars {
       if column >= 0, column < size.width {
-        cells[y * size.width + column] = Cell(character: ch, style: style)
+        cells[y * size.width + column] = Cell(scalar: scalar, style: style)
       }
       column += 1
     }
@@ -78,9 +82,18 @@ public struct Frame: Equatable, Sendable {
     put(text, x: (size.width - text.count) / 2, y: y, style: style)
   }
 
+  /// This frame with every tone removed: how it looks under NO_COLOR.
+  public func withoutTones() -> Frame {
+    var copy = self
+    for index in copy.cells.indices { copy.cells[index].style.tone = nil }
+    return copy
+  }
+
   /// The characters of row `y`, trailing blanks included.
   public func row(_ y: Int) -> String {
-    String((0..<size.width).map { self[$0, y].character })
+    var line = String.UnicodeScalarView()
+    line.append(contentsOf: (0..<size.width).map { self[$0, y].scalar })
+    return String(line)
   }
 
   /// The frame as text, one line a row, trailing blanks trimmed.

@@ -221,18 +221,3 @@ public enum Screen {
     return lines
   }
 }
-
-extension Frame {
-  /// This frame with every tone removed: how it looks under NO_COLOR.
-  func withoutTones() -> Frame {
-    var copy = self
-    for y in 0..<size.height {
-      for x in 0..<size.width where self[x, y].style.tone != nil {
-        var style = self[x, y].style
-        style.tone = nil
-        copy.put(String(self[x, y].character), x: x, y: y, style: style)
-      }
-    }
-    return copy
-  }
-}

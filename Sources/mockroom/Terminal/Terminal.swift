@@ -100,7 +100,7 @@ final class Terminal {
       var run: [wchar_t] = []
       let start = x
       while x < frame.size.width, frame[x, y].style == style {
-        run.append(contentsOf: frame[x, y].character.unicodeScalars.map { wchar_t($0.value) })
+        run.append(wchar_t(frame[x, y].scalar.value))
         x += 1
       }
       wattr_set(window, attributes(style), pair(style), nil)
