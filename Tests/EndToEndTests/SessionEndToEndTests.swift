@@ -83,6 +83,27 @@ import Testing
     #expect(lines.dropLast().last?["phase"] as? String == "estimate")
   }
 
+  /// A crash is simulated by sending the signal a crash raises: the same handler runs.
+  @Test(arguments: [("SEGV", 139), ("ABRT", 134)])
+  func aCrashRestoresTheTerminalAndKeepsTheRecord(_ signal: String, _ expectedStatus: Int32)
+    throws
+  {
+    let pane = try Pane(arguments: Self.shortPlan)
+    try pane.waitFor("CLARIFY")
+    try pane.send("Space")
+    try pane.waitFor("ESTIMATE")
+    _ = try runProcess(["kill", "-\(signal)", "\(try pane.mockroomPID())"])
+    let (status, screen) = try pane.exitStatus()
+    #expect(status == expectedStatus)
+    #expect(terminalRestored(screen))
+    let lines = try #require(try pane.records().first)
+    // Everything up to the crash is there; there is no end line, so readers see it incomplete.
+    #expect(
+      lines.map { $0["type"] as? String } == [
+        "session_started", "phase_entered", "phase_left", "phase_entered",
+      ])
+  }
+
   @Test func quittingFromTheFirstPhaseIsSavedAsAbandoned() throws {
     let pane = try Pane()
     try pane.waitFor("CLARIFY")

@@ -41,13 +41,13 @@ final class SignalPipe {
     signal(SIGPIPE, SIG_IGN)
   }
 
-  /// A parent may hand us a signal mask that blocks these (a test runner's thread, say); blocked,
-  /// they would never arrive, and neither would ncurses' SIGWINCH, so resizes would go unseen.
-  static func unblockHandled() {
-    var set = sigset_t()
-    sigemptyset(&set)
-    for number in stopping.map(\.0) + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, number) }
-    sigprocmask(SIG_UNBLOCK, &set, nil)
+  /// A parent may hand us a signal mask that blocks signals (a test runner's thread, say).
+  /// Blocked, SIGTERM or ncurses' SIGWINCH would never arrive and a resize would go unseen;
+  /// mockroom blocks nothing, so it starts from an empty mask.
+  static func clearInheritedMask() {
+    var none = sigset_t()
+    sigemptyset(&none)
+    sigprocmask(SIG_SETMASK, &none, nil)
   }
 
   /// After a crash the terminal must still come back: end curses, then let the signal do what

@@ -25,7 +25,7 @@ final class Terminal {
   /// Starts curses on the process's terminal, or says clearly why it cannot.
   init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
     Self.useUTF8Locale()
-    SignalPipe.unblockHandled()
+    SignalPipe.clearInheritedMask()
     guard let term = environment["TERM"], !term.isEmpty else {
       throw Failure(
         description: "TERM is not set, so the terminal's type is unknown. "
@@ -74,18 +74,22 @@ final class Terminal {
     endwin()
   }
 
-  /// Copies `frame` to the screen, rewriting only the rows that changed since the last frame.
-  func draw(_ frame: Frame) {
-    let previous = drawn?.size == frame.size ? drawn : nil
-    if previous == nil { werase(window) }
-    for y in 0..<frame.size.height {
-      if let previous, (0..<frame.size.width).allSatisfy({ previous[$0, y] == frame[$0, y] }) {
-        continue
-      }
-      drawRow(frame, y)
+  /// Copies `frame` to the screen, rewriting only the cells that changed since the last frame;
+  /// returns false, having written nothing, when no row changed.
+  @discardableResult
+  func draw(_ frame: Frame) -> Bool {
+    let changes = frame.changes(since: drawn)
+    guard !changes.isEmpty else { return false }
+    if drawn?.size != frame.size { werase(window) }
+    for (y, columns) in changes {
+      let start = y * frame.size.width
+      drawRow(
+        frame.cells[(start + columns.lowerBound)..<(start + columns.upperBound)], y,
+        x: columns.lowerBound)
     }
     wrefresh(window)
     drawn = frame
+    return true
   }
 
   /// Forgets what is on screen, so the next frame is drawn whole (after a resize).
@@ -93,21 +97,24 @@ final class Terminal {
     drawn = nil
   }
 
-  private func drawRow(_ frame: Frame, _ y: Int) {
-    var x = 0
-    while x < frame.size.width {
-      let style = frame[x, y].style
-      var run: [wchar_t] = []
-      let start = x
-      while x < frame.size.width, frame[x, y].style == style {
-        run.append(wchar_t(frame[x, y].scalar.value))
-        x += 1
+  private func drawRow(_ cells: ArraySlice<Cell>, _ y: Int, x: Int) {
+    var start = cells.startIndex
+    var text: [wchar_t] = []
+    text.reserveCapacity(cells.count + 1)
+    while start < cells.endIndex {
+      let style = cells[start].style
+      var end = start
+      text.removeAll(keepingCapacity: true)
+      while end < cells.endIndex, cells[end].style == style {
+        text.append(wchar_t(cells[end].scalar.value))
+        end += 1
       }
+      text.append(0)
       wattr_set(window, attributes(style), pair(style), nil)
-      run.append(0)
       // The bottom-right cell cannot be written without the cursor leaving the screen; curses
       // reports that as an error after drawing it, which is harmless here.
-      _ = mvwaddwstr(window, Int32(y), Int32(start), run)
+      _ = mvwaddwstr(window, Int32(y), Int32(x + start - cells.startIndex), text)
+      start = end
     }
     wattr_set(window, mr_a_normal(), 0, nil)
   }
