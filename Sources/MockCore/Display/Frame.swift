@@ -22,11 +22,10 @@ public enum Tone: String, Equatable, Hashable, Sendable, CaseIterable {
 }
 
 /// How a cell is drawn. Meaning never rests on `tone` alone: there is always text too.
+///
+/// Packed into one byte: the run loop compares every cell of two frames on each wake.
 public struct Style: Equatable, Hashable, Sendable {
-  public var bold = false
-  public var reverse = false
-  public var dim = false
-  public var tone: Tone?
+  private var bits: UInt8 = 0
 
   public init(bold: Bool = false, reverse: Bool = false, dim: Bool = false, tone: Tone? = nil) {
     self.bold = bold
@@ -36,6 +35,34 @@ public struct Style: Equatable, Hashable, Sendable {
   }
 
   public static let plain = Style()
+
+  public var bold: Bool {
+    get { flag(1) }
+    set { setFlag(1, newValue) }
+  }
+  public var reverse: Bool {
+    get { flag(2) }
+    set { setFlag(2, newValue) }
+  }
+  public var dim: Bool {
+    get { flag(4) }
+    set { setFlag(4, newValue) }
+  }
+  public var tone: Tone? {
+    get {
+      let index = Int(bits >> 3)
+      return index == 0 ? nil : Tone.allCases[index - 1]
+    }
+    set {
+      let index = newValue.map { Tone.allCases.firstIndex(of: $0)! + 1 } ?? 0
+      bits = (bits & 0b111) | UInt8(index << 3)
+    }
+  }
+
+  private func flag(_ mask: UInt8) -> Bool { bits & mask != 0 }
+  private mutating func setFlag(_ mask: UInt8, _ on: Bool) {
+    bits = on ? bits | mask : bits & ~mask
+  }
 }
 
 /// One character cell: a character one column wide and its style.
@@ -59,8 +86,33 @@ public struct Frame: Equatable, Sendable {
     cells = Array(repeating: .blank, count: size.width * size.height)
   }
 
+  @inlinable
   public subscript(x: Int, y: Int) -> Cell {
     cells[y * size.width + x]
+  }
+
+  /// What differs from `previous`, row by row: the columns from the first changed cell to the
+  /// last. Every whole row when there is no previous frame or its size differs.
+  public func changes(since previous: Frame?) -> [(row: Int, columns: Range<Int>)] {
+    guard let previous, previous.size == size else {
+      return (0..<size.height).map { ($0, 0..<size.width) }
+    }
+    var changes: [(row: Int, columns: Range<Int>)] = []
+    let width = size.width
+    cells.withUnsafeBufferPointer { new in
+      previous.cells.withUnsafeBufferPointer { old in
+        for y in 0..<size.height {
+          var first = -1
+          var last = -1
+          for x in 0..<width where new[y * width + x] != old[y * width + x] {
+            if first < 0 { first = x }
+            last = x
+          }
+          if first >= 0 { changes.append((y, first..<(last + 1))) }
+        }
+      }
+    }
+    return changes
   }
 
   /// Writes `text` from column `x` of row `y`, clipped to the frame; returns the column after it.

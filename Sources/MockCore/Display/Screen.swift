@@ -27,8 +27,8 @@ public enum Screen {
     var frame = Frame(size: size)
     let readout = Readout(room.session, at: now)
     switch layout(for: size) {
-    case .full: full(&frame, room, readout, at: now)
-    case .compact: compact(&frame, room, readout, at: now)
+    case .full: clockScreen(&frame, room, readout, at: now, wide: true)
+    case .compact: clockScreen(&frame, room, readout, at: now, wide: false)
     case .oneLine: oneLine(&frame, room, readout)
     case .tooSmall: tooSmall(&frame, readout)
     }
@@ -38,47 +38,43 @@ public enum Screen {
 
   // MARK: - Layouts
 
-  private static func full(_ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant) {
+  /// The full and compact layouts: one arrangement, top to bottom — header, phase line and
+  /// badge, the big clock, the budget line, the phase strip, key hints — at two scales.
+  private static func clockScreen(
+    _ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant, wide: Bool
+  ) {
     let (w, h) = (frame.size.width, frame.size.height)
-    header(&frame, title: room.session.info.title, session: "session " + r.session)
-    frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
-    frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
-    frame.center(hints(room, wide: true), y: h - 1, style: Style(dim: true))
+    header(&frame, title: room.session.info.title, session: (wide ? "session " : "") + r.session)
+    if wide {
+      frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
+      frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+    }
+    frame.center(hints(room, wide: wide), y: h - 1, style: Style(dim: true))
 
-    let block = 14  // phase line, gap, 5 digit rows, gap, info, 2 gaps, 3 strip rows
-    var y = 2 + max(0, (h - 4 - block) / 2)
-    phaseLine(&frame, r, y: y, long: true)
+    let digits = BigDigits.rows(r.clock, font: wide ? BigDigits.large : BigDigits.small)
+    let info =
+      wide
+      ? "budget \(r.budget) · spent \(r.spent) · \(r.balance)" : "budget \(r.budget) · \(r.balance)"
+    let gapAfterInfo = wide ? 3 : 2
+    let stripRows = wide ? 3 : 2
+    // The middle block: phase line, gap, digits, gap, info, gap(s), strip; centred in the rows
+    // between the header (and rule) and the hints (and rule).
+    let (top, bottom) = wide ? (2, 2) : (1, 1)
+    let block = 2 + digits.count + 2 + gapAfterInfo - 1 + stripRows
+    var y = top + max(0, (h - top - bottom - block) / 2)
+    phaseLine(&frame, r, y: y, long: wide)
     y += 2
-    for row in BigDigits.rows(r.clock, font: BigDigits.large) {
+    for row in digits {
       frame.center(row, y: y, style: r.clockStyle)
       y += 1
     }
     y += 1
-    frame.center("budget \(r.budget) · spent \(r.spent) · \(r.balance)", y: y)
-    y += 3
+    frame.center(info.clipped(to: w), y: y)
+    y += gapAfterInfo
+    let margin = wide ? 2 : 1
     Strip.draw(
-      into: &frame, session: room.session, at: now, x: 2, y: y, width: w - 4, withTimes: true)
-    overlay(&frame, room)
-  }
-
-  private static func compact(_ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant) {
-    let (w, h) = (frame.size.width, frame.size.height)
-    header(&frame, title: room.session.info.title, session: r.session)
-    frame.center(hints(room, wide: false), y: h - 1, style: Style(dim: true))
-
-    let block = 10  // phase line, gap, 3 digit rows, gap, info, gap, 2 strip rows
-    var y = 1 + max(0, (h - 2 - block) / 2)
-    phaseLine(&frame, r, y: y, long: false)
-    y += 2
-    for row in BigDigits.rows(r.clock, font: BigDigits.small) {
-      frame.center(row, y: y, style: r.clockStyle)
-      y += 1
-    }
-    y += 1
-    frame.center("budget \(r.budget) · \(r.balance)".clipped(to: w), y: y)
-    y += 2
-    Strip.draw(
-      into: &frame, session: room.session, at: now, x: 1, y: y, width: w - 2, withTimes: false)
+      into: &frame, session: room.session, at: now, x: margin, y: y, width: w - 2 * margin,
+      withTimes: wide)
     overlay(&frame, room)
   }
 

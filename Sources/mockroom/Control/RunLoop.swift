@@ -33,14 +33,13 @@ final class RunLoop {
 
   func run() throws(SessionLogWriter.Failure) -> Ending {
     try carryOut(room.start(at: MonotonicClock.now()))
-    var lastFrame: Frame?
+    var first = true
     while !quit {
       let now = MonotonicClock.now()
       let frame = Screen.render(room, at: now, size: terminal.size, colors: terminal.colors)
-      if frame != lastFrame {
-        terminal.draw(frame)
-        trace?.drew(room.session, at: now, previous: lastFrame == nil)
-        lastFrame = frame
+      if terminal.draw(frame) {
+        trace?.drew(room.session, at: now, first: first)
+        first = false
       }
       wait(until: room.session.nextSecond(after: now))
       for name in signals.drain() {
@@ -51,7 +50,6 @@ final class RunLoop {
         switch input {
         case .resize:
           terminal.invalidate()
-          lastFrame = nil
         case .key(let key):
           try carryOut(room.handle(key, at: MonotonicClock.now()))
         }
@@ -98,7 +96,7 @@ final class Trace {
     self.handle = handle
   }
 
-  func drew(_ session: Session, at now: Instant, previous first: Bool) {
+  func drew(_ session: Session, at now: Instant, first: Bool) {
     let doneNs = MonotonicClock.nanoseconds()
     if first {
       var spec = timespec()
