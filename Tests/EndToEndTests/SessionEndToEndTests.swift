@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// Drives the real built binary in tmux: keys in, screen and saved record out.
@@ -68,8 +69,7 @@ import Testing
     if signal == "SIGINT" {
       try pane.send("C-c")  // through the terminal, as a person would
     } else {
-      let pid = try pane.mockroomPID()
-      _ = try runProcess(["kill", "-\(signal.dropFirst(3))", "\(pid)"])
+      try pane.signal(signal == "SIGTERM" ? SIGTERM : SIGHUP)
     }
     let (status, screen) = try pane.exitStatus()
     #expect(status == expectedStatus)
@@ -84,15 +84,15 @@ import Testing
   }
 
   /// A crash is simulated by sending the signal a crash raises: the same handler runs.
-  @Test(arguments: [("SEGV", 139), ("ABRT", 134)])
-  func aCrashRestoresTheTerminalAndKeepsTheRecord(_ signal: String, _ expectedStatus: Int32)
+  @Test(arguments: [(SIGSEGV, 139), (SIGABRT, 134)] as [(Int32, Int32)])
+  func aCrashRestoresTheTerminalAndKeepsTheRecord(_ signal: Int32, _ expectedStatus: Int32)
     throws
   {
     let pane = try Pane(arguments: Self.shortPlan)
     try pane.waitFor("CLARIFY")
     try pane.send("Space")
     try pane.waitFor("ESTIMATE")
-    _ = try runProcess(["kill", "-\(signal)", "\(try pane.mockroomPID())"])
+    try pane.signal(signal)
     let (status, screen) = try pane.exitStatus()
     #expect(status == expectedStatus)
     #expect(terminalRestored(screen))

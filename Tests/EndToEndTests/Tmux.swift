@@ -157,6 +157,13 @@ final class Pane {
     throw Timeout(description: "mockroom's pid never appeared")
   }
 
+  /// Sends `number` to mockroom, as kill(1) would (without needing procps installed).
+  func signal(_ number: Int32) throws {
+    guard kill(try mockroomPID(), number) == 0 else {
+      throw Timeout(description: "kill failed: \(String(cString: strerror(errno)))")
+    }
+  }
+
   /// Waits for mockroom to exit and returns its exit status and the screen then.
   func exitStatus() throws -> (Int32, String) {
     let screen = try waitFor("mockroom to exit") { $0.contains("EXIT=") && $0.contains("icanon") }
