@@ -11,8 +11,10 @@ import Testing
 
   @Test func aWholeSessionRunsThroughAllFivePhasesAndIsRecorded() throws {
     let pane = try Pane(arguments: Self.shortPlan)
-    try pane.waitFor("CLARIFY · phase 1 of 5")
-    try pane.waitFor("spent 0:01")  // the clock moves on its own
+    let first = try pane.waitFor("CLARIFY · phase 1 of 5")
+    // The big block-digit countdown changes on its own, second by second.
+    try pane.waitFor("the countdown digits to change") { bigDigits($0) != bigDigits(first) }
+    try pane.waitFor("spent 0:01")
     try pane.waitFor("OVER")
     for name in ["ESTIMATE · phase 2", "DESIGN · phase 3", "DRILL · phase 4", "OPS · phase 5"] {
       try pane.send("Space")
@@ -129,6 +131,8 @@ import Testing
     try pane.waitFor("the one-line layout") {
       $0.contains("CLARIFY") && $0.contains(" OK") && !$0.contains("1/5")
     }
+    try pane.resize(width: 10, height: 3)
+    try pane.waitFor("the note to enlarge") { $0.contains("enlarge") }
     try pane.resize(width: 100, height: 30)
     try pane.waitFor("CLARIFY · phase 1 of 5")
   }
@@ -170,6 +174,11 @@ import Testing
       message.first?.contains(term.isEmpty ? "TERM is not set" : "'\(term)' is not known") == true)
     #expect(try pane.records().isEmpty)
   }
+}
+
+/// The rows of the screen drawn in block characters: the big countdown.
+func bigDigits(_ screen: String) -> [Substring] {
+  screen.split(separator: "\n").filter { $0.contains("██") && !$0.contains("░") }
 }
 
 /// The command line, run directly without a terminal.
