@@ -50,10 +50,4 @@ import Testing
     #expect(DurationText.clock(3_725_000) == "1:02:05")
     #expect(DurationText.clock(-5) == "0:00")
   }
-
-  @Test func compactFormReadsBackToTheSameDuration() throws {
-    for ms: Millis in [1_000, 59_000, 60_000, 90_000, 3_600_000, 3_661_000] {
-      #expect(try DurationText.parse(DurationText.compact(ms)) == ms)
-    }
-  }
 }

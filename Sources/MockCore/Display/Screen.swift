@@ -120,11 +120,12 @@ public enum Screen {
 
   private static func header(_ frame: inout Frame, title: String, session: String) {
     let w = frame.size.width
+    // The session clock on the right when there is room; the title takes what is left.
     let right = session.count < w - 10 ? session : ""
-    let room = w - right.count - 2
-    var x = frame.put(" mockroom", x: 0, y: 0, style: Style(bold: true, tone: .accent))
-    if room - x > 3 {
-      x = frame.put("  " + title.clipped(to: room - x - 2), x: x, y: 0, style: Style(bold: true))
+    let titleEnd = w - right.count - 2
+    let x = frame.put(" mockroom", x: 0, y: 0, style: Style(bold: true, tone: .accent))
+    if titleEnd - x > 3 {
+      frame.put("  " + title.clipped(to: titleEnd - x - 2), x: x, y: 0, style: Style(bold: true))
     }
     frame.put(right, x: w - right.count - 1, y: 0)
   }

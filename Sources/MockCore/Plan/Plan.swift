@@ -23,9 +23,6 @@ public struct Plan: Equatable, Hashable, Sendable {
   /// The whole plan's length.
   public var total: Millis { budgets.reduce(0, +) }
 
-  /// When `phase` is planned to begin, counted from the start of the session.
-  public func start(of phase: Phase) -> Millis { budgets[..<phase.rawValue].reduce(0, +) }
-
   /// This plan with some budgets replaced; the name says it was customised.
   public func overriding(_ overrides: [Phase: Millis]) -> Plan {
     guard !overrides.isEmpty else { return self }

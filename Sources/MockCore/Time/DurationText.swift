@@ -99,17 +99,6 @@ public enum DurationText {
     func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
     return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
   }
-
-  /// The shortest unit form of a whole-second duration: `5m`, `1m30s`, `45s`, `1h`.
-  public static func compact(_ ms: Millis) -> String {
-    let seconds = max(0, ms) / 1000
-    let (h, m, s) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60)
-    var out = ""
-    if h > 0 { out += "\(h)h" }
-    if m > 0 { out += "\(m)m" }
-    if s > 0 || out.isEmpty { out += "\(s)s" }
-    return out
-  }
 }
 
 extension Character {

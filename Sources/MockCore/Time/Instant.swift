@@ -19,8 +19,6 @@ public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Millis {
-  /// `n` whole seconds, in milliseconds.
-  public static func seconds(_ n: Int64) -> Millis { n * 1000 }
   /// `n` whole minutes, in milliseconds.
   public static func minutes(_ n: Int64) -> Millis { n * 60_000 }
 }

@@ -42,10 +42,10 @@ final class SessionLogWriter {
   /// Writes `record` as one line, labelled with the wall-clock time, and waits until it is on disk.
   func append(_ record: Record, wall: Date = Date()) throws(Failure) {
     let line = record.jsonLine(wall: WallClock.rfc3339(wall)) + "\n"
-    var bytes = Array(line.utf8)
+    let bytes = Array(line.utf8)
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { buffer in
+      let written = bytes.withUnsafeBytes { buffer in
         write(fd, buffer.baseAddress! + offset, buffer.count - offset)
       }
       if written < 0 {
@@ -54,7 +54,6 @@ final class SessionLogWriter {
       }
       offset += written
     }
-    bytes.removeAll()
     guard fsync(fd) == 0 else {
       throw Failure(description: "cannot flush \(path): \(String(cString: strerror(errno)))")
     }
