@@ -120,6 +120,26 @@ import Testing
     #expect(ended["reason"] as? String == "quit")
   }
 
+  @Test func withoutMockroomHomeRecordsGoUnderXDGDataHome() throws {
+    let pane = try Pane(arguments: Self.shortPlan, dataVariable: "XDG_DATA_HOME")
+    try pane.waitFor("CLARIFY")
+    try pane.send("q", "y")
+    let (status, screen) = try pane.exitStatus()
+    #expect(status == 0)
+    #expect(screen.contains("/home/mockroom/sessions/"))
+    let lines = try #require(try pane.records().first)
+    #expect(lines.first?["type"] as? String == "session_started")
+  }
+
+  @Test func aRecordThatCannotBeCreatedIsExplainedAndNothingRuns() throws {
+    let pane = try Pane(environment: ["MOCKROOM_HOME": "/proc/mockroom-cannot-be-here"])
+    let (status, screen) = try pane.exitStatus()
+    #expect(status == 1)
+    #expect(terminalRestored(screen))
+    #expect(screen.contains("mockroom: cannot create /proc/mockroom-cannot-be-here/sessions"))
+    #expect(!screen.contains("CLARIFY"))
+  }
+
   @Test func resizingRedrawsInTheLayoutThatFits() throws {
     let pane = try Pane()
     try pane.waitFor("CLARIFY · phase 1 of 5")

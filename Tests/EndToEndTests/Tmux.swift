@@ -61,23 +61,26 @@ struct Timeout: Error, CustomStringConvertible {
   let description: String
 }
 
-/// One private tmux server running one mockroom in one pane, with its own MOCKROOM_HOME.
+/// One private tmux server running one mockroom in one pane, with its own data directory (given
+/// as MOCKROOM_HOME, or as XDG_DATA_HOME to test the fallback).
 /// After mockroom exits the pane prints `EXIT=<status>` and `stty -a`, so a test can see how it
 /// ended and whether the terminal was restored.
 final class Pane {
   let directory: URL
-  let home: String
+  /// Where this pane's session records are written.
+  let sessions: String
   private let socket: String
 
   init(
     width: Int = 100, height: Int = 30, arguments: [String] = [],
     environment: [String: String] = [:],
-    termOverride: String? = nil
+    termOverride: String? = nil, dataVariable: String = "MOCKROOM_HOME"
   ) throws {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("mockroom-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    home = directory.appendingPathComponent("home").path
+    let home = directory.appendingPathComponent("home").path
+    sessions = home + (dataVariable == "MOCKROOM_HOME" ? "/sessions" : "/mockroom/sessions")
     socket = directory.appendingPathComponent("sock").path
     let pidFile = directory.appendingPathComponent("pid").path
     let words = ([Binary.path] + arguments).map(quote).joined(separator: " ")
@@ -90,9 +93,9 @@ final class Pane {
     let command = "sh -c \(quote(inner)); echo EXIT=$?; stty -a; sleep 600"
     var tmux = [
       "tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
-      "-e", "LANG=C.UTF-8", "-e", "MOCKROOM_HOME=\(home)",
     ]
-    for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+    let paneEnvironment = ["LANG": "C.UTF-8", dataVariable: home].merging(environment) { $1 }
+    for (key, value) in paneEnvironment.sorted(by: { $0.key < $1.key }) {
       tmux += ["-e", "\(key)=\(value)"]
     }
     var serverEnvironment = ProcessInfo.processInfo.environment
@@ -171,9 +174,8 @@ final class Pane {
     return (Int32(line.dropFirst(5))!, screen)
   }
 
-  /// Every session record written under this pane's MOCKROOM_HOME, each as parsed JSON lines.
+  /// Every session record written by this pane's mockroom, each as parsed JSON lines.
   func records() throws -> [[[String: Any]]] {
-    let sessions = home + "/sessions"
     let files = (try? FileManager.default.contentsOfDirectory(atPath: sessions)) ?? []
     return try files.sorted().map { name in
       let text = try String(contentsOfFile: sessions + "/" + name, encoding: .utf8)
