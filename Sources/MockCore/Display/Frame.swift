@@ -19,6 +19,12 @@ public enum Tone: String, Equatable, Hashable, Sendable, CaseIterable {
   case over
   /// Headings and the current phase.
   case accent
+
+  /// How a phase stands with `remaining` of its budget left: over once it reaches zero,
+  /// in its last minute from one minute left, ok before that.
+  public init(remaining: Millis) {
+    self = remaining <= 0 ? .over : remaining <= .minutes(1) ? .warn : .ok
+  }
 }
 
 /// How a cell is drawn. Meaning never rests on `tone` alone: there is always text too.

@@ -24,13 +24,9 @@ struct Readout {
   init(_ session: Session, at now: Instant) {
     phase = session.phase
     let remaining = session.remaining(phase, at: now)
-    if remaining <= 0 {
-      clock = "+" + DurationText.clock(-remaining)
-      tone = .over
-    } else {
-      clock = DurationText.countdown(remaining)
-      tone = remaining <= .minutes(1) ? .warn : .ok
-    }
+    tone = Tone(remaining: remaining)
+    clock =
+      tone == .over ? "+" + DurationText.clock(-remaining) : DurationText.countdown(remaining)
     switch session.status {
     case .paused: badge = .paused
     case .ended: badge = .done

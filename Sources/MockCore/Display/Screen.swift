@@ -86,19 +86,23 @@ public enum Screen {
       return
     }
     let name = r.phase.name.uppercased()
-    let badge = r.badge.rawValue
-    let options = [
-      [name, r.clock, badge, " " + r.session],
-      [name, r.clock, badge],
-      [String(name.prefix(3)), r.clock, badge],
-      [r.clock, badge],
+    let clock = (r.clock, r.clockStyle)
+    let badge = (r.badge.rawValue, r.badgeStyle)
+    let session = (" " + r.session, Style.plain)
+    // Widest first; the first that fits is drawn.
+    let options: [[(String, Style)]] = [
+      [(name, Style(bold: true)), clock, badge, session],
+      [(name, Style(bold: true)), clock, badge],
+      [(String(name.prefix(3)), Style(bold: true)), clock, badge],
+      [clock, badge],
     ]
-    let parts = options.first { $0.joined(separator: " ").count <= w } ?? options.last!
-    var x = max(0, (w - parts.joined(separator: " ").count) / 2)
-    for (index, part) in parts.enumerated() {
-      let style: Style =
-        part == badge ? r.badgeStyle : part == r.clock ? r.clockStyle : Style(bold: index == 0)
-      x = frame.put(part, x: x, y: y, style: style) + 1
+    func width(_ parts: [(String, Style)]) -> Int {
+      parts.map(\.0.count).reduce(0, +) + parts.count - 1
+    }
+    let parts = options.first { width($0) <= w } ?? options.last!
+    var x = max(0, (w - width(parts)) / 2)
+    for (text, style) in parts {
+      x = frame.put(text, x: x, y: y, style: style) + 1
     }
   }
 

@@ -20,8 +20,9 @@ enum Strip {
       let reached = phase <= session.furthest
       let elapsed = session.elapsed(phase, at: now)
       let budget = session.plan[phase]
-      let tone: Tone =
-        elapsed >= budget ? .over : (isCurrent && budget - elapsed <= .minutes(1) ? .warn : .ok)
+      // Only the current phase can be in its last minute; a phase left early is simply ok.
+      var tone = Tone(remaining: budget - elapsed)
+      if tone == .warn && !isCurrent { tone = .ok }
 
       let name = label(for: phase, width: cellWidth)
       let nameStyle = isCurrent ? Style(bold: true, reverse: true) : Style(dim: !reached)
@@ -38,7 +39,7 @@ enum Strip {
       guard withTimes else { continue }
       let time = timeLabel(
         elapsed: elapsed, budget: budget, isCurrent: isCurrent, reached: reached, width: cellWidth)
-      let timeStyle = reached ? Style(tone: elapsed >= budget ? .over : nil) : Style(dim: true)
+      let timeStyle = reached ? Style(tone: tone == .over ? .over : nil) : Style(dim: true)
       frame.put(time, x: left, y: y + 2, style: timeStyle)
     }
   }

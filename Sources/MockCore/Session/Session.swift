@@ -169,7 +169,6 @@ public struct Session: Equatable, Sendable {
     let left = leaveCurrentPhase(at: now)
     phase = target
     furthest = max(furthest, target)
-    stintBegan = active(at: now)
     return [left, record(.phaseEntered(target, via: move), at: now)]
   }
 
