@@ -167,11 +167,29 @@ final class Pane {
     }
   }
 
-  /// Waits for mockroom to exit and returns its exit status and the screen then.
+  /// Waits for mockroom to exit and returns its exit status and the screen then. `EXIT=` is
+  /// looked for anywhere on screen: a terminal left raw does not return the cursor to column 0.
   func exitStatus() throws -> (Int32, String) {
     let screen = try waitFor("mockroom to exit") { $0.contains("EXIT=") && $0.contains("icanon") }
-    let line = screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }!
-    return (Int32(line.dropFirst(5))!, screen)
+    let digits = screen.components(separatedBy: "EXIT=")[1].prefix { $0.isNumber }
+    guard let status = Int32(digits) else {
+      throw Timeout(description: "no exit status after EXIT= on the screen:\n\(screen)")
+    }
+    return (status, screen)
+  }
+
+  /// Waits for mockroom to exit, expects `status` and a restored terminal, and returns the
+  /// screen after the exit.
+  @discardableResult
+  func expectExit(
+    _ status: Int32, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> String {
+    let (actual, screen) = try exitStatus()
+    #expect(actual == status, sourceLocation: sourceLocation)
+    #expect(
+      terminalRestored(screen), "stty -a shows the terminal left raw",
+      sourceLocation: sourceLocation)
+    return screen
   }
 
   /// Every session record written by this pane's mockroom, each as parsed JSON lines.

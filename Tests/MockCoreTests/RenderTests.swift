@@ -134,10 +134,16 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
     }
   }
 
-  @Test func colourIsNeverTheOnlySignal() {
-    // Over budget and within budget must differ in text, not only in tone.
+  @Test(
+    arguments: [
+      (0, Tone.over), (-1, .over), (1, .warn), (60_000, .warn), (60_001, .ok),
+    ] as [(Millis, Tone)])
+  func aPhaseStandsOverAtZeroAndWarnsInItsLastMinute(_ remaining: Millis, _ tone: Tone) {
+    #expect(Tone(remaining: remaining) == tone)
+  }
+
+  @Test func onlyAPhaseOverBudgetIsDrawnInTheOverTone() {
     let size = Size(width: 80, height: 24)
-    #expect(Scene.overrun.frame(size).text != Scene.midDesign.frame(size).text)
     #expect(Scene.overrun.frame(size).cells.contains { $0.style.tone == .over })
     #expect(!Scene.start.frame(size).cells.contains { $0.style.tone == .over })
   }

@@ -49,16 +49,21 @@ import Testing
     #expect(c.active == running)
   }
 
-  @Test func aJumpAheadOfFourHundredSecondsIsOneStepOfTime() {
+  @Test func aJumpOfFourHundredSecondsCountsOnceAndRecordsNothingByItself() {
     var c = Clocked()
     c.advance(400_000)
     #expect(c.active == 400_000)
     #expect(c.session.overrun(.clarify, at: c.now) == 100_000)
-    // Asking again at the same instant, as a late or repeated tick would, changes nothing.
-    let before = c.session
-    _ = c.session.nextSecond(after: c.now)
-    #expect(c.session == before)
+    #expect(c.session.nextSecond(after: c.now) == c.now + 1_000)
+    // Time passing writes nothing; the next event records the whole jump, once.
     #expect(c.records.count == 2)
+    c.send(.next)
+    #expect(
+      c.records.dropFirst(2).map(\.entry) == [
+        .phaseLeft(.clarify, elapsed: 400_000, budget: .minutes(5)),
+        .phaseEntered(.estimate, via: .next),
+      ])
+    #expect(c.records.last?.t == 400_000)
   }
 
   @Test func nextSecondIsAlignedToTheSessionsOwnSeconds() {
