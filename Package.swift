@@ -8,13 +8,14 @@ let package = Package(
     .executable(name: "mockroom", targets: ["mockroom"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // No pkgConfig: ncursesw.pc's -D_XOPEN_SOURCE flags are dropped by SwiftPM with a warning,
     // and the header is on the default include path; shim.h sets what those flags would.
     .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
-    .target(name: "MockCore"),
+    .target(name: "MockCore", dependencies: [.product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "mockroom",
       dependencies: [

@@ -39,7 +39,7 @@ import Testing
   @Test func mashingPauseNeitherStallsNorSpeedsTheClock() {
     var c = Clocked()
     var running: Millis = 0
-    var generator = SplitMix(seed: 42)
+    var generator = SeededGenerator(seed: 42)
     for _ in 0..<500 {
       let step = Millis(generator.next() % 900)
       if c.session.status == .running { running += step }
@@ -315,18 +315,5 @@ import Testing
     }
     c.advance(c.session.plan[phase] + 7_000)
     #expect(c.session.balance(at: c.now) == -7_000)
-  }
-}
-
-/// A small deterministic generator so property-style tests repeat exactly.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

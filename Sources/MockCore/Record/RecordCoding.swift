@@ -50,7 +50,7 @@ private struct Line: Codable {
 
   enum Key: String, CodingKey {
     case v, type, t_ms, wall
-    case id, title, program, plan, phase, via, elapsed_ms, budget_ms, overrun_ms, paused_ms
+    case id, title, program, prompt, plan, phase, via, elapsed_ms, budget_ms, overrun_ms, paused_ms
     case from_ms, to_ms, outcome, reason, signal, active_ms
   }
 
@@ -65,6 +65,7 @@ private struct Line: Codable {
       try c.encode(info.id, forKey: .id)
       try c.encode(info.title, forKey: .title)
       try c.encode(info.program, forKey: .program)
+      try c.encodeIfPresent(info.prompt, forKey: .prompt)
       try c.encode(PlanJSON(plan), forKey: .plan)
     case .phaseEntered(let phase, let via):
       try c.encode(phase.name, forKey: .phase)
@@ -119,7 +120,8 @@ private struct Line: Codable {
       let info = SessionInfo(
         id: try c.decode(String.self, forKey: .id),
         title: try c.decode(String.self, forKey: .title),
-        program: try c.decode(String.self, forKey: .program))
+        program: try c.decode(String.self, forKey: .program),
+        prompt: try c.decodeIfPresent(String.self, forKey: .prompt))
       entry = .sessionStarted(info, try c.decode(PlanJSON.self, forKey: .plan).plan)
     case "phase_entered":
       let via = try c.decode(String.self, forKey: .via)

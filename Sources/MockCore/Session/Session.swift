@@ -6,11 +6,14 @@ public struct SessionInfo: Equatable, Hashable, Sendable {
   public var title: String
   /// The version of mockroom that ran the session.
   public var program: String
+  /// The id of the prompt practised, if the session had one.
+  public var prompt: String?
 
-  public init(id: String, title: String, program: String) {
+  public init(id: String, title: String, program: String, prompt: String? = nil) {
     self.id = id
     self.title = title
     self.program = program
+    self.prompt = prompt
   }
 }
 
