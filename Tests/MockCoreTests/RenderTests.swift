@@ -6,15 +6,49 @@ import Testing
 /// Rooms in the states the golden frames show, on a virtual clock starting at `t0`.
 enum Scene: String, CaseIterable, CustomTestStringConvertible {
   case start, midDesign, lastMinute, overrun, paused, help, confirmQuit
+  /// With a prompt: its panel under the clock, the reading view, scrolled, and wide characters.
+  case prompt, promptScrolled, reading, readingScrolled, wideText
 
   static let t0 = Instant(ms: 7_000_000)
+
+  static let brief = Brief(
+    title: "Short-video recommendations",
+    body: """
+      You are building the home feed for a short-video app. Every time someone opens the app \
+      or swipes, the feed needs the next few videos, picked for that person, within a fraction \
+      of a second.
+
+      ## What exists today
+
+      - 50M daily active users, most of them on phones.
+      - A catalogue of about 2B videos, with 10M new uploads a day.
+      - Engagement logs: views, watch time, likes, shares, skips.
+
+      Design the system that chooses what each person sees next. Start wherever you like; \
+      I will tell you more if you ask.
+
+      1. Candidate generation.
+      2. Ranking, with a model you would train and serve.
+      3. How a fresh upload gets its first viewers.
+      """)
+
+  static let wideBrief = Brief(
+    title: "短视频推荐系统",
+    body: "请设计一个短视频推荐系统，每天有五千万活跃用户。Explain how ranking works 🙂 here.")
 
   var testDescription: String { rawValue }
 
   /// The room, and the instant to draw it at.
   var room: (Room, Instant) {
-    let info = SessionInfo(id: "t", title: "Short-video recommendations", program: "0")
-    var room = Room(session: Session(info: info, plan: .standard))
+    let brief: Brief? =
+      switch self {
+      case .prompt, .promptScrolled, .reading, .readingScrolled: Self.brief
+      case .wideText: Self.wideBrief
+      default: nil
+      }
+    let info = SessionInfo(
+      id: "t", title: brief?.title ?? "Short-video recommendations", program: "0")
+    var room = Room(session: Session(info: info, plan: .standard), brief: brief)
     var now = Self.t0
     _ = room.start(at: now)
     func spend(_ ms: Millis, then key: Character?) {
@@ -24,13 +58,17 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
     switch self {
     case .start:
       break
-    case .midDesign, .paused, .help, .confirmQuit:
+    case .midDesign, .paused, .help, .confirmQuit, .prompt, .promptScrolled, .reading,
+      .readingScrolled, .wideText:
       spend(270_000, then: "n")  // clarify 4:30
       spend(360_000, then: "n")  // estimate 6:00, a minute over
       spend(440_000, then: nil)  // design 7:20 in
       if self == .paused { _ = room.handle(.character("p"), at: now) }
       if self == .help { _ = room.handle(.character("?"), at: now) }
       if self == .confirmQuit { _ = room.handle(.character("q"), at: now) }
+      if [.reading, .readingScrolled, .wideText].contains(self) {
+        _ = room.handle(.character("t"), at: now)
+      }
     case .lastMinute:
       spend(300_000, then: "n")
       spend(300_000, then: "n")
@@ -45,7 +83,9 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
   }
 
   func frame(_ size: Size, colors: Bool = true) -> Frame {
-    let (room, now) = self.room
+    var (room, now) = self.room
+    room.resize(to: size)
+    if [.promptScrolled, .readingScrolled].contains(self) { _ = room.handle(.pageDown, at: now) }
     return Screen.render(room, at: now, size: size, colors: colors)
   }
 }
@@ -66,6 +106,17 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
     arguments: [Scene.help, .confirmQuit],
     [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 30, height: 8)])
   func overlays(_ scene: Scene, _ size: Size) throws {
+    try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")
+  }
+
+  @Test(
+    arguments: [
+      (Scene.prompt, Size(width: 100, height: 30)), (.prompt, Size(width: 80, height: 24)),
+      (.prompt, Size(width: 40, height: 12)), (.reading, Size(width: 80, height: 24)),
+      (.reading, Size(width: 40, height: 12)), (.promptScrolled, Size(width: 80, height: 24)),
+      (.readingScrolled, Size(width: 40, height: 12)), (.wideText, Size(width: 40, height: 12)),
+    ] as [(Scene, Size)])
+  func prompts(_ scene: Scene, _ size: Size) throws {
     try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")
   }
 

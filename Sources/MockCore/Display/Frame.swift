@@ -71,15 +71,20 @@ public struct Style: Equatable, Hashable, Sendable {
   }
 }
 
-/// One character cell: a character one column wide and its style.
+/// One character cell: a character and its style. A wide character (CJK, most emoji) takes two
+/// cells: the character, then a continuation cell that the terminal fills from it.
 ///
 /// A scalar rather than a `Character`: frames are compared cell by cell on every wake, and
 /// comparing Characters means Unicode canonical equivalence; scalars compare as integers.
-/// Everything mockroom draws is one scalar per column.
+/// Marks that join the character before them take no cell and are not drawn.
 public struct Cell: Equatable, Hashable, Sendable {
   public var scalar: Unicode.Scalar
   public var style: Style
   public static let blank = Cell(scalar: " ", style: .plain)
+
+  /// The right half of a wide character.
+  public var isContinuation: Bool { scalar.value == 0 }
+  static func continuation(_ style: Style) -> Cell { Cell(scalar: "\u{0}", style: style) }
 }
 
 /// A grid of styled cells: everything the screen shows, as plain data.
@@ -122,22 +127,40 @@ public struct Frame: Equatable, Sendable {
   }
 
   /// Writes `text` from column `x` of row `y`, clipped to the frame; returns the column after it.
+  /// A wide character that would straddle the right edge is drawn as a blank.
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain) -> Int {
-    guard y >= 0, y < size.height else { return x + text.unicodeScalars.count }
+    guard y >= 0, y < size.height else { return x + text.columns }
     var column = x
     for scalar in text.unicodeScalars {
-      if column >= 0, column < size.width {
-        cells[y * size.width + column] = Cell(scalar: scalar, style: style)
+      let width = scalar.columns
+      guard width > 0 else { continue }
+      if column >= 0, column + width <= size.width {
+        place(Cell(scalar: scalar, style: style), x: column, y: y)
+        if width == 2 { place(.continuation(style), x: column + 1, y: y) }
+      } else if column >= 0, column < size.width {
+        place(Cell(scalar: " ", style: style), x: column, y: y)
       }
-      column += 1
+      column += width
     }
     return column
   }
 
+  /// Sets one cell, blanking the other half of any wide character it overwrites part of.
+  private mutating func place(_ cell: Cell, x: Int, y: Int) {
+    let index = y * size.width + x
+    if !cell.isContinuation, cells[index].isContinuation, x > 0 {
+      cells[index - 1].scalar = " "
+    }
+    if x + 1 < size.width, cells[index + 1].isContinuation {
+      cells[index + 1].scalar = " "
+    }
+    cells[index] = cell
+  }
+
   /// Writes `text` centred on row `y`.
   public mutating func center(_ text: String, y: Int, style: Style = .plain) {
-    put(text, x: (size.width - text.count) / 2, y: y, style: style)
+    put(text, x: (size.width - text.columns) / 2, y: y, style: style)
   }
 
   /// This frame with every tone removed: how it looks under NO_COLOR.
@@ -147,10 +170,12 @@ public struct Frame: Equatable, Sendable {
     return copy
   }
 
-  /// The characters of row `y`, trailing blanks included.
+  /// The characters of row `y` as the terminal shows them, trailing blanks included.
   public func row(_ y: Int) -> String {
     var line = String.UnicodeScalarView()
-    line.append(contentsOf: (0..<size.width).map { self[$0, y].scalar })
+    for x in 0..<size.width where !self[x, y].isContinuation {
+      line.append(self[x, y].scalar)
+    }
     return String(line)
   }
 
@@ -165,14 +190,23 @@ public struct Frame: Equatable, Sendable {
 }
 
 extension String {
-  /// This string cut to `width` characters, with `…` marking a cut.
+  /// This string cut to `width` columns, with `…` marking a cut.
   func clipped(to width: Int) -> String {
     guard width > 0 else { return "" }
-    guard count > width else { return self }
-    return width == 1 ? String(prefix(1)) : String(prefix(width - 1)) + "…"
+    guard columns > width else { return self }
+    var kept = String.UnicodeScalarView()
+    var used = 0
+    let room = width == 1 ? 1 : width - 1
+    for scalar in unicodeScalars {
+      if used + scalar.columns > room { break }
+      used += scalar.columns
+      kept.append(scalar)
+    }
+    return width == 1 ? String(kept) : String(kept) + "…"
   }
 
   func padded(to width: Int) -> String {
-    count >= width ? self : self + String(repeating: " ", count: width - count)
+    let used = columns
+    return used >= width ? self : self + String(repeating: " ", count: width - used)
   }
 }

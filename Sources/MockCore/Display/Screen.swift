@@ -12,6 +12,32 @@ public enum Screen {
     case tooSmall
   }
 
+  /// A rectangle of the screen.
+  public struct Area: Equatable, Sendable {
+    public var x, y, width, height: Int
+  }
+
+  /// Where the prompt's text goes at `size`, or nil when that layout has no room for it. Full
+  /// size has a panel under the clock; in the reading view (full or compact) the prompt takes
+  /// every row but the header, a status line, the panel's rule and the hints.
+  public static func promptArea(_ size: Size, reading: Bool) -> Area? {
+    let (w, h) = (size.width, size.height)
+    switch layout(for: size) {
+    case .full:
+      return reading
+        ? Area(x: 2, y: 3, width: w - 4, height: h - 4)
+        : Area(x: 2, y: 2 + clockBlockWithPrompt + 1, width: w - 4, height: h - 18)
+    case .compact:
+      return reading ? Area(x: 1, y: 3, width: w - 2, height: h - 4) : nil
+    case .oneLine, .tooSmall:
+      return nil
+    }
+  }
+
+  /// Rows of the full layout's clock block when a prompt panel shares the screen: phase line,
+  /// gap, five rows of digits, gap, budget line, gap, three rows of strip.
+  static let clockBlockWithPrompt = 13
+
   public static func layout(for size: Size) -> Layout {
     if size.width >= 80 && size.height >= 24 { return .full }
     if size.width >= 40 && size.height >= 12 { return .compact }
@@ -26,9 +52,14 @@ public enum Screen {
   {
     var frame = Frame(size: size)
     let readout = Readout(room.session, at: now)
-    switch layout(for: size) {
-    case .full: clockScreen(&frame, room, readout, at: now, wide: true)
-    case .compact: clockScreen(&frame, room, readout, at: now, wide: false)
+    let layout = layout(for: size)
+    switch layout {
+    case .full, .compact:
+      if room.reading, room.brief != nil {
+        readingScreen(&frame, room, readout, wide: layout == .full)
+      } else {
+        clockScreen(&frame, room, readout, at: now, wide: layout == .full)
+      }
     case .oneLine: oneLine(&frame, room, readout)
     case .tooSmall: tooSmall(&frame, readout)
     }
@@ -55,13 +86,14 @@ public enum Screen {
     let info =
       wide
       ? "budget \(r.budget) · spent \(r.spent) · \(r.balance)" : "budget \(r.budget) · \(r.balance)"
-    let gapAfterInfo = wide ? 3 : 2
+    let panel = room.brief != nil ? promptArea(frame.size, reading: false) : nil
+    let gapAfterInfo = wide && panel == nil ? 3 : 2
     let stripRows = wide ? 3 : 2
     // The middle block: phase line, gap, digits, gap, info, gap(s), strip; centred in the rows
-    // between the header (and rule) and the hints (and rule).
+    // between the header (and rule) and the hints (and rule), or on top of the prompt panel.
     let (top, bottom) = wide ? (2, 2) : (1, 1)
     let block = 2 + digits.count + 2 + gapAfterInfo - 1 + stripRows
-    var y = top + max(0, (h - top - bottom - block) / 2)
+    var y = panel != nil ? top : top + max(0, (h - top - bottom - block) / 2)
     phaseLine(&frame, r, y: y, long: wide)
     y += 2
     for row in digits {
@@ -75,7 +107,59 @@ public enum Screen {
     Strip.draw(
       into: &frame, session: room.session, at: now, x: margin, y: y, width: w - 2 * margin,
       withTimes: wide)
+    if let panel { promptPanel(&frame, room, in: panel) }
     overlay(&frame, room)
+  }
+
+  /// The reading view: the prompt takes the screen; the clock stays on the status line.
+  private static func readingScreen(_ frame: inout Frame, _ room: Room, _ r: Readout, wide: Bool) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    header(&frame, title: room.session.info.title, session: (wide ? "session " : "") + r.session)
+    var parts: [(String, Style)] = [
+      (r.phase.name.uppercased(), Style(bold: true, tone: .accent)), (r.clock, r.clockStyle),
+      (r.badge.rawValue, r.badgeStyle),
+    ]
+    if wide { parts.append(("· budget \(r.budget) · \(r.balance)", Style(dim: true))) }
+    let width = parts.map(\.0.columns).reduce(0, +) + parts.count - 1
+    var x = max(0, (w - width) / 2)
+    for (text, style) in parts {
+      x = frame.put(text, x: x, y: 1, style: style) + 1
+    }
+    frame.center(hints(room, wide: wide), y: h - 1, style: Style(dim: true))
+    if let area = promptArea(frame.size, reading: true) {
+      promptPanel(&frame, room, in: area)
+    }
+    overlay(&frame, room)
+  }
+
+  /// The prompt's text in `area`, under a rule (on the row above it) that says which lines show.
+  private static func promptPanel(_ frame: inout Frame, _ room: Room, in area: Area) {
+    guard let brief = room.brief, area.width > 0 else { return }
+    let lines =
+      room.promptLines.width == area.width
+      ? room.promptLines.lines : TextLayout.lines(markdown: brief.body, width: area.width)
+    let rows = max(0, area.height)
+    let first = max(0, min(room.scroll, lines.count - rows))
+    let shown = lines.dropFirst(first).prefix(rows)
+    let ruleY = area.y - 1
+    frame.put(
+      String(repeating: "─", count: frame.size.width), x: 0, y: ruleY, style: Style(dim: true))
+    let label = frame.put(" PROMPT ", x: area.x, y: ruleY, style: Style(bold: true, tone: .accent))
+    var where_ = ""
+    if lines.count > rows, rows > 0 {
+      where_ = " \(first + 1)–\(first + shown.count) of \(lines.count) · j/k PgUp PgDn "
+      if where_.columns > frame.size.width - label - 2 {
+        where_ = " \(first + 1)–\(first + shown.count)/\(lines.count) "
+      }
+    }
+    if !where_.isEmpty, where_.columns <= frame.size.width - label - 2 {
+      frame.put(where_, x: area.x + area.width - where_.columns, y: ruleY, style: Style(dim: true))
+    }
+    for (offset, line) in shown.enumerated() {
+      frame.put(
+        line.text.clipped(to: area.width), x: area.x, y: area.y + offset,
+        style: Style(bold: line.bold))
+    }
   }
 
   private static func oneLine(_ frame: inout Frame, _ room: Room, _ r: Readout) {
@@ -109,8 +193,8 @@ public enum Screen {
   private static func tooSmall(_ frame: inout Frame, _ r: Readout) {
     let (w, h) = (frame.size.width, frame.size.height)
     guard w > 0, h > 0 else { return }
-    var lines = wrap("enlarge the terminal (20x5 or more)", width: w)
-    if lines.count >= h { lines = wrap("enlarge terminal", width: w) }
+    var lines = TextLayout.wrap(["enlarge", "the", "terminal", "(20x5", "or", "more)"], width: w)
+    if lines.count >= h { lines = TextLayout.wrap(["enlarge", "terminal"], width: w) }
     let status = "\(String(r.phase.name.uppercased().prefix(3))) \(r.clock)"
     for (y, line) in lines.prefix(h).enumerated() {
       frame.put(line, x: 0, y: y, style: Style(bold: true))
@@ -148,9 +232,17 @@ public enum Screen {
   private static func hints(_ room: Room, wide: Bool) -> String {
     let next = room.session.phase.next == nil ? "finish" : "next"
     let pause = room.session.status == .paused ? "resume" : "pause"
-    return wide
-      ? "Space \(next) · b back · p \(pause) · +/- budget · ? help · q quit"
-      : "n \(next) b back p \(pause) ? help q quit"
+    switch (room.brief != nil, room.reading, wide) {
+    case (false, _, true):
+      return "Space \(next) · b back · p \(pause) · +/- budget · ? help · q quit"
+    case (false, _, false): return "n \(next) b back p \(pause) ? help q quit"
+    case (true, false, true):
+      return "Space \(next) · b back · p \(pause) · +/- budget · t prompt · ? help · q quit"
+    case (true, false, false): return "n \(next) p \(pause) t prompt ? help q quit"
+    case (true, true, true):
+      return "t clock · j/k PgUp/PgDn scroll · Space \(next) · p \(pause) · ? help · q quit"
+    case (true, true, false): return "t clock j/k scroll n \(next) q quit"
+    }
   }
 
   // MARK: - Overlays
@@ -164,9 +256,10 @@ public enum Screen {
         "b        back to the last phase",
         "p        pause or resume",
         "+ -      phase budget ±1 minute",
+        "t Tab    prompt view / clock view",
+        "j k ↑ ↓  scroll (PgUp PgDn Home End)",
         "? h      this help",
         "q        quit (asks first)",
-        "",
         "Any key closes this help.",
       ]
     case .confirmQuit:
@@ -189,7 +282,7 @@ public enum Screen {
   private static func overlay(_ frame: inout Frame, _ room: Room) {
     guard let overlay = room.overlay else { return }
     let body = lines(of: overlay, phase: room.session.phase)
-    let inner = min(body.map(\.count).max() ?? 0, frame.size.width - 4)
+    let inner = min(body.map(\.columns).max() ?? 0, frame.size.width - 4)
     let boxWidth = inner + 4
     let boxHeight = min(body.count + 2, frame.size.height)
     let x = (frame.size.width - boxWidth) / 2
@@ -205,20 +298,4 @@ public enum Screen {
     frame.put("└" + edge + "┘", x: x, y: y + boxHeight - 1, style: Style(bold: true))
   }
 
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ").map(String.init) {
-      if line.isEmpty {
-        line = word.clipped(to: width)
-      } else if line.count + 1 + word.count <= width {
-        line += " " + word
-      } else {
-        lines.append(line)
-        line = word.clipped(to: width)
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-  }
 }

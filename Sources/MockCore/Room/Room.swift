@@ -2,8 +2,21 @@
 public enum Key: Equatable, Hashable, Sendable {
   case character(Character)
   case escape
-  /// Any other key (arrows, function keys): it only cancels a question or closes help.
+  case up, down, pageUp, pageDown, home, end
+  /// Any other key (function keys, left and right): it only cancels a question or closes help.
   case other
+}
+
+/// The part of a prompt the candidate sees: its title and the prompt as said aloud. The room
+/// holds nothing else of a prompt, so interviewer material cannot reach the candidate's screen.
+public struct Brief: Equatable, Sendable {
+  public var title: String
+  /// Markdown.
+  public var body: String
+  public init(title: String, body: String) {
+    self.title = title
+    self.body = body
+  }
 }
 
 /// A question or panel drawn over the session.
@@ -20,9 +33,56 @@ public enum Overlay: Equatable, Sendable {
 public struct Room: Equatable, Sendable {
   public private(set) var session: Session
   public private(set) var overlay: Overlay?
+  public let brief: Brief?
+  /// Whether the prompt has the screen (toggled with `t` or Tab), with the clock on one line.
+  public private(set) var reading = false
+  /// The first line of the prompt shown.
+  public private(set) var scroll = 0
+  /// The last size the shell reported; scrolling needs to know the panel's height.
+  public private(set) var viewport: Size?
+  /// The prompt laid out for the panel's width at `viewport`: kept so that a repaint each
+  /// second does not wrap the text again.
+  public private(set) var promptLines: (width: Int, lines: [TextLayout.Line]) = (0, [])
 
-  public init(session: Session) {
+  public init(session: Session, brief: Brief? = nil) {
     self.session = session
+    self.brief = brief
+  }
+
+  public static func == (a: Room, b: Room) -> Bool {
+    a.session == b.session && a.overlay == b.overlay && a.brief == b.brief
+      && a.reading == b.reading && a.scroll == b.scroll && a.viewport == b.viewport
+  }
+
+  /// The terminal now has `size`: lay the prompt out again and keep the scroll in range.
+  public mutating func resize(to size: Size) {
+    viewport = size
+    relayout()
+  }
+
+  private mutating func relayout() {
+    guard let brief, let size = viewport, let area = Screen.promptArea(size, reading: reading)
+    else { return }
+    if promptLines.width != area.width {
+      promptLines = (area.width, TextLayout.lines(markdown: brief.body, width: area.width))
+    }
+    scroll = max(0, min(scroll, promptLines.lines.count - area.height))
+  }
+
+  private mutating func scroll(by lines: Int) {
+    guard brief != nil, let size = viewport, Screen.promptArea(size, reading: reading) != nil
+    else { return }
+    scroll += lines
+    scroll = max(0, scroll)
+    relayout()
+  }
+
+  /// Lines a page key moves: the panel's height less one, so a line of context stays.
+  private var page: Int {
+    guard let size = viewport, let area = Screen.promptArea(size, reading: reading) else {
+      return 1
+    }
+    return max(1, area.height - 1)
   }
 
   /// Starts the session's clock.
@@ -48,8 +108,24 @@ public struct Room: Equatable, Sendable {
         return []
       }
     }
+    switch key {
+    case .up: scroll(by: -1)
+    case .down: scroll(by: 1)
+    case .pageUp: scroll(by: -page)
+    case .pageDown: scroll(by: page)
+    case .home: scroll(by: -scroll)
+    case .end: scroll(by: Int(Int32.max))
+    default: break
+    }
     guard case .character(let ch) = key else { return [] }
     switch ch {
+    case "j": scroll(by: 1)
+    case "k": scroll(by: -1)
+    case "t", "\t":
+      if brief != nil {
+        reading.toggle()
+        relayout()
+      }
     case " ", "n":
       if session.phase.next == nil {
         overlay = .confirmFinish
