@@ -18,6 +18,12 @@ static inline attr_t mr_a_normal(void) { return A_NORMAL; }
 static inline attr_t mr_color_pair(short n) { return COLOR_PAIR(n); }
 static inline int mr_key_resize(void) { return KEY_RESIZE; }
 static inline int mr_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int mr_key_up(void) { return KEY_UP; }
+static inline int mr_key_down(void) { return KEY_DOWN; }
+static inline int mr_key_ppage(void) { return KEY_PPAGE; }
+static inline int mr_key_npage(void) { return KEY_NPAGE; }
+static inline int mr_key_home(void) { return KEY_HOME; }
+static inline int mr_key_end(void) { return KEY_END; }
 // C globals are not concurrency-safe in Swift 6; reading them through a function is.
 static inline WINDOW *mr_stdscr(void) { return stdscr; }
 

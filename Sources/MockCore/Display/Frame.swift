@@ -191,7 +191,7 @@ public struct Frame: Equatable, Sendable {
 
 extension String {
   /// This string cut to `width` columns, with `…` marking a cut.
-  func clipped(to width: Int) -> String {
+  public func clipped(to width: Int) -> String {
     guard width > 0 else { return "" }
     guard columns > width else { return self }
     var kept = String.UnicodeScalarView()
@@ -205,7 +205,7 @@ extension String {
     return width == 1 ? String(kept) : String(kept) + "…"
   }
 
-  func padded(to width: Int) -> String {
+  public func padded(to width: Int) -> String {
     let used = columns
     return used >= width ? self : self + String(repeating: " ", count: width - used)
   }

@@ -17,7 +17,7 @@ struct Mockroom: ParsableCommand {
       With no subcommand, mockroom starts a session (the same as 'mockroom run').
       """,
     version: version,
-    subcommands: [Run.self],
+    subcommands: [Run.self, Prompts.self],
     defaultSubcommand: Run.self
   )
 

@@ -16,6 +16,22 @@ struct Run: ParsableCommand {
   )
 
   @Option(
+    help: ArgumentHelp(
+      "Practise this prompt (its id, as 'mockroom prompts list' shows).", valueName: "id"))
+  var prompt: String?
+
+  @Option(help: ArgumentHelp("Pick a prompt with this tag.", valueName: "tag"))
+  var tag: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Make the random choices repeatable: the same seed picks the same prompt.",
+      valueName: "n"))
+  var seed: UInt64?
+
+  @OptionGroup var library: LibraryOptions
+
+  @Option(
     name: .customLong("budget"),
     help: ArgumentHelp(
       "Set one phase's budget, e.g. design=20m or ops=90s. Repeat for more phases.",
@@ -52,6 +68,28 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     _ = try overrides()
+    if prompt != nil, tag != nil {
+      throw ValidationError("give --prompt or --tag, not both.")
+    }
+  }
+
+  /// The prompt for this session: the one asked for, or the least recently practised (of the
+  /// tag, if given); nil when the library is empty.
+  private func choose(_ library: PromptLibrary, sessions: String) throws -> Prompt? {
+    if let prompt { return try entry(prompt, in: library).prompt }
+    var candidates = library.entries
+    if let tag {
+      candidates = library.entries(tagged: tag)
+      guard !candidates.isEmpty else {
+        let tags = library.tags.isEmpty ? "none" : library.tags.joined(separator: ", ")
+        throw fail("no prompt has the tag '\(tag)'. Tags: \(tags).", code: 2)
+      }
+    }
+    let practice = PracticeReader.read(sessionsDirectory: sessions)
+    var random = SystemRandomNumberGenerator()
+    let id = PromptPicker.pick(
+      from: candidates.map(\.prompt.id), practice: practice, seed: seed ?? random.next())
+    return id.flatMap { library.entry(id: $0)?.prompt }
   }
 
   func run() throws {
@@ -63,6 +101,13 @@ struct Run: ParsableCommand {
     } catch {
       throw fail("\(error)", code: 1)
     }
+    let (library, sources) = try library.load()
+    let chosen = try choose(library, sessions: paths.sessionsDirectory)
+    if chosen == nil {
+      warn(
+        "no prompts in \(sources.directories.joined(separator: " or ")); "
+          + "starting a session without one")
+    }
     let terminal: Terminal
     do {
       terminal = try Terminal(environment: environment)
@@ -73,14 +118,20 @@ struct Run: ParsableCommand {
     let log: SessionLogWriter
     do {
       log = try SessionLogWriter(
-        directory: paths.sessionsDirectory, started: Date(), slug: "practice")
+        directory: paths.sessionsDirectory, started: Date(), slug: chosen?.id ?? "practice")
     } catch {
       terminal.end()
       throw fail("\(error)", code: 1)
     }
-    let info = SessionInfo(id: log.id, title: "Practice session", program: Mockroom.version)
+    let info = SessionInfo(
+      id: log.id, title: chosen?.title ?? "Practice session", program: Mockroom.version,
+      prompt: chosen?.id)
+    // Only the title and body reach the room: the candidate's screen never holds interviewer
+    // material.
+    let brief = chosen.map { Brief(title: $0.title, body: $0.body) }
     let loop = RunLoop(
-      room: Room(session: Session(info: info, plan: plan)), terminal: terminal, log: log,
+      room: Room(session: Session(info: info, plan: plan), brief: brief), terminal: terminal,
+      log: log,
       signals: signals, trace: Trace(path: environment["MOCKROOM_TRACE"]))
     let ending: RunLoop.Ending
     do {
@@ -91,6 +142,12 @@ struct Run: ParsableCommand {
     }
     terminal.end()
     print(summary(loop.room.session, log: log))
+    if !library.problems.isEmpty {
+      let files = Set(library.problems.map(\.file)).count
+      warn(
+        "\(files) prompt file\(files == 1 ? " was" : "s were") skipped; "
+          + "'mockroom prompts check' says why")
+    }
     if case .signal(let name) = ending {
       throw ExitCode(128 + SignalPipe.number(of: name))
     }
@@ -108,8 +165,4 @@ struct Run: ParsableCommand {
       + "record: \(log.path)"
   }
 
-  private func fail(_ message: String, code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data("mockroom: \(message)\n".utf8))
-    return ExitCode(code)
-  }
 }

@@ -32,6 +32,7 @@ final class RunLoop {
   }
 
   func run() throws(SessionLogWriter.Failure) -> Ending {
+    room.resize(to: terminal.size)
     try carryOut(room.start(at: MonotonicClock.now()))
     var first = true
     while !quit {
@@ -50,6 +51,7 @@ final class RunLoop {
         switch input {
         case .resize:
           terminal.invalidate()
+          room.resize(to: terminal.size)
         case .key(let key):
           try carryOut(room.handle(key, at: MonotonicClock.now()))
         }

@@ -83,9 +83,10 @@ final class Terminal {
     if drawn?.size != frame.size { werase(window) }
     for (y, columns) in changes {
       let start = y * frame.size.width
-      drawRow(
-        frame.cells[(start + columns.lowerBound)..<(start + columns.upperBound)], y,
-        x: columns.lowerBound)
+      // A change in the right half of a wide character redraws the whole character.
+      var first = columns.lowerBound
+      if first > 0, frame[first, y].isContinuation { first -= 1 }
+      drawRow(frame.cells[(start + first)..<(start + columns.upperBound)], y, x: first)
     }
     wrefresh(window)
     drawn = frame
@@ -106,7 +107,8 @@ final class Terminal {
       var end = start
       text.removeAll(keepingCapacity: true)
       while end < cells.endIndex, cells[end].style == style {
-        text.append(wchar_t(cells[end].scalar.value))
+        // curses fills the right half of a wide character itself.
+        if !cells[end].isContinuation { text.append(wchar_t(cells[end].scalar.value)) }
         end += 1
       }
       text.append(0)
@@ -145,7 +147,7 @@ final class Terminal {
       let status = wget_wch(window, &value)
       if status == ERR { break }
       if status == mr_key_code_yes() {
-        inputs.append(Int32(value) == mr_key_resize() ? .resize : .key(.other))
+        inputs.append(Self.input(forKeyCode: Int32(value)))
       } else if value == 27 {
         inputs.append(.key(.escape))
       } else if let scalar = Unicode.Scalar(UInt32(value)) {
@@ -153,6 +155,19 @@ final class Terminal {
       }
     }
     return inputs
+  }
+
+  private static func input(forKeyCode code: Int32) -> Input {
+    switch code {
+    case mr_key_resize(): .resize
+    case mr_key_up(): .key(.up)
+    case mr_key_down(): .key(.down)
+    case mr_key_ppage(): .key(.pageUp)
+    case mr_key_npage(): .key(.pageDown)
+    case mr_key_home(): .key(.home)
+    case mr_key_end(): .key(.end)
+    default: .key(.other)
+    }
   }
 
   /// Box lines and block digits need a UTF-8 locale; fall back to C.UTF-8 when the user's

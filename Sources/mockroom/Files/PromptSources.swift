@@ -1,0 +1,158 @@
+import Foundation
+import MockCore
+
+/// Where prompts come from: the bundled directory, found explicitly, and the user's own.
+struct PromptSources {
+  /// The bundled prompts, or nil when none was found.
+  let bundled: String?
+  /// The user's prompts; it need not exist.
+  let user: String
+
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  /// The bundled directory is the first of: `--prompts DIR`, `$MOCKROOM_PROMPTS`, `Prompts/`
+  /// next to the executable (or `../share/mockroom/Prompts`), the source checkout's `Prompts/`.
+  /// A directory named explicitly must exist. The user's directory is `$MOCKROOM_HOME/prompts`,
+  /// else `$XDG_CONFIG_HOME/mockroom/prompts`, else `~/.config/mockroom/prompts`.
+  static func resolve(
+    explicit: String?, _ env: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(Failure) -> PromptSources {
+    let user: String
+    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") {
+      user = home + "/prompts"
+    } else if let config = env["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+      user = config + "/mockroom/prompts"
+    } else {
+      user = (env["HOME"] ?? "/nonexistent") + "/.config/mockroom/prompts"
+    }
+    for (name, value) in [("--prompts", explicit), ("MOCKROOM_PROMPTS", env["MOCKROOM_PROMPTS"])] {
+      guard let value, !value.isEmpty else { continue }
+      guard isDirectory(value) else {
+        throw Failure(description: "\(name) \(value): no such directory")
+      }
+      return PromptSources(bundled: value, user: user)
+    }
+    return PromptSources(bundled: defaultBundled().first(where: isDirectory), user: user)
+  }
+
+  private static func defaultBundled() -> [String] {
+    var candidates: [String] = []
+    if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    {
+      let directory = (executable as NSString).deletingLastPathComponent
+      candidates += [directory + "/Prompts", directory + "/../share/mockroom/Prompts"]
+    }
+    // Sources/mockroom/Files/PromptSources.swift → the checkout's root.
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { root.deleteLastPathComponent() }
+    candidates.append(root.appendingPathComponent("Prompts").path)
+    return candidates
+  }
+
+  /// Reads every prompt and deck file: bundled first, then the user's, which win on a shared id.
+  func load() -> PromptLibrary {
+    var layers: [PromptLibrary.Layer] = []
+    if let bundled { layers.append(Self.layer(bundled, origin: .bundled)) }
+    if Self.isDirectory(user) { layers.append(Self.layer(user, origin: .user)) }
+    return PromptLibrary(layers: layers)
+  }
+
+  /// Every directory the library reads, for messages.
+  var directories: [String] { [bundled, Self.isDirectory(user) ? user : nil].compactMap { $0 } }
+
+  /// One directory's prompts (`*.md` but README.md, sorted) and its `deck.yaml`, if any.
+  static func layer(_ directory: String, origin: PromptLibrary.Origin) -> PromptLibrary.Layer {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    } catch {
+      let reason = (error as NSError).localizedFailureReason ?? "cannot list the directory"
+      return .init(
+        origin: origin, prompts: [SourceFile(path: directory, contents: .failure(.init(reason)))])
+    }
+    let prompts = names.filter { isPromptFile($0) }.map { read(directory + "/" + $0) }
+    let deck = names.contains("deck.yaml") ? read(directory + "/deck.yaml") : nil
+    return .init(origin: origin, prompts: prompts, deck: deck)
+  }
+
+  static func isPromptFile(_ name: String) -> Bool {
+    name.hasSuffix(".md") && !name.hasPrefix(".") && name.lowercased() != "readme.md"
+  }
+
+  /// A prompt file is a page or two; anything far larger is a mistake, not a prompt.
+  static let largestFile = 1 << 20
+
+  /// The file's bytes, or why they could not be read, in words.
+  static func read(_ path: String) -> SourceFile {
+    SourceFile(path: path, contents: readBytes(path, limit: largestFile))
+  }
+
+  static func readBytes(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return .failure(ReadFailure(errnoText())) }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(ReadFailure(errnoText()))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: buffer[0..<count])
+      if bytes.count > limit {
+        return .failure(ReadFailure("larger than \(limit / 1024) KiB; is this a prompt?"))
+      }
+    }
+    return .success(bytes)
+  }
+
+  private static func errnoText() -> String {
+    String(cString: strerror(errno)).lowercased()
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+}
+
+/// How often each prompt was practised, from the first line of every session log.
+enum PracticeReader {
+  static func read(sessionsDirectory: String) -> [String: Practice] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: sessionsDirectory)
+    else { return [:] }
+    var sessions: [(prompt: String, wall: String)] = []
+    for name in names where name.hasSuffix(".jsonl") {
+      guard let line = firstLine(sessionsDirectory + "/" + name),
+        let (record, wall) = try? Record.decode(jsonLine: line),
+        case .sessionStarted(let info, _) = record.entry, let prompt = info.prompt
+      else { continue }
+      sessions.append((prompt, wall))
+    }
+    return Practice.tally(sessions)
+  }
+
+  /// The first line of a file, read a block at a time: a log's first line is its start.
+  private static func firstLine(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while bytes.count < 1 << 16 {
+      let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+      guard count > 0 else { break }
+      if let newline = buffer[0..<count].firstIndex(of: UInt8(ascii: "\n")) {
+        bytes.append(contentsOf: buffer[0..<newline])
+        return String(decoding: bytes, as: UTF8.self)
+      }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+    return nil
+  }
+}
