@@ -134,7 +134,8 @@ import Testing
     try pane.waitFor("CLARIFY · phase 1 of 5")
     try pane.resize(width: 50, height: 14)
     try pane.waitFor("the compact layout") {
-      $0.contains("CLARIFY · 1/5") && $0.contains("n next b back") && !$0.contains("phase 1 of 5")
+      $0.contains("CLARIFY · 1/5") && $0.contains("n next p pause t prompt")
+        && !$0.contains("phase 1 of 5")
     }
     try pane.resize(width: 25, height: 6)
     try pane.waitFor("the one-line layout") {

@@ -98,8 +98,7 @@ struct Prompts: ParsableCommand {
       print(json ? jsonList(entries, practice) : table(entries, practice), terminator: "")
     }
 
-    private func table(_ entries: [PromptLibrary.Entry], _ practice: [String: Practice]) -> String
-    {
+    private func table(_ entries: [PromptLibrary.Entry], _ practice: [String: Practice]) -> String {
       var rows = [["ID", "TITLE", "LEVEL", "TAGS", "PRACTISED", "LAST"]]
       for entry in entries {
         let p = entry.prompt
