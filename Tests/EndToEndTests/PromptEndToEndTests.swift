@@ -108,6 +108,27 @@ import Testing
     #expect(out.stdout.contains("Design my feed."))
   }
 
+  @Test func anEditedPromptIsReadAgainNotServedFromTheCache() throws {
+    let home = try Home()
+    try home.write("lib/a.md", "---\ntitle: First title\n---\nBody one.\n")
+    let list = [Binary.path, "prompts", "list", "--prompts", home.path + "/lib"]
+    let first = try runProcess(list, environment: home.environment)
+    #expect(first.stdout.contains("First title"))
+    #expect(FileManager.default.fileExists(atPath: home.path + "/cache/prompts.json"))
+    #expect(try runProcess(list, environment: home.environment).stdout == first.stdout)
+    try home.write("lib/a.md", "---\ntitle: Second title\n---\nBody two.\n")
+    try home.write("lib/b.md", "---\ntitle: [\n---\nx\n")
+    let second = try runProcess(list, environment: home.environment)
+    #expect(second.stdout.contains("Second title") && !second.stdout.contains("First title"))
+    #expect(second.stderr.contains("lib/b.md:3:1: bad YAML"))
+    // A cached problem is reported on every run, and a cached prompt shows whole.
+    #expect(try runProcess(list, environment: home.environment).stderr == second.stderr)
+    let show = try runProcess(
+      [Binary.path, "prompts", "show", "a", "--prompts", home.path + "/lib"],
+      environment: home.environment)
+    #expect(show.stdout.contains("Body two."))
+  }
+
   @Test func showPrintsTheInterviewerMaterial() throws {
     let home = try Home()
     let out = try runProcess(

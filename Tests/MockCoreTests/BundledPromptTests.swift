@@ -12,7 +12,8 @@ import Testing
     let url = directory.appendingPathComponent(name)
     let data = (try? Data(contentsOf: url)).map { [UInt8]($0) }
     return SourceFile(
-      path: "Prompts/" + name, contents: data.map { .success($0) } ?? .failure(.init("missing")))
+      path: "Prompts/" + name,
+      contents: data.map { SourceFile.Contents.bytes($0) } ?? .unreadable(.init("missing")))
   }
 
   static let library: PromptLibrary = {
@@ -28,9 +29,9 @@ import Testing
     #expect(Self.library.entries.count >= 16)
   }
 
-  @Test(arguments: library.entries.map(\.prompt.id))
+  @Test(arguments: library.entries.map(\.summary.id))
   func eachPromptMeetsTheContentBar(_ id: String) throws {
-    let p = try #require(Self.library.entry(id: id)).prompt
+    let p = try #require(Self.library.entry(id: id)?.prompt)
     let kinds = p.interjections.map(\.kind)
     #expect(p.clarify.count >= 5, "clarify")
     #expect(kinds.filter { $0 == .pivot }.count >= 3, "pivots")

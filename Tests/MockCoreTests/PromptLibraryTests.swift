@@ -2,7 +2,7 @@ import MockCore
 import Testing
 
 func file(_ path: String, _ text: String) -> SourceFile {
-  SourceFile(path: path, contents: .success(Array(text.utf8)))
+  SourceFile(path: path, contents: .bytes(Array(text.utf8)))
 }
 
 func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it.\n" }
@@ -21,7 +21,7 @@ func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it
     #expect(library.problems == [])
     #expect(library.ids == ["ads-ctr", "video-recs"])
     let entry = try #require(library.entry(id: "video-recs"))
-    #expect(entry.prompt.title == "Mine")
+    #expect(entry.summary.title == "Mine")
     #expect(entry.origin == .user)
     #expect(entry.replaces == "b/video-recs.md")
   }
@@ -31,7 +31,7 @@ func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it
       .init(origin: .bundled, prompts: [file("b/video-recs.md", promptText(title: "Bundled"))]),
       .init(origin: .user, prompts: [file("u/video-recs.md", "---\ntitle: [\n---\nx")]),
     ])
-    #expect(library.entry(id: "video-recs")?.prompt.title == "Bundled")
+    #expect(library.entry(id: "video-recs")?.summary.title == "Bundled")
     #expect(library.problems.count == 1)
     #expect(library.problems[0].file == "u/video-recs.md")
   }
@@ -43,7 +43,7 @@ func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it
         prompts: [
           file("b/a.md", promptText(title: "A")),
           file("b/b.md", "no front matter"),
-          SourceFile(path: "b/c.md", contents: .failure(ReadFailure("permission denied"))),
+          SourceFile(path: "b/c.md", contents: .unreadable(ReadFailure("permission denied"))),
           file("b/d.md", promptText(title: "D")),
         ])
     ])
@@ -66,7 +66,7 @@ func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it
       library.problems.map(\.description) == [
         "y/a.md:1:1: duplicate prompt id 'a': x/a.md has it too"
       ])
-    #expect(library.entry(id: "a")?.prompt.title == "One")
+    #expect(library.entry(id: "a")?.summary.title == "One")
   }
 
   @Test func deckLayersMergeByID() {
@@ -91,7 +91,33 @@ func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it
         ])
     ])
     #expect(library.tags == ["llm", "recsys", "serving"])
-    #expect(library.entries(tagged: "Llm").map(\.prompt.id) == ["a"])
+    #expect(library.entries(tagged: "Llm").map(\.summary.id) == ["a"])
+  }
+
+  @Test func knownResultsAreUsedWithoutParsingAndOnlyFreshFilesAreReported() throws {
+    let known = FileResult(
+      summary: PromptSummary(
+        Prompt(id: "cached", title: "From the cache", tags: ["x"], body: "unused")),
+      problems: [])
+    let broken = FileResult(
+      summary: nil, problems: [PromptProblem(file: "b/bad.md", line: 3, column: 1, message: "old")])
+    let library = PromptLibrary(layers: [
+      .init(
+        origin: .bundled,
+        prompts: [
+          SourceFile(path: "b/cached.md", contents: .known(known)),
+          SourceFile(path: "b/bad.md", contents: .known(broken)),
+          file("b/fresh.md", promptText(title: "Fresh")),
+        ])
+    ])
+    #expect(library.ids == ["cached", "fresh"])
+    let cached = try #require(library.entry(id: "cached"))
+    #expect(cached.summary.title == "From the cache")
+    #expect(cached.prompt == nil)  // the shell reads the file again to run it
+    #expect(library.entry(id: "fresh")?.prompt?.body == "Design it.")
+    #expect(library.problems.map(\.message) == ["old"])  // a known problem is still reported
+    #expect(Array(library.parsed.keys) == ["b/fresh.md"])
+    #expect(library.parsed["b/fresh.md"]?.summary?.title == "Fresh")
   }
 
   @Test func theStemIsTheFileNameWithoutItsExtension() {

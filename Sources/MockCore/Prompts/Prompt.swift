@@ -39,7 +39,7 @@ public struct Prompt: Equatable, Sendable {
   }
 
   /// The seniority a prompt is pitched at.
-  public enum Level: String, Equatable, Hashable, Sendable, CaseIterable {
+  public enum Level: String, Codable, Equatable, Hashable, Sendable, CaseIterable {
     case mid, senior, staff
   }
 

@@ -1,11 +1,19 @@
-/// A file the shell read (or failed to read) for the library.
+/// A file the shell read (or failed to read, or already knows) for the library.
 public struct SourceFile: Sendable {
+  /// What the shell has of a file.
+  public enum Contents: Sendable {
+    case bytes([UInt8])
+    /// Why it could not be read (e.g. "permission denied").
+    case unreadable(ReadFailure)
+    /// What an earlier load found in this same file, unchanged since (from the shell's cache).
+    case known(FileResult)
+  }
+
   /// The path as it should appear in problems.
   public var path: String
-  /// The bytes, or why they could not be read (e.g. "permission denied").
-  public var contents: Result<[UInt8], ReadFailure>
+  public var contents: Contents
 
-  public init(path: String, contents: Result<[UInt8], ReadFailure>) {
+  public init(path: String, contents: Contents) {
     self.path = path
     self.contents = contents
   }
@@ -22,6 +30,31 @@ public struct SourceFile: Sendable {
 public struct ReadFailure: Error, Equatable, Sendable {
   public var reason: String
   public init(_ reason: String) { self.reason = reason }
+}
+
+/// What loading one prompt file found: its summary, or its problems.
+public struct FileResult: Codable, Equatable, Sendable {
+  public var summary: PromptSummary?
+  public var problems: [PromptProblem]
+  public init(summary: PromptSummary?, problems: [PromptProblem]) {
+    self.summary = summary
+    self.problems = problems
+  }
+}
+
+/// What a list of prompts needs to know of one: enough to choose it, not to run it.
+public struct PromptSummary: Codable, Equatable, Sendable {
+  public var id: String
+  public var title: String
+  public var tags: [String]
+  public var level: Prompt.Level
+
+  public init(_ prompt: Prompt) {
+    id = prompt.id
+    title = prompt.title
+    tags = prompt.tags
+    level = prompt.level
+  }
 }
 
 /// Every prompt mockroom can offer, and everything wrong with the files it skipped.
@@ -45,7 +78,10 @@ public struct PromptLibrary: Sendable {
 
   /// A loaded prompt with where it came from.
   public struct Entry: Sendable {
-    public var prompt: Prompt
+    public var summary: PromptSummary
+    /// The whole prompt, when the file was parsed in this load; nil when it came from the
+    /// shell's cache (the shell reads it again to run or show it).
+    public var prompt: Prompt?
     public var path: String
     public var origin: Origin
     /// The file this one replaces, when a user prompt has a bundled prompt's id.
@@ -68,35 +104,59 @@ public struct PromptLibrary: Sendable {
   public private(set) var problems: [PromptProblem] = []
   /// How many files were read, prompts and decks together.
   public private(set) var filesRead = 0
+  /// What each prompt file parsed in this load (not known before) gave, by path: for the
+  /// shell's cache.
+  public private(set) var parsed: [String: FileResult] = [:]
 
   public init(layers: [Layer], repeats: Repeats = .override) {
     var byID: [String: Entry] = [:]
     for layer in layers {
       for file in layer.prompts {
         filesRead += 1
-        guard let bytes = read(file) else { continue }
-        let parsed = PromptParser.prompt(file: file.path, id: file.stem, bytes: bytes)
-        problems += parsed.problems
-        guard let prompt = parsed.prompt else { continue }
-        var entry = Entry(prompt: prompt, path: file.path, origin: layer.origin)
-        if let earlier = byID[prompt.id] {
+        var prompt: Prompt?
+        let result: FileResult
+        switch file.contents {
+        case .unreadable(let failure):
+          problems.append(unreadable(file, failure))
+          continue
+        case .known(let known):
+          result = known
+        case .bytes(let bytes):
+          let parse = PromptParser.prompt(file: file.path, id: file.stem, bytes: bytes)
+          prompt = parse.prompt
+          result = FileResult(
+            summary: parse.prompt.map(PromptSummary.init), problems: parse.problems)
+          parsed[file.path] = result
+        }
+        problems += result.problems
+        guard let summary = result.summary else { continue }
+        var entry = Entry(summary: summary, prompt: prompt, path: file.path, origin: layer.origin)
+        if let earlier = byID[summary.id] {
           if repeats == .report || earlier.origin == layer.origin {
             problems.append(
               PromptProblem(
                 file: file.path, line: 1, column: 1,
-                message: "duplicate prompt id '\(prompt.id)': \(earlier.path) has it too"))
+                message: "duplicate prompt id '\(summary.id)': \(earlier.path) has it too"))
             continue
           }
           entry.replaces = earlier.path
         }
-        byID[prompt.id] = entry
+        byID[summary.id] = entry
       }
       if let file = layer.deck {
         filesRead += 1
-        guard let bytes = read(file) else { continue }
-        let parsed = PromptParser.deck(file: file.path, bytes: bytes)
-        problems += parsed.problems
-        for item in parsed.interjections {
+        let bytes: [UInt8]
+        switch file.contents {
+        case .bytes(let read): bytes = read
+        case .unreadable(let failure):
+          problems.append(unreadable(file, failure))
+          continue
+        case .known:
+          continue  // decks are not cached
+        }
+        let deckFile = PromptParser.deck(file: file.path, bytes: bytes)
+        problems += deckFile.problems
+        for item in deckFile.interjections {
           if let index = deck.firstIndex(where: { $0.id == item.id }) {
             deck[index] = item
           } else {
@@ -105,33 +165,26 @@ public struct PromptLibrary: Sendable {
         }
       }
     }
-    entries = byID.values.sorted { $0.prompt.id < $1.prompt.id }
+    entries = byID.values.sorted { $0.summary.id < $1.summary.id }
     problems.sort(by: PromptProblem.sortedOrder)
   }
 
-  private mutating func read(_ file: SourceFile) -> [UInt8]? {
-    switch file.contents {
-    case .success(let bytes): return bytes
-    case .failure(let failure):
-      problems.append(
-        PromptProblem(
-          file: file.path, line: 1, column: 1, message: "cannot read: \(failure.reason)"))
-      return nil
-    }
+  private func unreadable(_ file: SourceFile, _ failure: ReadFailure) -> PromptProblem {
+    PromptProblem(file: file.path, line: 1, column: 1, message: "cannot read: \(failure.reason)")
   }
 
-  public var ids: [String] { entries.map(\.prompt.id) }
+  public var ids: [String] { entries.map(\.summary.id) }
 
   public func entry(id: String) -> Entry? {
-    entries.first { $0.prompt.id == id }
+    entries.first { $0.summary.id == id }
   }
 
   /// Every tag used, sorted.
-  public var tags: [String] { Set(entries.flatMap(\.prompt.tags)).sorted() }
+  public var tags: [String] { Set(entries.flatMap(\.summary.tags)).sorted() }
 
   /// The entries carrying `tag` (any case).
   public func entries(tagged tag: String) -> [Entry] {
     let tag = tag.lowercased()
-    return entries.filter { $0.prompt.tags.contains(tag) }
+    return entries.filter { $0.summary.tags.contains(tag) }
   }
 }

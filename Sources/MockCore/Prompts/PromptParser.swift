@@ -123,28 +123,39 @@ public enum PromptParser {
   }
 
   /// Splits `---` front matter from the body; nil when the first line is not `---`.
+  ///
+  /// Works on UTF-8 bytes: splitting a String into Characters runs grapheme breaking over the
+  /// whole file, which was most of the cost of loading a large library.
   static func splitFrontMatter(_ text: String) -> FrontMatter? {
-    // Split on every line break, "\r\n" included: in a String it is one Character.
-    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    if let first = lines.first, first.hasPrefix("\u{FEFF}") {
-      lines[0] = first.dropFirst()
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    // Line starts and ends (without "\n" or "\r\n").
+    var lines: [Range<Int>] = []
+    var start = 0
+    for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+      lines.append(start..<index)
+      start = index + 1
     }
-    func isFence(_ line: Substring, _ fences: [String]) -> Bool {
-      var trimmed = line
-      while let last = trimmed.last, last == " " || last == "\t" || last == "\r" {
-        trimmed.removeLast()
-      }
-      return fences.contains(String(trimmed))
+    lines.append(start..<bytes.count)
+    func isFence(_ line: Range<Int>, dots: Bool) -> Bool {
+      var end = line.upperBound
+      while end > line.lowerBound, [0x20, 0x09, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+      let word = bytes[line.lowerBound..<end]
+      return word.elementsEqual("---".utf8) || (dots && word.elementsEqual("...".utf8))
     }
-    guard let first = lines.first, isFence(first, ["---"]) else { return nil }
-    guard
-      let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], ["---", "..."]) })
+    func string(_ range: Range<Int>) -> String {
+      String(decoding: bytes[range], as: UTF8.self)
+    }
+    guard isFence(lines[0], dots: false) else { return nil }
+    guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], dots: true) })
     else { return FrontMatter(yaml: "", body: "", bodyLine: 1, closed: false) }
+    let yaml = close > 1 ? lines[1].lowerBound..<lines[close - 1].upperBound : 0..<0
+    let bodyStart = close + 1 < lines.count ? lines[close + 1].lowerBound : bytes.count
     return FrontMatter(
-      yaml: lines[1..<close].joined(separator: "\n"),
-      body: lines[(close + 1)...].joined(separator: "\n"),
+      yaml: string(yaml), body: string(bodyStart..<bytes.count),
       bodyLine: close + 2, closed: true)
   }
+
 }
 
 /// Walks a composed YAML tree, collecting problems with file positions.
@@ -196,7 +207,11 @@ struct NodeReader {
   /// Parses YAML text into a tree, reporting a syntax error at its position.
   mutating func compose(_ yaml: String) -> Node? {
     do {
-      guard let node = try Yams.compose(yaml: yaml) else {
+      // UTF-8 named here: by default Yams reads the environment on every parse to choose.
+      // The basic resolver: every scalar stays text, and no regular expression runs per
+      // scalar to guess a type (with the default one, loading is ~10x slower); null is
+      // recognised by hand in `isNull`.
+      guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
         report(line: 1 + lineOffset, column: 1, "no fields: the YAML is empty")
         return nil
       }
@@ -397,8 +412,10 @@ struct NodeReader {
     return .some(phase.map { Interjection.Timing(phase: $0, offset: offset) })
   }
 
+  /// An empty value, or a plain `~` or `null`, as YAML's core schema reads them.
   private func isNull(_ node: Node) -> Bool {
-    node.tag.rawValue == Tag.Name.null.rawValue
+    guard let scalar = node.scalar, scalar.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 
   private func describe(_ node: Node) -> String {

@@ -1,5 +1,7 @@
 /// Something wrong in a prompt or deck file, at a place a person can jump to.
-public struct PromptProblem: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
+public struct PromptProblem: Error, Codable, Equatable, Hashable, Sendable,
+  CustomStringConvertible
+{
   /// The path as given to the loader.
   public var file: String
   /// 1-based line and column (columns count characters).

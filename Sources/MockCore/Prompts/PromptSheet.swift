@@ -1,8 +1,7 @@
 /// A whole prompt as plain text for the interviewer to read: the prompt, then every piece of
 /// interviewer material, each under a heading, wrapped to a width.
 public enum PromptSheet {
-  public static func text(_ entry: PromptLibrary.Entry, width: Int) -> String {
-    let p = entry.prompt
+  public static func text(_ p: Prompt, _ entry: PromptLibrary.Entry, width: Int) -> String {
     let width = max(20, width)
     var out: [String] = []
     func para(_ text: String, indent: Int = 2, hang: Int? = nil, lead: String = "") {

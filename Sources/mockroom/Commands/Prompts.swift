@@ -21,9 +21,10 @@ struct LibraryOptions: ParsableArguments {
   }
 
   /// The library, with every problem written to stderr once, and a note when nothing was found.
+  /// Files unchanged since the last run come from the cache.
   func load() throws -> (PromptLibrary, PromptSources) {
     let sources = try sources()
-    let library = sources.load()
+    let library = sources.load(cache: PromptCache())
     for problem in library.problems {
       FileHandle.standardError.write(Data("mockroom: \(problem)\n".utf8))
     }
@@ -101,7 +102,7 @@ struct Prompts: ParsableCommand {
     private func table(_ entries: [PromptLibrary.Entry], _ practice: [String: Practice]) -> String {
       var rows = [["ID", "TITLE", "LEVEL", "TAGS", "PRACTISED", "LAST"]]
       for entry in entries {
-        let p = entry.prompt
+        let p = entry.summary
         let done = practice[p.id]
         rows.append([
           p.id, p.title, p.level.rawValue, p.tags.joined(separator: ","),
@@ -130,10 +131,10 @@ struct Prompts: ParsableCommand {
       }
       let items = entries.map { entry in
         Item(
-          id: entry.prompt.id, title: entry.prompt.title, level: entry.prompt.level.rawValue,
-          origin: entry.origin.rawValue, path: entry.path, tags: entry.prompt.tags,
-          practised: practice[entry.prompt.id]?.count ?? 0,
-          last_practised: practice[entry.prompt.id]?.last)
+          id: entry.summary.id, title: entry.summary.title, level: entry.summary.level.rawValue,
+          origin: entry.origin.rawValue, path: entry.path, tags: entry.summary.tags,
+          practised: practice[entry.summary.id]?.count ?? 0,
+          last_practised: practice[entry.summary.id]?.last)
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -154,7 +155,13 @@ struct Prompts: ParsableCommand {
     func run() throws {
       let (library, _) = try library.load()
       let entry = try entry(id, in: library)
-      print(PromptSheet.text(entry, width: terminalWidth()), terminator: "")
+      let prompt: Prompt
+      do {
+        prompt = try PromptSources.prompt(of: entry)
+      } catch {
+        throw fail("\(error)", code: 1)
+      }
+      print(PromptSheet.text(prompt, entry, width: terminalWidth()), terminator: "")
     }
   }
 

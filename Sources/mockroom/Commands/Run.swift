@@ -76,7 +76,14 @@ struct Run: ParsableCommand {
   /// The prompt for this session: the one asked for, or the least recently practised (of the
   /// tag, if given); nil when the library is empty.
   private func choose(_ library: PromptLibrary, sessions: String) throws -> Prompt? {
-    if let prompt { return try entry(prompt, in: library).prompt }
+    func whole(_ entry: PromptLibrary.Entry) throws -> Prompt {
+      do {
+        return try PromptSources.prompt(of: entry)
+      } catch {
+        throw fail("\(error)", code: 1)
+      }
+    }
+    if let prompt { return try whole(entry(prompt, in: library)) }
     var candidates = library.entries
     if let tag {
       candidates = library.entries(tagged: tag)
@@ -88,8 +95,8 @@ struct Run: ParsableCommand {
     let practice = PracticeReader.read(sessionsDirectory: sessions)
     var random = SystemRandomNumberGenerator()
     let id = PromptPicker.pick(
-      from: candidates.map(\.prompt.id), practice: practice, seed: seed ?? random.next())
-    return id.flatMap { library.entry(id: $0)?.prompt }
+      from: candidates.map(\.summary.id), practice: practice, seed: seed ?? random.next())
+    return try id.flatMap { library.entry(id: $0) }.map(whole)
   }
 
   func run() throws {

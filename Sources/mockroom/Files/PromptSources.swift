@@ -52,27 +52,53 @@ struct PromptSources {
   }
 
   /// Reads every prompt and deck file: bundled first, then the user's, which win on a shared id.
-  func load() -> PromptLibrary {
+  /// With a cache, files unchanged since it was written are not parsed again.
+  func load(cache: PromptCache? = nil) -> PromptLibrary {
     var layers: [PromptLibrary.Layer] = []
-    if let bundled { layers.append(Self.layer(bundled, origin: .bundled)) }
-    if Self.isDirectory(user) { layers.append(Self.layer(user, origin: .user)) }
-    return PromptLibrary(layers: layers)
+    if let bundled { layers.append(Self.layer(bundled, origin: .bundled, cache: cache)) }
+    if Self.isDirectory(user) { layers.append(Self.layer(user, origin: .user, cache: cache)) }
+    let library = PromptLibrary(layers: layers)
+    cache?.save(library)
+    return library
+  }
+
+  /// The whole prompt behind `entry`, reading its file again if the library had it from the
+  /// cache.
+  static func prompt(of entry: PromptLibrary.Entry) throws(Failure) -> Prompt {
+    if let prompt = entry.prompt { return prompt }
+    guard case .bytes(let bytes) = read(entry.path).contents else {
+      throw Failure(description: "\(entry.path): can no longer be read")
+    }
+    let parsed = PromptParser.prompt(file: entry.path, id: entry.summary.id, bytes: bytes)
+    guard let prompt = parsed.prompt else {
+      throw Failure(description: parsed.problems.map(\.description).joined(separator: "\n"))
+    }
+    return prompt
   }
 
   /// Every directory the library reads, for messages.
   var directories: [String] { [bundled, Self.isDirectory(user) ? user : nil].compactMap { $0 } }
 
   /// One directory's prompts (`*.md` but README.md, sorted) and its `deck.yaml`, if any.
-  static func layer(_ directory: String, origin: PromptLibrary.Origin) -> PromptLibrary.Layer {
+  static func layer(
+    _ directory: String, origin: PromptLibrary.Origin, cache: PromptCache? = nil
+  ) -> PromptLibrary.Layer {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     } catch {
       let reason = (error as NSError).localizedFailureReason ?? "cannot list the directory"
       return .init(
-        origin: origin, prompts: [SourceFile(path: directory, contents: .failure(.init(reason)))])
+        origin: origin, prompts: [SourceFile(path: directory, contents: .unreadable(.init(reason)))]
+      )
     }
-    let prompts = names.filter { isPromptFile($0) }.map { read(directory + "/" + $0) }
+    let prompts = names.filter { isPromptFile($0) }.map { name in
+      let path = directory + "/" + name
+      if let known = cache?.result(for: path) {
+        return SourceFile(path: path, contents: .known(known))
+      }
+      return read(path)
+    }
     let deck = names.contains("deck.yaml") ? read(directory + "/deck.yaml") : nil
     return .init(origin: origin, prompts: prompts, deck: deck)
   }
@@ -86,7 +112,10 @@ struct PromptSources {
 
   /// The file's bytes, or why they could not be read, in words.
   static func read(_ path: String) -> SourceFile {
-    SourceFile(path: path, contents: readBytes(path, limit: largestFile))
+    switch readBytes(path, limit: largestFile) {
+    case .success(let bytes): SourceFile(path: path, contents: .bytes(bytes))
+    case .failure(let failure): SourceFile(path: path, contents: .unreadable(failure))
+    }
   }
 
   static func readBytes(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {

@@ -1,0 +1,89 @@
+import Foundation
+import MockCore
+
+/// What loading each prompt file found last time, keyed by the file's path, size, change time
+/// and inode, so an unchanged library is not parsed again (parsing is most of the cost of
+/// `prompts list` and of starting a session). Only an optimisation: a cache that is missing,
+/// unreadable, from another version of mockroom, or unwritable is ignored.
+final class PromptCache {
+  private struct Stored: Codable {
+    var format: Int
+    var program: String
+    var files: [String: File]
+  }
+
+  private struct File: Codable {
+    var key: [Int64]
+    var result: FileResult
+  }
+
+  /// Bump when what the parser accepts or reports changes without a new program version.
+  private static let format = 1
+
+  let path: String
+  private var files: [String: File] = [:]
+  private var keys: [String: [Int64]] = [:]
+  private var used: Set<String> = []
+
+  /// `$MOCKROOM_HOME/cache/prompts.json`, else `$XDG_CACHE_HOME/mockroom/prompts.json`, else
+  /// `~/.cache/mockroom/prompts.json`.
+  init?(_ env: [String: String] = ProcessInfo.processInfo.environment) {
+    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") {
+      path = home + "/cache/prompts.json"
+    } else if let cache = env["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+      path = cache + "/mockroom/prompts.json"
+    } else if let home = env["HOME"], home.hasPrefix("/") {
+      path = home + "/.cache/mockroom/prompts.json"
+    } else {
+      return nil
+    }
+    if let data = FileManager.default.contents(atPath: path),
+      let stored = try? JSONDecoder().decode(Stored.self, from: data),
+      stored.format == Self.format, stored.program == Mockroom.version
+    {
+      files = stored.files
+    }
+  }
+
+  /// What the file gave last time, if it has not changed since.
+  func result(for path: String) -> FileResult? {
+    guard let key = Self.key(path) else { return nil }
+    keys[path] = key
+    guard let file = files[path], file.key == key else { return nil }
+    used.insert(path)
+    return file.result
+  }
+
+  /// Records what was parsed in `library`, drops entries for files no longer seen, and writes
+  /// the cache if anything changed: to a temporary file, then renamed over the old one.
+  func save(_ library: PromptLibrary) {
+    var next = files.filter { used.contains($0.key) }
+    for (path, result) in library.parsed {
+      guard let key = keys[path] ?? Self.key(path) else { continue }
+      next[path] = File(key: key, result: result)
+    }
+    guard next.keys.sorted() != files.keys.sorted() || !library.parsed.isEmpty else { return }
+    files = next
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard
+      let data = try? encoder.encode(
+        Stored(format: Self.format, program: Mockroom.version, files: next))
+    else { return }
+    let directory = (path as NSString).deletingLastPathComponent
+    try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true)
+    let temporary = path + ".\(getpid()).tmp"
+    guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+    if rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  /// Size, change time (ns) and inode: any edit, copy or replacement changes one of them.
+  private static func key(_ path: String) -> [Int64]? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    return [Int64(info.st_size), modified, changed, Int64(info.st_ino)]
+  }
+}
