@@ -31,7 +31,11 @@ import Testing
 
   @Test(arguments: library.entries.map(\.summary.id))
   func eachPromptMeetsTheContentBar(_ id: String) throws {
-    let p = try #require(Self.library.entry(id: id)?.prompt)
+    guard case .bytes(let bytes) = Self.read(id + ".md").contents else {
+      Issue.record("cannot read \(id).md")
+      return
+    }
+    let p = try #require(PromptParser.prompt(file: id, id: id, bytes: bytes).prompt)
     let kinds = p.interjections.map(\.kind)
     #expect(p.clarify.count >= 5, "clarify")
     #expect(kinds.filter { $0 == .pivot }.count >= 3, "pivots")

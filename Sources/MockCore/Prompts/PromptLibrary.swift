@@ -78,10 +78,9 @@ public struct PromptLibrary: Sendable {
 
   /// A loaded prompt with where it came from.
   public struct Entry: Sendable {
+    /// Only the summary is kept: a library of a thousand prompts is mostly text nobody will
+    /// read in this run. The shell reads the one prompt it runs or shows again.
     public var summary: PromptSummary
-    /// The whole prompt, when the file was parsed in this load; nil when it came from the
-    /// shell's cache (the shell reads it again to run or show it).
-    public var prompt: Prompt?
     public var path: String
     public var origin: Origin
     /// The file this one replaces, when a user prompt has a bundled prompt's id.
@@ -113,7 +112,6 @@ public struct PromptLibrary: Sendable {
     for layer in layers {
       for file in layer.prompts {
         filesRead += 1
-        var prompt: Prompt?
         let result: FileResult
         switch file.contents {
         case .unreadable(let failure):
@@ -123,14 +121,13 @@ public struct PromptLibrary: Sendable {
           result = known
         case .bytes(let bytes):
           let parse = PromptParser.prompt(file: file.path, id: file.stem, bytes: bytes)
-          prompt = parse.prompt
           result = FileResult(
             summary: parse.prompt.map(PromptSummary.init), problems: parse.problems)
           parsed[file.path] = result
         }
         problems += result.problems
         guard let summary = result.summary else { continue }
-        var entry = Entry(summary: summary, prompt: prompt, path: file.path, origin: layer.origin)
+        var entry = Entry(summary: summary, path: file.path, origin: layer.origin)
         if let earlier = byID[summary.id] {
           if repeats == .report || earlier.origin == layer.origin {
             problems.append(

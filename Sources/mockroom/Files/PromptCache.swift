@@ -54,15 +54,16 @@ final class PromptCache {
     return file.result
   }
 
-  /// Records what was parsed in `library`, drops entries for files no longer seen, and writes
-  /// the cache if anything changed: to a temporary file, then renamed over the old one.
+  /// Records what was parsed in `library` and writes the cache if that changed anything: to a
+  /// temporary file, then renamed over the old one. Entries for other directories (another
+  /// `--prompts DIR`) are kept while their files exist.
   func save(_ library: PromptLibrary) {
-    var next = files.filter { used.contains($0.key) }
+    guard !library.parsed.isEmpty else { return }
+    var next = files.filter { used.contains($0.key) || Self.key($0.key) != nil }
     for (path, result) in library.parsed {
       guard let key = keys[path] ?? Self.key(path) else { continue }
       next[path] = File(key: key, result: result)
     }
-    guard next.keys.sorted() != files.keys.sorted() || !library.parsed.isEmpty else { return }
     files = next
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

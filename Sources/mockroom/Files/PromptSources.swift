@@ -62,10 +62,8 @@ struct PromptSources {
     return library
   }
 
-  /// The whole prompt behind `entry`, reading its file again if the library had it from the
-  /// cache.
+  /// The whole prompt behind `entry`, read again from its file.
   static func prompt(of entry: PromptLibrary.Entry) throws(Failure) -> Prompt {
-    if let prompt = entry.prompt { return prompt }
     guard case .bytes(let bytes) = read(entry.path).contents else {
       throw Failure(description: "\(entry.path): can no longer be read")
     }
