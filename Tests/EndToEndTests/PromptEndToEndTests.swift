@@ -148,6 +148,20 @@ import Testing
     }
   }
 
+  @Test func anUnknownTagListsTheTagsAndExits2() throws {
+    let home = try Home()
+    let out = try runProcess(
+      [Binary.path, "run", "--tag", "knitting"], environment: home.environment)
+    #expect(out.status == 2)
+    #expect(out.stderr.contains("no prompt has the tag 'knitting'. Tags: "))
+    #expect(out.stderr.contains("llm"))
+    let both = try runProcess(
+      [Binary.path, "run", "--tag", "llm", "--prompt", "video-recs"],
+      environment: home.environment)
+    #expect(both.status == 2)
+    #expect(both.stderr.contains("give --prompt or --tag, not both."))
+  }
+
   @Test func aMissingPromptsDirectoryIsAUsageError() throws {
     let home = try Home()
     let out = try runProcess(
@@ -155,6 +169,20 @@ import Testing
       environment: home.environment)
     #expect(out.status == 2)
     #expect(out.stderr.contains("--prompts \(home.path)/nowhere: no such directory"))
+  }
+
+  @Test func theSameSeedPicksTheSamePrompt() throws {
+    func picked() throws -> String? {
+      let pane = try Pane(arguments: ["--seed", "7"])
+      try pane.waitFor("PROMPT")
+      try pane.send("q")
+      try pane.send("y")
+      try pane.expectExit(0)
+      return try pane.records().first?.first?["prompt"] as? String
+    }
+    let first = try #require(try picked())
+    #expect(Self.bundledIDs.contains(first))
+    #expect(try picked() == first)
   }
 
   @Test func aSessionShowsThePromptsTitleAndBodyAndScrolls() throws {

@@ -8,7 +8,10 @@ struct Run: ParsableCommand {
     abstract: "Start a timed session (the default command).",
     discussion: """
       Keys: Space or n next phase · b back · p pause/resume · + and - change the current \
-      phase's budget by a minute · ? help · q quit (asks first).
+      phase's budget by a minute · t the prompt full screen (t again: the clock) · j/k, \
+      arrows, PgUp/PgDn scroll the prompt · ? help · q quit (asks first).
+
+      With no --prompt or --tag, the prompt is the one you practised least recently.
 
       The session's record is written to sessions/<id>.jsonl under $MOCKROOM_HOME, or \
       $XDG_DATA_HOME/mockroom (default ~/.local/share/mockroom).
@@ -111,9 +114,10 @@ struct Run: ParsableCommand {
     let (library, sources) = try library.load()
     let chosen = try choose(library, sessions: paths.sessionsDirectory)
     if chosen == nil {
-      warn(
-        "no prompts in \(sources.directories.joined(separator: " or ")); "
-          + "starting a session without one")
+      let place =
+        sources.directories.isEmpty
+        ? "found" : "in \(sources.directories.joined(separator: " or "))"
+      warn("no prompts \(place); starting a session without one")
     }
     let terminal: Terminal
     do {
