@@ -42,8 +42,22 @@ func runProcess(_ arguments: [String], environment: [String: String]? = nil) thr
   let envp = env.map { strdup($0) } + [nil]
   defer { (argv + envp).forEach { free($0) } }
 
+  // The test runner may block signals, and a blocked mask is inherited: the tmux server and the
+  // shells in its panes would then ignore the SIGHUP that kill-server sends, and outlive the
+  // test. Start every child with no signal blocked and default handlers.
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var none = sigset_t()
+  var all = sigset_t()
+  sigemptyset(&none)
+  sigfillset(&all)
+  posix_spawnattr_setsigmask(&attributes, &none)
+  posix_spawnattr_setsigdefault(&attributes, &all)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
   var pid: pid_t = 0
-  let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
+  let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
   guard spawned == 0 else {
     throw Timeout(description: "cannot run \(arguments): \(String(cString: strerror(spawned)))")
   }
