@@ -9,6 +9,13 @@ extension Unicode.Scalar {
     let v = value
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
     if v < 0x300 { return 1 }
+    // Dashes, quotes and ellipsis; arrows; box drawing and blocks: the rules, digits and strip
+    // drawn every second. Answered before the Unicode property lookups, which are slow.
+    if (0x2010...0x2027).contains(v) || (0x2190...0x21FF).contains(v)
+      || (0x2500...0x259F).contains(v)
+    {
+      return 1
+    }
     switch properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break

@@ -91,6 +91,12 @@ public struct Cell: Equatable, Hashable, Sendable {
 public struct Frame: Equatable, Sendable {
   public let size: Size
   public private(set) var cells: [Cell]
+  /// Whether a wide character was ever drawn, so writes must mind continuation cells.
+  private var hasWide = false
+
+  public static func == (a: Frame, b: Frame) -> Bool {
+    a.size == b.size && a.cells == b.cells
+  }
 
   public init(size: Size) {
     self.size = size
@@ -133,11 +139,23 @@ public struct Frame: Equatable, Sendable {
     guard y >= 0, y < size.height else { return x + text.columns }
     var column = x
     for scalar in text.unicodeScalars {
+      // Printable ASCII, nearly everything drawn each second: one column, and no wide
+      // character to split unless one was ever drawn.
+      if scalar.value >= 0x20, scalar.value < 0x7F, !hasWide {
+        if column >= 0, column < size.width {
+          cells[y * size.width + column] = Cell(scalar: scalar, style: style)
+        }
+        column += 1
+        continue
+      }
       let width = scalar.columns
       guard width > 0 else { continue }
       if column >= 0, column + width <= size.width {
         place(Cell(scalar: scalar, style: style), x: column, y: y)
-        if width == 2 { place(.continuation(style), x: column + 1, y: y) }
+        if width == 2 {
+          hasWide = true
+          place(.continuation(style), x: column + 1, y: y)
+        }
       } else if column >= 0, column < size.width {
         place(Cell(scalar: " ", style: style), x: column, y: y)
       }
