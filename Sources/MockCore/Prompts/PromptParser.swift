@@ -58,22 +58,12 @@ public enum PromptParser {
       }
     }
     let scale = reader.facts(fields["scale"])
-    let clarify = reader.list(fields["clarify"], "clarify") { reader, node in
-      let item = reader.fields(node, allowed: ["question", "answer"], what: "a clarify entry")
-      guard let item else { return nil as Prompt.Clarification? }
-      let question = reader.text(item, "question", required: true, at: node)
-      let answer = reader.text(item, "answer", required: true, at: node)
-      guard let question, let answer else { return nil }
-      return Prompt.Clarification(question: question, answer: answer)
+    let clarify = reader.pairs(fields["clarify"], "clarify", ("question", "answer")).map {
+      Prompt.Clarification(question: $0, answer: $1)
     }
     let interjections = reader.interjections(fields["interjections"], "interjections")
-    let drill = reader.list(fields["drill"], "drill") { reader, node in
-      let item = reader.fields(node, allowed: ["component", "depth"], what: "a drill entry")
-      guard let item else { return nil as Prompt.DrillPoint? }
-      let component = reader.text(item, "component", required: true, at: node)
-      let depth = reader.text(item, "depth", required: true, at: node)
-      guard let component, let depth else { return nil }
-      return Prompt.DrillPoint(component: component, depth: depth)
+    let drill = reader.pairs(fields["drill"], "drill", ("component", "depth")).map {
+      Prompt.DrillPoint(component: $0, depth: $1)
     }
     let ops = reader.texts(fields, "ops") ?? []
     let notes = reader.text(fields, "notes") ?? ""
@@ -316,6 +306,22 @@ struct NodeReader {
       if let value = read(&self, item) { values.append(value) }
     }
     return values
+  }
+
+  /// A list of entries with exactly two required text fields, e.g. clarify's question and
+  /// answer.
+  mutating func pairs(_ node: Node?, _ name: String, _ keys: (String, String)) -> [(String, String)]
+  {
+    list(node, name) { reader, node in
+      let what = "a \(name) entry"
+      guard let item = reader.fields(node, allowed: [keys.0, keys.1], what: what) else {
+        return nil as (String, String)?
+      }
+      let first = reader.text(item, keys.0, required: true, at: node)
+      let second = reader.text(item, keys.1, required: true, at: node)
+      guard let first, let second else { return nil }
+      return (first, second)
+    }
   }
 
   /// `scale`: a mapping from a fact's name to its value, in file order.
