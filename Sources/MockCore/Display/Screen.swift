@@ -24,9 +24,12 @@ public enum Screen {
     let (w, h) = (size.width, size.height)
     switch layout(for: size) {
     case .full:
+      // Under the clock: header, rule, the clock block, then the panel's own rule; the bottom
+      // rule and the hints keep the last two rows.
+      let top = 2 + clockBlockWithPrompt + 1
       return reading
         ? Area(x: 2, y: 3, width: w - 4, height: h - 4)
-        : Area(x: 2, y: 2 + clockBlockWithPrompt + 1, width: w - 4, height: h - 18)
+        : Area(x: 2, y: top, width: w - 4, height: h - 2 - top)
     case .compact:
       return reading ? Area(x: 1, y: 3, width: w - 2, height: h - 4) : nil
     case .oneLine, .tooSmall:
