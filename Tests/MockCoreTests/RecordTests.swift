@@ -3,9 +3,20 @@ import MockCore
 import Testing
 
 @Suite struct RecordLines {
-  static let info = SessionInfo(id: "20261121-143005-practice", title: "Practice", program: "0.1.0")
+  static let info = SessionInfo(
+    id: "20261121-143005-practice", title: "Practice", program: "0.1.0", prompt: "video-recs",
+    seed: 42)
+  static let schedule = Schedule(
+    interjections: [
+      Schedule.Placed(id: "p1", kind: .pivot, text: "Now audio.", phase: .design, at: 360_000),
+      Schedule.Placed(id: "c1", kind: .curveball, text: "Exact?", phase: .drill, at: 1_000),
+    ], options: Schedule.Options(drillGrace: 60_000, checkinEvery: 300_000))
+  static let banner = Banner(
+    number: 3, cue: "one-minute-design", kind: .oneMinute, phase: .design, shownAt: 98_765,
+    late: 4_000)
   static let entries: [Record.Entry] = [
-    .sessionStarted(info, .standard),
+    .sessionStarted(info, .standard, schedule),
+    .sessionStarted(SessionInfo(id: "x", title: "Plain", program: "0"), .standard, Schedule()),
     .phaseEntered(.design, via: .back),
     .phaseLeft(.drill, elapsed: 910_000, budget: 900_000),
     .paused,
@@ -14,6 +25,16 @@ import Testing
     .sessionEnded(Ending(outcome: .finished, reason: .completed), active: 2_700_000),
     .sessionEnded(Ending(outcome: .abandoned, reason: .quit), active: 10),
     .sessionEnded(Ending(outcome: .abandoned, reason: .signal("SIGHUP")), active: 10),
+    .cueFired(banner),
+    .cueFired(
+      Banner(number: 1, cue: "p1", kind: .pivot, text: "Now audio.", shownAt: 98_765)),
+    .acknowledged(banner: 1, cue: "p1", kind: .pivot, after: 2_500),
+    .replanned(banner: 1, cue: "p1", after: 40_000),
+    .marked(.reset), .marked(.errorCaught), .marked(.checkin),
+    .marked(.recovery(.measure)), .marked(.recovery(.question)),
+    .suspended,
+    .continued(stoppedFor: 61_000),
+    .slept(3_600_000),
   ]
 
   @Test(arguments: entries)
@@ -31,14 +52,15 @@ import Testing
     let line = Record(t: 5, entry: entry).jsonLine(wall: "w")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-    #expect(object["v"] as? Int == 1)
+    #expect(object["v"] as? Int == 2)
     #expect(object["type"] as? String == Record(t: 5, entry: entry).type)
     #expect(object["t_ms"] as? Int == 5)
     #expect(object["wall"] as? String == "w")
   }
 
   @Test func theStartLineCarriesThePlanByPhaseName() throws {
-    let line = Record(t: 0, entry: .sessionStarted(Self.info, .standard)).jsonLine(wall: "w")
+    let line = Record(t: 0, entry: .sessionStarted(Self.info, .standard, Schedule()))
+      .jsonLine(wall: "w")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     let plan = try #require(object["plan"] as? [String: Any])
@@ -49,6 +71,41 @@ import Testing
         "ops": 300_000,
       ])
     #expect(plan["name"] as? String == "standard")
+  }
+
+  @Test func theStartLineCarriesTheSeedAndTheWholeSchedule() throws {
+    let line = Record(t: 0, entry: .sessionStarted(Self.info, .standard, Self.schedule))
+      .jsonLine(wall: "w")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    #expect(object["seed"] as? Int == 42)
+    let schedule = try #require(object["schedule"] as? [String: Any])
+    #expect(schedule["drill_grace_ms"] as? Int == 60_000)
+    #expect(schedule["checkin_every_ms"] as? Int == 300_000)
+    let items = try #require(schedule["interjections"] as? [[String: Any]])
+    #expect(items.count == 2)
+    #expect(items[0]["id"] as? String == "p1")
+    #expect(items[0]["kind"] as? String == "pivot")
+    #expect(items[0]["phase"] as? String == "design")
+    #expect(items[0]["at_ms"] as? Int == 360_000)
+    #expect(items[0]["text"] as? String == "Now audio.")
+  }
+
+  @Test func aVersionOneStartLineStillReads() throws {
+    let line =
+      "{\"id\":\"old\",\"plan\":{\"budgets_ms\":{\"clarify\":300000,\"design\":900000,"
+      + "\"drill\":900000,\"estimate\":300000,\"ops\":300000},\"name\":\"standard\"},"
+      + "\"program\":\"0.1.0\",\"t_ms\":0,\"title\":\"Old\",\"type\":\"session_started\","
+      + "\"v\":1,\"wall\":\"w\"}"
+    let record = try Record.decode(jsonLine: line).record
+    guard case .sessionStarted(let info, let plan, let schedule) = record.entry else {
+      Issue.record("not a start: \(record)")
+      return
+    }
+    #expect(info.id == "old")
+    #expect(info.seed == nil)
+    #expect(plan == .standard)
+    #expect(schedule == Schedule())
   }
 
   @Test func phaseLeftStatesItsOverrun() {
@@ -69,6 +126,14 @@ import Testing
     (
       "{\"v\":1,\"type\":\"phase_entered\",\"t_ms\":5,\"wall\":\"w\",\"phase\":\"lunch\",\"via\":\"next\"}",
       "unknown phase 'lunch'"
+    ),
+    (
+      "{\"v\":2,\"type\":\"cue_fired\",\"t_ms\":5,\"wall\":\"w\",\"banner\":1,\"cue\":\"x\",\"kind\":\"joke\"}",
+      "unknown cue kind 'joke'"
+    ),
+    (
+      "{\"v\":2,\"type\":\"marked\",\"t_ms\":5,\"wall\":\"w\",\"mark\":\"recovery\",\"move\":\"bluff\"}",
+      "unknown recovery move 'bluff'"
     ),
   ])
   func unreadableLinesSayWhatIsWrong(_ line: String, _ problem: String) {
@@ -106,6 +171,40 @@ import Testing
     for phase in Phase.allCases {
       #expect(replayed.elapsed(phase, at: replayEnd) == c.session.elapsed(phase, at: liveEnd))
     }
+  }
+
+  @Test func replayRebuildsBannersAcknowledgementsAndSuspensions() throws {
+    var c = Clocked(schedule: RecordLines.schedule)
+    // Ticks every second, as the run loop sends them, with keys and a freeze in between.
+    func run(_ ms: Millis, then event: Event? = nil) {
+      let end = c.now + ms
+      while c.now < end {
+        c.advance(min(1_000, end - c.now))
+        c.send(.tick)
+      }
+      if let event { c.send(event) }
+    }
+    run(250_000, then: .next)  // clarify's one-minute cue came and was taken down
+    run(300_000, then: .next)
+    run(370_000)  // the pivot at 6:00 into design is up
+    c.send(.acknowledge(nil))
+    run(30_000, then: .replan(nil))
+    run(5_000, then: .mark(.recovery(.similar)))
+    c.send(.suspend)
+    c.advance(120_000)
+    c.send(.continue)
+    c.advance(400_000)  // frozen: no ticks
+    run(1_000, then: .next)
+    run(2_000, then: .mark(.checkin))
+    run(10_000, then: .finish(.quit))
+    #expect(c.types.contains("cue_fired"))
+    #expect(c.session.banners.contains { $0.late != nil })
+    let lines = c.records.map { $0.jsonLine(wall: "w") }
+    let decoded = try lines.map { try Record.decode(jsonLine: $0).record }
+    let replayed = try #require(Session.replay(decoded))
+    #expect(replayed.banners == c.session.banners)
+    #expect(replayed.status == c.session.status)
+    #expect(replayed.paused(at: Instant(ms: c.records.last!.t)) == c.session.paused(at: c.now))
   }
 
   @Test func aRecordCutShortReplaysUpToItsLastLine() throws {

@@ -8,6 +8,9 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
   case start, midDesign, lastMinute, overrun, paused, help, confirmQuit
   /// With a prompt: its panel under the clock, the reading view, scrolled, and wide characters.
   case prompt, promptScrolled, reading, readingScrolled, wideText
+  /// Banners: a pivot over the prompt; two stacked; two that came late after a freeze; a pivot
+  /// in the reading view; the marks menu; the notice after a mark.
+  case banner, bannerStack, bannerLate, bannerReading, marks, markNotice
 
   static let t0 = Instant(ms: 7_000_000)
 
@@ -36,28 +39,69 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
     title: "短视频推荐系统",
     body: "请设计一个短视频推荐系统，每天有五千万活跃用户。Explain how ranking works 🙂 here.")
 
+  /// A pivot at 7:00 into design and a curveball at 9:00.
+  static let schedule = Schedule(interjections: [
+    Schedule.Placed(
+      id: "audio-first", kind: .pivot,
+      text: "New direction: most traffic is now audio, listened to with the screen off. "
+        + "What changes?", phase: .design, at: 420_000),
+    Schedule.Placed(
+      id: "exact-number", kind: .curveball,
+      text: "What is the exact throughput of that component on one machine?", phase: .design,
+      at: 540_000),
+  ])
+
   var testDescription: String { rawValue }
+
+  var hasBanners: Bool {
+    [.banner, .bannerStack, .bannerLate, .bannerReading].contains(self)
+  }
 
   /// The room, and the instant to draw it at.
   var room: (Room, Instant) {
     let brief: Brief? =
       switch self {
-      case .prompt, .promptScrolled, .reading, .readingScrolled: Self.brief
+      case .prompt, .promptScrolled, .reading, .readingScrolled, .banner, .bannerReading:
+        Self.brief
       case .wideText: Self.wideBrief
       default: nil
       }
     let info = SessionInfo(
       id: "t", title: brief?.title ?? "Short-video recommendations", program: "0")
-    var room = Room(session: Session(info: info, plan: .standard), brief: brief)
+    let schedule = hasBanners ? Self.schedule : Schedule()
+    var room = Room(session: Session(info: info, plan: .standard, schedule: schedule), brief: brief)
     var now = Self.t0
     _ = room.start(at: now)
+    // As the run loop does: a tick every second, so cues fire on time.
     func spend(_ ms: Millis, then key: Character?) {
-      now = now + ms
+      let end = now + ms
+      while now < end {
+        now = min(end, now + 1000)
+        _ = room.tick(at: now)
+      }
       if let key { _ = room.handle(.character(key), at: now) }
     }
     switch self {
     case .start:
       break
+    case .banner, .bannerReading, .marks, .markNotice:
+      spend(300_000, then: "n")
+      spend(300_000, then: "n")
+      spend(440_000, then: nil)  // design 7:20 in: the pivot came at 7:00
+      if self == .bannerReading { _ = room.handle(.character("t"), at: now) }
+      if self == .marks { _ = room.handle(.character("m"), at: now) }
+      if self == .markNotice { _ = room.handle(.character("c"), at: now) }
+    case .bannerStack:
+      spend(300_000, then: "n")
+      spend(300_000, then: "n")
+      spend(550_000, then: nil)  // design 9:10: the pivot and the curveball are both up
+    case .bannerLate:
+      spend(300_000, then: "n")
+      spend(300_000, then: "n")
+      spend(360_000, then: nil)
+      // Frozen from 6:00 into design until 9:30: no ticks, then one.
+      now = now + 210_000
+      _ = room.tick(at: now)
     case .midDesign, .paused, .help, .confirmQuit, .prompt, .promptScrolled, .reading,
       .readingScrolled, .wideText:
       spend(270_000, then: "n")  // clarify 4:30
@@ -78,6 +122,10 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
       spend(300_000, then: "n")
       spend(900_000, then: "n")
       spend(1_025_000, then: nil)  // drill 2:05 over
+    }
+    // Scenes about something else show no banners: the coaching cues that came up are seen.
+    if !hasBanners {
+      while room.session.waiting.first != nil { _ = room.handle(.character("a"), at: now) }
     }
     return (room, now)
   }
@@ -117,6 +165,20 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
       (.readingScrolled, Size(width: 40, height: 12)), (.wideText, Size(width: 40, height: 12)),
     ] as [(Scene, Size)])
   func prompts(_ scene: Scene, _ size: Size) throws {
+    try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")
+  }
+
+  @Test(
+    arguments: [
+      (Scene.banner, Size(width: 100, height: 30)), (.banner, Size(width: 80, height: 24)),
+      (.banner, Size(width: 40, height: 12)), (.banner, Size(width: 30, height: 8)),
+      (.bannerStack, Size(width: 80, height: 24)), (.bannerStack, Size(width: 40, height: 12)),
+      (.bannerLate, Size(width: 80, height: 24)), (.bannerLate, Size(width: 40, height: 12)),
+      (.bannerReading, Size(width: 80, height: 24)), (.bannerReading, Size(width: 40, height: 12)),
+      (.marks, Size(width: 80, height: 24)), (.marks, Size(width: 40, height: 12)),
+      (.markNotice, Size(width: 80, height: 24)),
+    ] as [(Scene, Size)])
+  func banners(_ scene: Scene, _ size: Size) throws {
     try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")
   }
 

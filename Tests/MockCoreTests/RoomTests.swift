@@ -8,10 +8,22 @@ struct KeyedRoom {
   var now = Instant(ms: 50_000)
   var records: [Record] = []
   var quit = false
+  var alerts = 0
 
-  init(plan: Plan = .standard) {
-    room = Room(session: Session(info: SessionInfo(id: "t", title: "T", program: "0"), plan: plan))
+  init(plan: Plan = .standard, schedule: Schedule = Schedule()) {
+    room = Room(
+      session: Session(
+        info: SessionInfo(id: "t", title: "T", program: "0"), plan: plan, schedule: schedule))
     collect(room.start(at: now))
+  }
+
+  /// Lets `ms` pass with a tick each second, as the run loop does.
+  mutating func wait(_ ms: Millis) {
+    let end = now + ms
+    while now < end {
+      now = min(end, now + 1_000)
+      collect(room.tick(at: now))
+    }
   }
 
   mutating func press(_ keys: String) {
@@ -25,6 +37,7 @@ struct KeyedRoom {
       switch effect {
       case .record(let record): records.append(record)
       case .quit: quit = true
+      case .alert: alerts += 1
       }
     }
   }
@@ -129,7 +142,7 @@ struct KeyedRoom {
   @Test func unmappedKeysDoNothing() {
     var r = KeyedRoom()
     let before = r.room
-    r.press("xz1")
+    r.press("zZ9!")
     r.press(.escape)
     r.press(.other)
     #expect(r.room == before)
@@ -154,5 +167,111 @@ struct KeyedRoom {
   @Test func aTinyPhaseStillGetsRoomForItsName() {
     let parts = Strip.proportion([5_000, 70_000, 900_000, 900_000, 300_000], into: 96)
     #expect(parts[0] >= 5)
+  }
+}
+
+@Suite struct BannerKeys {
+  static let pivot = Schedule(interjections: [
+    Schedule.Placed(id: "p", kind: .pivot, text: "Now audio.", phase: .clarify, at: 10_000)
+  ])
+
+  @Test func aBannerRingsOnceAndAAcknowledgesIt() {
+    var r = KeyedRoom(schedule: Self.pivot)
+    r.wait(10_000)
+    #expect(r.alerts == 1)
+    #expect(r.room.session.waiting.map(\.cue) == ["p"])
+    r.press("a")
+    #expect(r.room.session.waiting.isEmpty)
+    #expect(r.records.last?.type == "acknowledged")
+  }
+
+  @Test func rMarksThePivotReplannedAfterItWasAcknowledged() {
+    var r = KeyedRoom(schedule: Self.pivot)
+    r.wait(10_000)
+    r.press("a")
+    r.wait(20_000)
+    r.press("r")
+    #expect(r.records.last?.entry == .replanned(banner: 1, cue: "p", after: 20_000))
+    #expect(r.room.notice?.text == "re-planned after the pivot")
+  }
+
+  @Test func aAndRWithNothingToActOnSaySoAndRecordNothing() {
+    var r = KeyedRoom()
+    let count = r.records.count
+    r.press("a")
+    #expect(r.room.notice?.text == "no banner to acknowledge")
+    r.press("r")
+    #expect(r.room.notice?.text == "no pivot waiting to be re-planned")
+    #expect(r.records.count == count)
+  }
+
+  @Test func aAcknowledgesTheBannerOnScreenNotOneDueThisVeryInstant() {
+    let two = Schedule(interjections: [
+      Schedule.Placed(id: "p", kind: .pivot, text: "Now audio.", phase: .clarify, at: 10_000),
+      Schedule.Placed(id: "c", kind: .curveball, text: "Exact?", phase: .clarify, at: 20_000),
+    ])
+    var r = KeyedRoom(schedule: two)
+    r.wait(19_000)
+    r.now = r.now + 1_000  // the curveball is due, but no tick has shown it yet
+    r.press("a")
+    #expect(r.room.session.banners.map(\.cue) == ["p", "c"])
+    #expect(r.room.session.waiting.map(\.cue) == ["c"])
+  }
+
+  @Test func theNoticeGoesByItselfAndWakesTheLoopToGo() {
+    var r = KeyedRoom()
+    r.press("c")
+    #expect(r.room.notice?.text == "marked: checked in")
+    #expect(r.room.nextWake(after: r.now) == r.now + 1_000)
+    r.wait(Notice.lasts)
+    #expect(r.room.notice == nil)
+  }
+
+  @Test func theNextWakeIsTheSoonerOfTheSecondAndTheCue() {
+    let soon = Schedule(interjections: [
+      Schedule.Placed(id: "p", kind: .pivot, text: "Now audio.", phase: .clarify, at: 10_250)
+    ])
+    var r = KeyedRoom(schedule: soon)
+    r.wait(10_000)
+    #expect(r.room.nextWake(after: r.now) == r.now + 250)
+  }
+}
+
+@Suite struct MarkKeys {
+  static let expected: [(String, Mark)] = [
+    ("x", .reset), ("e", .errorCaught), ("c", .checkin), ("1", .recovery(.measure)),
+    ("2", .recovery(.tradeoff)), ("3", .recovery(.provisional)), ("4", .recovery(.similar)),
+    ("5", .recovery(.question)),
+  ]
+
+  @Test func eachMarkKeyRecordsItsMark() {
+    for (key, mark) in Self.expected {
+      var r = KeyedRoom()
+      r.press(key)
+      #expect(r.records.last?.entry == .marked(mark))
+    }
+  }
+
+  @Test func theMenuTakesTheSameKeysAndClosesAfterOne() {
+    for (key, mark) in Self.expected {
+      var r = KeyedRoom()
+      r.press("m")
+      #expect(r.room.overlay == .marks)
+      r.press(key)
+      #expect(r.records.last?.entry == .marked(mark))
+      #expect(r.room.overlay == nil)
+    }
+  }
+
+  @Test func anyOtherKeyClosesTheMenuWithoutAMark() {
+    var r = KeyedRoom()
+    let count = r.records.count
+    r.press("m")
+    r.press(.escape)
+    #expect(r.room.overlay == nil)
+    r.press("m")
+    r.press("n")
+    #expect(r.phase == .clarify)
+    #expect(r.records.count == count)
   }
 }

@@ -49,17 +49,26 @@ import Testing
     #expect(c.active == running)
   }
 
-  @Test func aJumpOfFourHundredSecondsCountsOnceAndRecordsNothingByItself() {
+  @Test func aJumpOfFourHundredSecondsCountsOnceAndFiresTheCuesItCrossedLate() {
     var c = Clocked()
     c.advance(400_000)
     #expect(c.active == 400_000)
     #expect(c.session.overrun(.clarify, at: c.now) == 100_000)
     #expect(c.session.nextSecond(after: c.now) == c.now + 1_000)
-    // Time passing writes nothing; the next event records the whole jump, once.
+    // Time passing writes nothing; the next event records the whole jump, once, after the two
+    // cues it crossed (each saying how late it came).
     #expect(c.records.count == 2)
     c.send(.next)
     #expect(
       c.records.dropFirst(2).map(\.entry) == [
+        .cueFired(
+          Banner(
+            number: 1, cue: "one-minute-clarify", kind: .oneMinute, phase: .clarify,
+            shownAt: 400_000, late: 160_000)),
+        .cueFired(
+          Banner(
+            number: 2, cue: "clarify-over", kind: .clarifyOver, phase: .clarify, shownAt: 400_000,
+            late: 100_000)),
         .phaseLeft(.clarify, elapsed: 400_000, budget: .minutes(5)),
         .phaseEntered(.estimate, via: .next),
       ])

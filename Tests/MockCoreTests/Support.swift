@@ -6,8 +6,9 @@ struct Clocked {
   var now = Instant(ms: 1_000_000)
   var records: [Record] = []
 
-  init(plan: Plan = .standard, start: Bool = true) {
-    session = Session(info: SessionInfo(id: "test", title: "Test", program: "0"), plan: plan)
+  init(plan: Plan = .standard, schedule: Schedule = Schedule(), start: Bool = true) {
+    session = Session(
+      info: SessionInfo(id: "test", title: "Test", program: "0"), plan: plan, schedule: schedule)
     if start { send(.start) }
   }
 

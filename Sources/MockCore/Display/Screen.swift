@@ -59,11 +59,22 @@ public enum Screen {
     switch layout {
     case .full, .compact:
       if room.reading, room.brief != nil {
-        readingScreen(&frame, room, readout, wide: layout == .full)
+        readingScreen(&frame, room, readout, at: now, wide: layout == .full)
       } else {
         clockScreen(&frame, room, readout, at: now, wide: layout == .full)
       }
-    case .oneLine: oneLine(&frame, room, readout)
+    case .oneLine:
+      oneLine(&frame, room, readout)
+      if let newest = room.session.waiting.first, room.overlay == nil {
+        let style = Style(reverse: true, tone: Banners.tone(newest.kind))
+        frame.put(String(repeating: " ", count: size.width), x: 0, y: 0, style: style)
+        let end = frame.put(
+          " \(Banners.label(newest.kind)) ", x: 0, y: 0,
+          style: Style(bold: true, reverse: true, tone: Banners.tone(newest.kind)))
+        frame.put(
+          Banners.message(newest).clipped(to: max(0, size.width - end - 1)), x: end, y: 0,
+          style: style)
+      }
     case .tooSmall: tooSmall(&frame, readout)
     }
     if !colors { frame = frame.withoutTones() }
@@ -83,40 +94,67 @@ public enum Screen {
       frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
       frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
     }
-    frame.center(hints(room, wide: wide), y: h - 1, style: Style(dim: true))
+    drawHints(&frame, room, at: now, wide: wide)
 
+    let waiting = room.session.waiting
     let digits = BigDigits.rows(r.clock, font: wide ? BigDigits.large : BigDigits.small)
     let info =
       wide
       ? "budget \(r.budget) · spent \(r.spent) · \(r.balance)" : "budget \(r.budget) · \(r.balance)"
     let panel = room.brief != nil ? promptArea(frame.size, reading: false) : nil
-    let gapAfterInfo = wide && panel == nil ? 3 : 2
+    // With a prompt or a banner the clock block sits at the top and they take the rows below.
+    let anchored = panel != nil || !waiting.isEmpty
+    // At compact size a banner takes the rows of the budget line and the strip; the phase line
+    // and the digits stay.
+    let tight = !wide && !waiting.isEmpty
+    let gapAfterInfo = wide && !anchored ? 3 : 2
     let stripRows = wide ? 3 : 2
     // The middle block: phase line, gap, digits, gap, info, gap(s), strip; centred in the rows
-    // between the header (and rule) and the hints (and rule), or on top of the prompt panel.
+    // between the header (and rule) and the hints (and rule), or at the top.
     let (top, bottom) = wide ? (2, 2) : (1, 1)
     let block = 2 + digits.count + 2 + gapAfterInfo - 1 + stripRows
-    var y = panel != nil ? top : top + max(0, (h - top - bottom - block) / 2)
+    var y = anchored ? top : top + max(0, (h - top - bottom - block) / 2)
     phaseLine(&frame, r, y: y, long: wide)
-    y += 2
+    y += tight ? 1 : 2
     for row in digits {
       frame.center(row, y: y, style: r.clockStyle)
       y += 1
     }
-    y += 1
-    frame.center(info.clipped(to: w), y: y)
-    y += gapAfterInfo
-    let margin = wide ? 2 : 1
-    Strip.draw(
-      into: &frame, session: room.session, at: now, x: margin, y: y, width: w - 2 * margin,
-      withTimes: wide)
-    if let panel { promptPanel(&frame, room, in: panel) }
+    if !tight {
+      y += 1
+      frame.center(info.clipped(to: w), y: y)
+      y += gapAfterInfo
+      let margin = wide ? 2 : 1
+      Strip.draw(
+        into: &frame, session: room.session, at: now, x: margin, y: y, width: w - 2 * margin,
+        withTimes: wide)
+    }
+    if !waiting.isEmpty {
+      let barY = wide ? 2 + clockBlockWithPrompt : y
+      let margin = wide ? 2 : 1
+      let area = Area(
+        x: margin, y: barY, width: w - 2 * margin, height: h - (wide ? 2 : 1) - barY)
+      let used = Banners.draw(
+        into: &frame, waiting, in: area, replan: room.session.pivotToReplan != nil)
+      // The prompt keeps what the banners leave, under its own rule.
+      if let panel, barY + used + 1 < panel.y + panel.height {
+        let below = barY + used + 1
+        promptPanel(
+          &frame, room,
+          in: Area(x: panel.x, y: below, width: panel.width, height: panel.y + panel.height - below)
+        )
+      }
+    } else if let panel {
+      promptPanel(&frame, room, in: panel)
+    }
     overlay(&frame, room)
   }
 
   /// The reading view: the prompt takes the screen; the clock stays on the status line.
-  private static func readingScreen(_ frame: inout Frame, _ room: Room, _ r: Readout, wide: Bool) {
-    let (w, h) = (frame.size.width, frame.size.height)
+  private static func readingScreen(
+    _ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant, wide: Bool
+  ) {
+    let w = frame.size.width
     header(&frame, title: room.session.info.title, session: (wide ? "session " : "") + r.session)
     var parts: [(String, Style)] = [
       (r.phase.name.uppercased(), Style(bold: true, tone: .accent)), (r.clock, r.clockStyle),
@@ -128,9 +166,20 @@ public enum Screen {
     for (text, style) in parts {
       x = frame.put(text, x: x, y: 1, style: style) + 1
     }
-    frame.center(hints(room, wide: wide), y: h - 1, style: Style(dim: true))
-    if let area = promptArea(frame.size, reading: true) {
-      promptPanel(&frame, room, in: area)
+    drawHints(&frame, room, at: now, wide: wide)
+    if var area = promptArea(frame.size, reading: true) {
+      let waiting = room.session.waiting
+      if !waiting.isEmpty {
+        // Banners over the top of the prompt, which keeps the rows below them.
+        let bannerRows = min(7, area.height)
+        let used = Banners.draw(
+          into: &frame, waiting,
+          in: Area(x: area.x, y: area.y - 1, width: area.width, height: bannerRows),
+          replan: room.session.pivotToReplan != nil)
+        area.height -= used
+        area.y += used
+      }
+      if area.height > 0 { promptPanel(&frame, room, in: area) }
     }
     overlay(&frame, room)
   }
@@ -232,12 +281,33 @@ public enum Screen {
     frame.put(badge, x: x + 4, y: y, style: r.badgeStyle)
   }
 
+  /// The key hints on the bottom row, or a notice in their place while it lasts.
+  private static func drawHints(_ frame: inout Frame, _ room: Room, at now: Instant, wide: Bool) {
+    let y = frame.size.height - 1
+    if let notice = room.notice, notice.until > now {
+      frame.center(notice.text.clipped(to: frame.size.width), y: y, style: Style(bold: true))
+    } else {
+      frame.center(hints(room, wide: wide), y: y, style: Style(dim: true))
+    }
+  }
+
   private static func hints(_ room: Room, wide: Bool) -> String {
     let next = room.session.phase.next == nil ? "finish" : "next"
     let pause = room.session.status == .paused ? "resume" : "pause"
+    let banner = !room.session.waiting.isEmpty
+    let replan = room.session.pivotToReplan != nil
+    if banner || replan {
+      var keys = banner ? ["a got it"] : []
+      if replan { keys.append("r re-planned") }
+      if wide {
+        return (keys + ["Space \(next)", "p \(pause)", "m mark", "? help", "q quit"])
+          .joined(separator: " · ")
+      }
+      return (keys.prefix(1) + ["n \(next)", "m mark", "? help"]).joined(separator: " ")
+    }
     switch (room.brief != nil, room.reading, wide) {
     case (false, _, true):
-      return "Space \(next) · b back · p \(pause) · +/- budget · ? help · q quit"
+      return "Space \(next) · b back · p \(pause) · +/- budget · m mark · ? help · q quit"
     case (false, _, false): return "n \(next) b back p \(pause) ? help q quit"
     case (true, false, true):
       return "Space \(next) · b back · p \(pause) · +/- budget · t prompt · ? help · q quit"
@@ -248,23 +318,44 @@ public enum Screen {
     }
   }
 
+  /// How a mark is named in the menu and in the notice that confirms it.
+  public static func markName(_ mark: Mark) -> String {
+    switch mark {
+    case .reset: "reset move"
+    case .errorCaught: "caught my own error"
+    case .checkin: "checked in"
+    case .recovery(let move):
+      switch move {
+      case .measure: "recovery: what I'd measure"
+      case .tradeoff: "recovery: named the tradeoff"
+      case .provisional: "recovery: committed provisionally"
+      case .similar: "recovery: a similar system"
+      case .question: "recovery: a pointed question"
+      }
+    }
+  }
+
   // MARK: - Overlays
 
   static func lines(of overlay: Overlay, phase: Phase) -> [String] {
     switch overlay {
     case .help:
       [
-        "Keys",
         "Space n  next phase (ops: finish)",
         "b        back to the last phase",
         "p        pause or resume",
         "+ -      phase budget ±1 minute",
         "t Tab    prompt view / clock view",
         "j k ↑ ↓  scroll (PgUp PgDn Home End)",
-        "? h      this help",
-        "q        quit (asks first)",
+        "a r      got it · re-planned (pivot)",
+        "m        mark a moment (x e c 1-5)",
+        "? h q    this help · quit (asks)",
         "Any key closes this help.",
       ]
+    case .marks:
+      ["Mark a moment"]
+        + Room.markKeys.map { "\($0.key)  \(markName($0.mark))" }
+        + ["Any other key: close"]
     case .confirmQuit:
       phase == .ops
         ? ["End the session now?", "It is saved as finished.", "q or y: end · other key: stay"]
@@ -279,6 +370,7 @@ public enum Screen {
     case .help: "n next b back p pause +- budget q quit"
     case .confirmQuit: "Quit? q/y yes, other key no"
     case .confirmFinish: "Finish? n/y yes, other key no"
+    case .marks: "x reset e error c check-in 1-5"
     }
   }
 
@@ -291,9 +383,12 @@ public enum Screen {
     let x = (frame.size.width - boxWidth) / 2
     let y = max(0, (frame.size.height - boxHeight) / 2)
     let edge = String(repeating: "─", count: inner + 2)
-    frame.put("┌" + edge + "┐", x: x, y: y, style: Style(bold: true))
+    // Help names itself in its top edge; a question's first line is the question, in bold.
+    let titled = overlay == .help
+    let top = titled ? String(("─ Keys " + edge).prefix(inner + 2)) : edge
+    frame.put("┌" + top + "┐", x: x, y: y, style: Style(bold: true))
     for (index, line) in body.prefix(boxHeight - 2).enumerated() {
-      let style = Style(bold: index == 0)
+      let style = Style(bold: index == 0 && !titled)
       frame.put("│ ", x: x, y: y + 1 + index, style: Style(bold: true))
       frame.put(line.clipped(to: inner).padded(to: inner), x: x + 2, y: y + 1 + index, style: style)
       frame.put(" │", x: x + inner + 2, y: y + 1 + index, style: Style(bold: true))

@@ -7,7 +7,7 @@ public enum PhaseMove: String, Equatable, Hashable, Sendable {
 public struct Record: Equatable, Sendable {
   /// What happened.
   public enum Entry: Equatable, Sendable {
-    case sessionStarted(SessionInfo, Plan)
+    case sessionStarted(SessionInfo, Plan, Schedule)
     case phaseEntered(Phase, via: PhaseMove)
     /// `elapsed` is the phase's whole active time so far, over every stint in it.
     case phaseLeft(Phase, elapsed: Millis, budget: Millis)
@@ -15,10 +15,23 @@ public struct Record: Equatable, Sendable {
     case resumed(pausedFor: Millis)
     case budgetChanged(Phase, from: Millis, to: Millis)
     case sessionEnded(Ending, active: Millis)
+    /// A cue fired and its banner went up.
+    case cueFired(Banner)
+    /// `after`: from the banner going up to the acknowledgement.
+    case acknowledged(banner: Int, cue: String, kind: CueKind, after: Millis)
+    /// `after`: from the pivot's banner going up to the re-plan.
+    case replanned(banner: Int, cue: String, after: Millis)
+    case marked(Mark)
+    /// Ctrl-Z: the candidate stepped away.
+    case suspended
+    /// Back from Ctrl-Z after `stoppedFor`.
+    case continued(stoppedFor: Millis)
+    /// The machine slept (a laptop lid closed); the session's clocks stood still meanwhile.
+    case slept(Millis)
   }
 
   /// The record schema version written on every line.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// Session time of the event: milliseconds since the start, pauses included.
   public var t: Millis
@@ -39,6 +52,13 @@ public struct Record: Equatable, Sendable {
     case .resumed: "resumed"
     case .budgetChanged: "budget_changed"
     case .sessionEnded: "session_ended"
+    case .cueFired: "cue_fired"
+    case .acknowledged: "acknowledged"
+    case .replanned: "replanned"
+    case .marked: "marked"
+    case .suspended: "suspended"
+    case .continued: "continued"
+    case .slept: "slept"
     }
   }
 }

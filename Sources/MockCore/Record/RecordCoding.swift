@@ -50,8 +50,9 @@ private struct Line: Codable {
 
   enum Key: String, CodingKey {
     case v, type, t_ms, wall
-    case id, title, program, prompt, plan, phase, via, elapsed_ms, budget_ms, overrun_ms, paused_ms
-    case from_ms, to_ms, outcome, reason, signal, active_ms
+    case id, title, program, prompt, seed, plan, schedule, phase, via, elapsed_ms, budget_ms
+    case overrun_ms, paused_ms, from_ms, to_ms, outcome, reason, signal, active_ms
+    case banner, cue, kind, text, late_ms, after_ms, mark, move, stopped_ms, slept_ms
   }
 
   func encode(to encoder: Encoder) throws {
@@ -61,12 +62,14 @@ private struct Line: Codable {
     try c.encode(record.t, forKey: .t_ms)
     try c.encode(wall, forKey: .wall)
     switch record.entry {
-    case .sessionStarted(let info, let plan):
+    case .sessionStarted(let info, let plan, let schedule):
       try c.encode(info.id, forKey: .id)
       try c.encode(info.title, forKey: .title)
       try c.encode(info.program, forKey: .program)
       try c.encodeIfPresent(info.prompt, forKey: .prompt)
+      try c.encodeIfPresent(info.seed, forKey: .seed)
       try c.encode(PlanJSON(plan), forKey: .plan)
+      try c.encode(ScheduleJSON(schedule), forKey: .schedule)
     case .phaseEntered(let phase, let via):
       try c.encode(phase.name, forKey: .phase)
       try c.encode(via.rawValue, forKey: .via)
@@ -93,6 +96,31 @@ private struct Line: Codable {
         try c.encode(name, forKey: .signal)
       }
       try c.encode(active, forKey: .active_ms)
+    case .cueFired(let banner):
+      try c.encode(banner.number, forKey: .banner)
+      try c.encode(banner.cue, forKey: .cue)
+      try c.encode(banner.kind.rawValue, forKey: .kind)
+      try c.encodeIfPresent(banner.text, forKey: .text)
+      try c.encodeIfPresent(banner.phase?.name, forKey: .phase)
+      try c.encodeIfPresent(banner.late, forKey: .late_ms)
+    case .acknowledged(let banner, let cue, let kind, let after):
+      try c.encode(banner, forKey: .banner)
+      try c.encode(cue, forKey: .cue)
+      try c.encode(kind.rawValue, forKey: .kind)
+      try c.encode(after, forKey: .after_ms)
+    case .replanned(let banner, let cue, let after):
+      try c.encode(banner, forKey: .banner)
+      try c.encode(cue, forKey: .cue)
+      try c.encode(after, forKey: .after_ms)
+    case .marked(let mark):
+      try c.encode(mark.name, forKey: .mark)
+      if case .recovery(let move) = mark { try c.encode(move.name, forKey: .move) }
+    case .suspended:
+      break
+    case .continued(let stopped):
+      try c.encode(stopped, forKey: .stopped_ms)
+    case .slept(let gap):
+      try c.encode(gap, forKey: .slept_ms)
     }
   }
 
@@ -114,6 +142,13 @@ private struct Line: Codable {
       }
       return phase
     }
+    func kind() throws -> CueKind {
+      let name = try c.decode(String.self, forKey: .kind)
+      guard let kind = CueKind(rawValue: name) else {
+        throw Record.DecodeError(description: "unknown cue kind '\(name)'")
+      }
+      return kind
+    }
     let entry: Record.Entry
     switch type {
     case "session_started":
@@ -121,8 +156,12 @@ private struct Line: Codable {
         id: try c.decode(String.self, forKey: .id),
         title: try c.decode(String.self, forKey: .title),
         program: try c.decode(String.self, forKey: .program),
-        prompt: try c.decodeIfPresent(String.self, forKey: .prompt))
-      entry = .sessionStarted(info, try c.decode(PlanJSON.self, forKey: .plan).plan)
+        prompt: try c.decodeIfPresent(String.self, forKey: .prompt),
+        seed: try c.decodeIfPresent(UInt64.self, forKey: .seed))
+      // Version 1 records had no schedule.
+      let schedule = try c.decodeIfPresent(ScheduleJSON.self, forKey: .schedule)?.schedule
+      entry = .sessionStarted(
+        info, try c.decode(PlanJSON.self, forKey: .plan).plan, schedule ?? Schedule())
     case "phase_entered":
       let via = try c.decode(String.self, forKey: .via)
       guard let move = PhaseMove(rawValue: via) else {
@@ -156,6 +195,46 @@ private struct Line: Codable {
       entry = .sessionEnded(
         Ending(outcome: outcome, reason: reason),
         active: try c.decode(Int64.self, forKey: .active_ms))
+    case "cue_fired":
+      var banner = Banner(
+        number: try c.decode(Int.self, forKey: .banner),
+        cue: try c.decode(String.self, forKey: .cue),
+        kind: try kind(), text: try c.decodeIfPresent(String.self, forKey: .text), shownAt: t,
+        late: try c.decodeIfPresent(Int64.self, forKey: .late_ms))
+      if c.contains(.phase) { banner.phase = try phase() }
+      entry = .cueFired(banner)
+    case "acknowledged":
+      entry = .acknowledged(
+        banner: try c.decode(Int.self, forKey: .banner),
+        cue: try c.decode(String.self, forKey: .cue),
+        kind: try kind(), after: try c.decode(Int64.self, forKey: .after_ms))
+    case "replanned":
+      entry = .replanned(
+        banner: try c.decode(Int.self, forKey: .banner),
+        cue: try c.decode(String.self, forKey: .cue),
+        after: try c.decode(Int64.self, forKey: .after_ms))
+    case "marked":
+      let name = try c.decode(String.self, forKey: .mark)
+      let mark: Mark
+      switch name {
+      case "reset": mark = .reset
+      case "error_caught": mark = .errorCaught
+      case "checkin": mark = .checkin
+      case "recovery":
+        let moveName = try c.decode(String.self, forKey: .move)
+        guard let move = RecoveryMove.allCases.first(where: { $0.name == moveName }) else {
+          throw Record.DecodeError(description: "unknown recovery move '\(moveName)'")
+        }
+        mark = .recovery(move)
+      default: throw Record.DecodeError(description: "unknown mark '\(name)'")
+      }
+      entry = .marked(mark)
+    case "suspended":
+      entry = .suspended
+    case "continued":
+      entry = .continued(stoppedFor: try c.decode(Int64.self, forKey: .stopped_ms))
+    case "slept":
+      entry = .slept(try c.decode(Int64.self, forKey: .slept_ms))
     default:
       throw Record.DecodeError(description: "unknown type '\(type)'")
     }
@@ -182,6 +261,46 @@ private struct PlanJSON: Codable {
         return ms
       }
       return Plan(name: name, budgets: budgets)
+    }
+  }
+}
+
+/// A schedule as JSON: the coaching cues' settings and every placed interjection.
+private struct ScheduleJSON: Codable {
+  struct Item: Codable {
+    var id: String
+    var kind: String
+    var text: String
+    var phase: String
+    var at_ms: Int64
+  }
+  var drill_grace_ms: Int64
+  var checkin_every_ms: Int64?
+  var interjections: [Item]
+
+  init(_ schedule: Schedule) {
+    drill_grace_ms = schedule.options.drillGrace
+    checkin_every_ms = schedule.options.checkinEvery
+    interjections = schedule.interjections.map {
+      Item(id: $0.id, kind: $0.kind.rawValue, text: $0.text, phase: $0.phase.name, at_ms: $0.at)
+    }
+  }
+
+  var schedule: Schedule {
+    get throws {
+      let placed = try interjections.map { item in
+        guard let kind = Interjection.Kind(rawValue: item.kind) else {
+          throw Record.DecodeError(description: "unknown interjection kind '\(item.kind)'")
+        }
+        guard let phase = Phase(name: item.phase) else {
+          throw Record.DecodeError(description: "unknown phase '\(item.phase)'")
+        }
+        return Schedule.Placed(
+          id: item.id, kind: kind, text: item.text, phase: phase, at: item.at_ms)
+      }
+      return Schedule(
+        interjections: placed,
+        options: Schedule.Options(drillGrace: drill_grace_ms, checkinEvery: checkin_every_ms))
     }
   }
 }

@@ -5,8 +5,10 @@ extension Session {
   /// clock that starts at zero. The result equals the live session at its last recorded event:
   /// the record is the source of truth, and this proves it holds everything.
   public static func replay(_ records: [Record]) -> Session? {
-    guard case .sessionStarted(let info, let plan)? = records.first?.entry else { return nil }
-    var session = Session(info: info, plan: plan)
+    guard case .sessionStarted(let info, let plan, let schedule)? = records.first?.entry else {
+      return nil
+    }
+    var session = Session(info: info, plan: plan, schedule: schedule)
     for record in records {
       let now = Instant(ms: record.t)
       let event: Event?
@@ -19,6 +21,14 @@ extension Session {
       case .budgetChanged(_, let from, let to): event = .adjustBudget(to - from)
       case .sessionEnded(let ending, _):
         event = ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason)
+      // The cue fires again from the same schedule at the same moment.
+      case .cueFired: event = .tick
+      case .acknowledged(let banner, _, _, _): event = .acknowledge(banner)
+      case .replanned(let banner, _, _): event = .replan(banner)
+      case .marked(let mark): event = .mark(mark)
+      case .suspended: event = .suspend
+      case .continued: event = .continue
+      case .slept(let gap): event = .slept(gap)
       }
       if let event { _ = session.handle(event, at: now) }
     }

@@ -26,6 +26,16 @@ public enum Overlay: Equatable, Sendable {
   case confirmQuit
   /// "Finish the session?" — asked when moving on from the last phase.
   case confirmFinish
+  /// The marks menu (`m`): which moment to count.
+  case marks
+}
+
+/// A short message in place of the key hints, which goes away by itself ("marked: check-in").
+public struct Notice: Equatable, Sendable {
+  public var text: String
+  public var until: Instant
+  /// How long a notice stays.
+  public static let lasts: Millis = 3_000
 }
 
 /// The candidate's room: a session plus what is drawn over it. Keys come in, events go to the
@@ -43,6 +53,7 @@ public struct Room: Equatable, Sendable {
   /// The prompt laid out for the panel's width at `viewport`: kept so that a repaint each
   /// second does not wrap the text again.
   public private(set) var promptLines: (width: Int, lines: [TextLayout.Line]) = (0, [])
+  public private(set) var notice: Notice?
 
   public init(session: Session, brief: Brief? = nil) {
     self.session = session
@@ -52,7 +63,14 @@ public struct Room: Equatable, Sendable {
   public static func == (a: Room, b: Room) -> Bool {
     a.session == b.session && a.overlay == b.overlay && a.brief == b.brief
       && a.reading == b.reading && a.scroll == b.scroll && a.viewport == b.viewport
+      && a.notice == b.notice
   }
+
+  /// The keys that mark a moment, outside the menu and in it.
+  public static let markKeys: [(key: Character, mark: Mark)] =
+    [
+      ("x", .reset), ("e", .errorCaught), ("c", .checkin),
+    ] + RecoveryMove.allCases.map { (Character(String($0.rawValue)), .recovery($0)) }
 
   /// The terminal now has `size`: lay the prompt out again and keep the scroll in range.
   public mutating func resize(to size: Size) {
@@ -90,6 +108,45 @@ public struct Room: Equatable, Sendable {
     session.handle(.start, at: now)
   }
 
+  /// Time has passed: cues that came due fire, and a notice past its time goes.
+  public mutating func tick(at now: Instant) -> [Effect] {
+    if let notice, notice.until <= now { self.notice = nil }
+    return session.handle(.tick, at: now)
+  }
+
+  /// When the screen next needs the loop: a displayed second changes, a cue comes due, or a
+  /// notice goes. Nil when nothing will change without input.
+  public func nextWake(after now: Instant) -> Instant? {
+    [session.nextSecond(after: now), session.nextCue(after: now), notice?.until]
+      .compactMap { $0 }.min()
+  }
+
+  /// Ctrl-Z: the candidate steps away; the stop counts as a pause.
+  public mutating func suspend(at now: Instant) -> [Effect] {
+    overlay = nil
+    return session.handle(.suspend, at: now)
+  }
+
+  /// Back from Ctrl-Z.
+  public mutating func resume(at now: Instant) -> [Effect] {
+    session.handle(.continue, at: now)
+  }
+
+  /// The machine slept for `gap` (the monotonic clock stood still meanwhile).
+  public mutating func slept(_ gap: Millis, at now: Instant) -> [Effect] {
+    session.handle(.slept(gap), at: now)
+  }
+
+  private mutating func say(_ text: String, at now: Instant) {
+    notice = Notice(text: text, until: now + Notice.lasts)
+  }
+
+  private mutating func mark(_ mark: Mark, at now: Instant) -> [Effect] {
+    let effects = session.handle(.mark(mark), at: now)
+    if !effects.isEmpty { say("marked: \(Screen.markName(mark))", at: now) }
+    return effects
+  }
+
   /// Applies a key press at `now`.
   public mutating func handle(_ key: Key, at now: Instant) -> [Effect] {
     if case .ended = session.status { return [] }
@@ -104,6 +161,9 @@ public struct Room: Equatable, Sendable {
       case (.confirmFinish, .character("n")), (.confirmFinish, .character(" ")),
         (.confirmFinish, .character("y")), (.confirmFinish, .character("Y")):
         return endWith(.finish(.completed), at: now)
+      case (.marks, .character(let ch)):
+        guard let chosen = Self.markKeys.first(where: { $0.key == ch }) else { return [] }
+        return mark(chosen.mark, at: now)
       default:
         return []
       }
@@ -138,7 +198,26 @@ public struct Room: Equatable, Sendable {
     case "-", "_": return session.handle(.adjustBudget(-.minutes(1)), at: now)
     case "?", "h": overlay = .help
     case "q": overlay = .confirmQuit
-    default: break
+    case "m": overlay = .marks
+    case "a":
+      // The banner on screen now, not one that comes due in this same instant.
+      guard let shown = session.waiting.first else {
+        say("no banner to acknowledge", at: now)
+        return []
+      }
+      return session.handle(.acknowledge(shown.number), at: now)
+    case "r":
+      guard let pivot = session.pivotToReplan else {
+        say("no pivot waiting to be re-planned", at: now)
+        return []
+      }
+      let effects = session.handle(.replan(pivot.number), at: now)
+      if !effects.isEmpty { say("re-planned after the pivot", at: now) }
+      return effects
+    default:
+      if let chosen = Self.markKeys.first(where: { $0.key == ch }) {
+        return mark(chosen.mark, at: now)
+      }
     }
     return []
   }

@@ -14,6 +14,20 @@ public enum Event: Equatable, Sendable {
   case finish(EndReason)
   /// The session stops before it is done: quit, a signal, or a crash found later.
   case abort(EndReason)
+  /// Time has passed: fire the cues it crossed.
+  case tick
+  /// The candidate has seen this banner (by number; nil: the newest still on screen).
+  case acknowledge(Int?)
+  /// The candidate has re-planned after this pivot (nil: the latest pivot not yet re-planned).
+  case replan(Int?)
+  /// The candidate marks a moment to count in the review.
+  case mark(Mark)
+  /// The candidate stepped away (Ctrl-Z): the stop counts as a pause.
+  case suspend
+  /// Back from Ctrl-Z (`fg`).
+  case `continue`
+  /// The machine slept this long (the monotonic clock stood still, so it is already a pause).
+  case slept(Millis)
 }
 
 /// Why a session ended.
@@ -47,4 +61,6 @@ public enum Effect: Equatable, Sendable {
   case record(Record)
   /// The program should end: the session is over.
   case quit
+  /// A banner went up: ring the bell (or flash, as the candidate chose).
+  case alert
 }

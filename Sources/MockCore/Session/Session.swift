@@ -8,12 +8,17 @@ public struct SessionInfo: Equatable, Hashable, Sendable {
   public var program: String
   /// The id of the prompt practised, if the session had one.
   public var prompt: String?
+  /// The seed of the session's random choices (the prompt, the interjections' places).
+  public var seed: UInt64?
 
-  public init(id: String, title: String, program: String, prompt: String? = nil) {
+  public init(
+    id: String, title: String, program: String, prompt: String? = nil, seed: UInt64? = nil
+  ) {
     self.id = id
     self.title = title
     self.program = program
     self.prompt = prompt
+    self.seed = seed
   }
 }
 
@@ -32,6 +37,19 @@ public struct Session: Equatable, Sendable {
 
   public let info: SessionInfo
   public private(set) var plan: Plan
+  /// The interjections and coaching cues planned for the session.
+  public let schedule: Schedule
+  /// The schedule's cues, worked out once.
+  let cues: [Cue]
+  /// Every banner shown so far, oldest first.
+  public internal(set) var banners: [Banner] = []
+  /// Cues that have fired, or whose point passed while their condition did not hold.
+  var settled = Set<String>()
+  /// Time worked when the cues were last checked: a cue crossed before then was not due then
+  /// (its point moved, with a budget), so it is not late.
+  var checkedAt: Millis = 0
+  /// Design and drill time at the last check-in (mark or reminder).
+  var checkinBase: Millis = 0
   public private(set) var status: Status = .ready
   /// The phase being worked on now (the last one worked on, once ended).
   public private(set) var phase: Phase = .clarify
@@ -46,10 +64,24 @@ public struct Session: Equatable, Sendable {
   private var banked = [Millis](repeating: 0, count: Phase.allCases.count)
   /// Active time when the current phase last became current.
   private var stintBegan: Millis = 0
+  /// While stopped with Ctrl-Z: when, and whether the clock was running before.
+  private var suspension: (since: Instant, wasRunning: Bool)?
 
-  public init(info: SessionInfo, plan: Plan) {
+  public init(info: SessionInfo, plan: Plan, schedule: Schedule = Schedule()) {
     self.info = info
     self.plan = plan
+    self.schedule = schedule
+    self.cues = schedule.cues
+  }
+
+  public static func == (a: Session, b: Session) -> Bool {
+    a.info == b.info && a.plan == b.plan && a.schedule == b.schedule && a.status == b.status
+      && a.phase == b.phase && a.furthest == b.furthest && a.banners == b.banners
+      && a.settled == b.settled && a.checkinBase == b.checkinBase && a.startedAt == b.startedAt
+      && a.pausedTotal == b.pausedTotal && a.pausedSince == b.pausedSince
+      && a.endedAt == b.endedAt && a.banked == b.banked && a.stintBegan == b.stintBegan
+      && a.suspension?.since == b.suspension?.since
+      && a.suspension?.wasRunning == b.suspension?.wasRunning
   }
 
   // MARK: - Time
@@ -118,19 +150,30 @@ public struct Session: Equatable, Sendable {
     return startedAt + pausedTotal + (worked / 1000 + 1) * 1000
   }
 
-  private var isLive: Bool { status == .running || status == .paused }
+  var isLive: Bool { status == .running || status == .paused }
 
   // MARK: - Events
 
   /// Applies `event` at `now` and returns what the shell must do. Events that make no sense in
   /// the current state (pausing twice, going back from clarify) change nothing and return [].
+  ///
+  /// Cues are checked before the event (time has passed up to `now`) and after it (the event
+  /// may have moved a cue's point, as a shorter budget does).
   public mutating func handle(_ event: Event, at now: Instant) -> [Effect] {
+    var effects = fireDueCues(at: now)
+    effects += apply(event, at: now)
+    effects += fireDueCues(at: now)
+    if effects.contains(where: \.isCueFired) { effects.append(.alert) }
+    return effects
+  }
+
+  private mutating func apply(_ event: Event, at now: Instant) -> [Effect] {
     switch (event, status) {
     case (.start, .ready):
       startedAt = now
       status = .running
       return [
-        record(.sessionStarted(info, plan), at: now),
+        record(.sessionStarted(info, plan, schedule), at: now),
         record(.phaseEntered(.clarify, via: .start), at: now),
       ]
     case (.next, .running), (.next, .paused):
@@ -144,11 +187,8 @@ public struct Session: Equatable, Sendable {
       status = .paused
       return [record(.paused, at: now)]
     case (.resume, .paused):
-      let pausedFor = max(0, now - (pausedSince ?? now))
-      pausedTotal += pausedFor
-      pausedSince = nil
-      status = .running
-      return [record(.resumed(pausedFor: pausedFor), at: now)]
+      guard suspension == nil else { return [] }
+      return [record(.resumed(pausedFor: resumeClock(at: now)), at: now)]
     case (.adjustBudget(let delta), .running), (.adjustBudget(let delta), .paused):
       let old = plan[phase]
       // Shortening stops at one minute, but never lengthens a budget already below it.
@@ -163,13 +203,47 @@ public struct Session: Equatable, Sendable {
     case (.abort(let reason), .ready):
       status = .ended(Ending(outcome: .abandoned, reason: reason))
       return []
+    case (.acknowledge(let number), .running), (.acknowledge(let number), .paused):
+      return acknowledge(number, at: now)
+    case (.replan(let number), .running), (.replan(let number), .paused):
+      return replan(number, at: now)
+    case (.mark(let mark), .running), (.mark(let mark), .paused):
+      if mark == .checkin { checkinBase = focus(at: now) }
+      return [record(.marked(mark), at: now)]
+    case (.suspend, .running), (.suspend, .paused):
+      guard suspension == nil else { return [] }
+      suspension = (now, status == .running)
+      if status == .running {
+        pausedSince = now
+        status = .paused
+      }
+      return [record(.suspended, at: now)]
+    case (.continue, .paused):
+      guard let suspension else { return [] }
+      self.suspension = nil
+      if suspension.wasRunning { _ = resumeClock(at: now) }
+      return [record(.continued(stoppedFor: max(0, now - suspension.since)), at: now)]
+    case (.slept(let gap), .running), (.slept(let gap), .paused):
+      return [record(.slept(gap), at: now)]
     default:
       return []
     }
   }
 
+  /// Ends a pause at `now`; returns how long it lasted.
+  private mutating func resumeClock(at now: Instant) -> Millis {
+    let pausedFor = max(0, now - (pausedSince ?? now))
+    pausedTotal += pausedFor
+    pausedSince = nil
+    status = .running
+    return pausedFor
+  }
+
   private mutating func move(to target: Phase, via move: PhaseMove, at now: Instant) -> [Effect] {
     let left = leaveCurrentPhase(at: now)
+    for index in banners.indices where banners[index].phase == phase && banners[index].isWaiting {
+      banners[index].retired = true
+    }
     phase = target
     furthest = max(furthest, target)
     return [left, record(.phaseEntered(target, via: move), at: now)]
@@ -193,7 +267,7 @@ public struct Session: Equatable, Sendable {
     return [left, record(.sessionEnded(ending, active: active(at: now)), at: now)]
   }
 
-  private func record(_ entry: Record.Entry, at now: Instant) -> Effect {
+  func record(_ entry: Record.Entry, at now: Instant) -> Effect {
     .record(Record(t: sinceStart(at: now), entry: entry))
   }
 }

@@ -28,9 +28,37 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Make the random choices repeatable: the same seed picks the same prompt.",
+      "Make the random choices repeatable: the same seed picks the same prompt and throws in "
+        + "the same interjections at the same moments. The seed is in the session's record.",
       valueName: "n"))
   var seed: UInt64?
+
+  @Option(
+    help: ArgumentHelp(
+      "How many interjections (pivots, pushback, curveballs, silences) the decks throw in "
+        + "(0-\(Schedule.maximumCount), default \(Schedule.defaultCount)).",
+      discussion: "The default three: a pivot in design, a pivot or pushback in drill, and a "
+        + "curveball in estimate, design or drill.",
+      valueName: "n"))
+  var pivots: Int?
+
+  @Flag(help: "No interjections from the decks; the coaching cues about time stay.")
+  var noPivots = false
+
+  @Option(
+    help: ArgumentHelp(
+      "How a banner announces itself: on (the bell), off, or flash (the screen).",
+      valueName: "on|off|flash"))
+  var bell: String = "on"
+
+  @Option(
+    help: ArgumentHelp(
+      "How long after the plan's drill start (25:00 in 45 minutes) to say the drill is late.",
+      valueName: "duration"))
+  var drillGrace: String?
+
+  @Flag(help: "Remind me to check in after 5 minutes of design or drill without a check-in (c).")
+  var checkinReminder = false
 
   @OptionGroup var library: LibraryOptions
 
@@ -71,14 +99,39 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     _ = try overrides()
+    _ = try options()
     if prompt != nil, tag != nil {
       throw ValidationError("give --prompt or --tag, not both.")
     }
+    if let pivots, !(0...Schedule.maximumCount).contains(pivots) {
+      throw ValidationError(
+        "--pivots \(pivots): give a number from 0 to \(Schedule.maximumCount).")
+    }
+    if noPivots, let pivots, pivots > 0 {
+      throw ValidationError("give --pivots or --no-pivots, not both.")
+    }
+    guard Terminal.Bell(rawValue: bell) != nil else {
+      throw ValidationError("--bell '\(bell)': use on, off or flash.")
+    }
+  }
+
+  /// The coaching cues' settings from `--drill-grace` and `--checkin-reminder`.
+  func options() throws(ValidationError) -> Schedule.Options {
+    var grace: Millis = 0
+    if let drillGrace {
+      do {
+        grace = try DurationText.parse(drillGrace)
+      } catch {
+        throw ValidationError("--drill-grace '\(drillGrace)': \(error)")
+      }
+    }
+    return Schedule.Options(
+      drillGrace: grace, checkinEvery: checkinReminder ? Schedule.checkinDefault : nil)
   }
 
   /// The prompt for this session: the one asked for, or the least recently practised (of the
   /// tag, if given); nil when the library is empty.
-  private func choose(_ library: PromptLibrary, sessions: String) throws -> Prompt? {
+  private func choose(_ library: PromptLibrary, sessions: String, seed: UInt64) throws -> Prompt? {
     func whole(_ entry: PromptLibrary.Entry) throws -> Prompt {
       do {
         return try PromptSources.prompt(of: entry)
@@ -96,9 +149,8 @@ struct Run: ParsableCommand {
       }
     }
     let practice = PracticeReader.read(sessionsDirectory: sessions)
-    var random = SystemRandomNumberGenerator()
     let id = PromptPicker.pick(
-      from: candidates.map(\.summary.id), practice: practice, seed: seed ?? random.next())
+      from: candidates.map(\.summary.id), practice: practice, seed: seed)
     return try id.flatMap { library.entry(id: $0) }.map(whole)
   }
 
@@ -112,7 +164,13 @@ struct Run: ParsableCommand {
       throw fail("\(error)", code: 1)
     }
     let (library, sources) = try library.load()
-    let chosen = try choose(library, sessions: paths.sessionsDirectory)
+    // A seed short enough to type back in with --seed.
+    var random = SystemRandomNumberGenerator()
+    let seed = self.seed ?? random.next() % 1_000_000
+    let chosen = try choose(library, sessions: paths.sessionsDirectory, seed: seed)
+    let schedule = Schedule.place(
+      own: chosen?.interjections ?? [], generic: library.deck, plan: plan,
+      count: noPivots ? 0 : pivots ?? Schedule.defaultCount, seed: seed, options: try options())
     if chosen == nil {
       let place =
         sources.directories.isEmpty
@@ -136,14 +194,14 @@ struct Run: ParsableCommand {
     }
     let info = SessionInfo(
       id: log.id, title: chosen?.title ?? "Practice session", program: Mockroom.version,
-      prompt: chosen?.id)
+      prompt: chosen?.id, seed: seed)
     // Only the title and body reach the room: the candidate's screen never holds interviewer
     // material.
     let brief = chosen.map { Brief(title: $0.title, body: $0.body) }
     let loop = RunLoop(
-      room: Room(session: Session(info: info, plan: plan), brief: brief), terminal: terminal,
-      log: log,
-      signals: signals, trace: Trace(path: environment["MOCKROOM_TRACE"]))
+      room: Room(session: Session(info: info, plan: plan, schedule: schedule), brief: brief),
+      terminal: terminal, log: log, signals: signals,
+      trace: Trace(path: environment["MOCKROOM_TRACE"]), bell: Terminal.Bell(rawValue: bell) ?? .on)
     let ending: RunLoop.Ending
     do {
       ending = try loop.run()

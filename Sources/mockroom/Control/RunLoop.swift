@@ -20,15 +20,21 @@ final class RunLoop {
   private let log: SessionLogWriter
   private let signals: SignalPipe
   private let trace: Trace?
+  private let bell: Terminal.Bell
+  private var sleepWatch = SleepWatch()
   private var quit = false
   private var stoppedBy: String?
 
-  init(room: Room, terminal: Terminal, log: SessionLogWriter, signals: SignalPipe, trace: Trace?) {
+  init(
+    room: Room, terminal: Terminal, log: SessionLogWriter, signals: SignalPipe, trace: Trace?,
+    bell: Terminal.Bell
+  ) {
     self.room = room
     self.terminal = terminal
     self.log = log
     self.signals = signals
     self.trace = trace
+    self.bell = bell
   }
 
   func run() throws(SessionLogWriter.Failure) -> Ending {
@@ -36,16 +42,27 @@ final class RunLoop {
     try carryOut(room.start(at: MonotonicClock.now()))
     var first = true
     while !quit {
+      if let slept = sleepWatch.slept() {
+        try carryOut(room.slept(slept, at: MonotonicClock.now()))
+      }
+      // Cues that came due (on time, or late after the process was frozen) fire before the
+      // frame that shows them.
+      try carryOut(room.tick(at: MonotonicClock.now()))
       let now = MonotonicClock.now()
       let frame = Screen.render(room, at: now, size: terminal.size, colors: terminal.colors)
       if terminal.draw(frame) {
         trace?.drew(room.session, at: now, first: first)
         first = false
       }
-      wait(until: room.session.nextSecond(after: now))
-      for name in signals.drain() {
-        stoppedBy = stoppedBy ?? name
-        try carryOut(room.stop(signal: name, at: MonotonicClock.now()))
+      wait(until: room.nextWake(after: now))
+      for arrival in signals.drain() where !quit {
+        switch arrival {
+        case .stop(let name):
+          stoppedBy = stoppedBy ?? name
+          try carryOut(room.stop(signal: name, at: MonotonicClock.now()))
+        case .suspend:
+          try suspend()
+        }
       }
       for input in terminal.readInput() where !quit {
         switch input {
@@ -58,6 +75,17 @@ final class RunLoop {
       }
     }
     return stoppedBy.map(Ending.signal) ?? .done
+  }
+
+  /// Ctrl-Z: the pause is on record before the terminal is handed back and the process stops;
+  /// after `fg` the session picks up where it was (running again only if it was running).
+  private func suspend() throws(SessionLogWriter.Failure) {
+    try carryOut(room.suspend(at: MonotonicClock.now()))
+    terminal.suspend()
+    SignalPipe.stopProcess()
+    terminal.resume()
+    room.resize(to: terminal.size)
+    try carryOut(room.resume(at: MonotonicClock.now()))
   }
 
   /// Sleeps in `poll` until input, a signal, or `deadline`; a signal ncurses handles itself
@@ -80,6 +108,7 @@ final class RunLoop {
       switch effect {
       case .record(let record): try log.append(record)
       case .quit: quit = true
+      case .alert: terminal.alert(bell)
       }
     }
   }

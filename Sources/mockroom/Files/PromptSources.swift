@@ -157,7 +157,7 @@ enum PracticeReader {
     for name in names where name.hasSuffix(".jsonl") {
       guard let line = firstLine(sessionsDirectory + "/" + name),
         let (record, wall) = try? Record.decode(jsonLine: line),
-        case .sessionStarted(let info, _) = record.entry, let prompt = info.prompt
+        case .sessionStarted(let info, _, _) = record.entry, let prompt = info.prompt
       else { continue }
       sessions.append((prompt, wall))
     }

@@ -6,8 +6,8 @@ import Synchronization
 /// writes the signal's number here and the run loop, woken by `poll`, does the rest.
 private let signalPipeWriteEnd = Atomic<Int32>(-1)
 
-/// Turns SIGINT, SIGTERM and SIGHUP into bytes on a pipe the run loop polls, and restores the
-/// terminal if the process crashes.
+/// Turns SIGINT, SIGTERM, SIGHUP and SIGTSTP into bytes on a pipe the run loop polls, and
+/// restores the terminal if the process crashes.
 ///
 /// Why our own handlers: ncurses restores the terminal on SIGINT/SIGTERM only while they are at
 /// their default, and then exits at once, losing the end of the record. Ending from the run loop
@@ -17,6 +17,14 @@ final class SignalPipe {
     (SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"),
   ]
   static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP]
+
+  /// What arrived on the pipe.
+  enum Arrival: Equatable {
+    /// A signal that ends the session, by name.
+    case stop(String)
+    /// Ctrl-Z.
+    case suspend
+  }
 
   /// The end the run loop polls.
   let readEnd: Int32
@@ -33,12 +41,23 @@ final class SignalPipe {
     readEnd = ends[0]
     signalPipeWriteEnd.store(ends[1], ordering: .sequentiallyConsistent)
     for (number, _) in Self.stopping {
-      install(number, flags: 0) { signal in
-        var byte = UInt8(truncatingIfNeeded: signal)
-        _ = write(signalPipeWriteEnd.load(ordering: .relaxed), &byte, 1)
-      }
+      install(number, flags: 0, toPipe)
     }
+    Self.catchSuspend()
     signal(SIGPIPE, SIG_IGN)
+  }
+
+  /// Ctrl-Z goes to the run loop too, which pauses the session and restores the terminal before
+  /// the process stops. (Installed after curses starts, so it replaces ncurses' own handler.)
+  static func catchSuspend() {
+    install(SIGTSTP, flags: 0, toPipe)
+  }
+
+  /// Stops the process the way Ctrl-Z would have, and returns once it is continued (`fg`).
+  static func stopProcess() {
+    signal(SIGTSTP, SIG_DFL)
+    kill(getpid(), SIGTSTP)
+    catchSuspend()
   }
 
   /// A parent may hand us a signal mask that blocks signals (a test runner's thread, say).
@@ -61,19 +80,29 @@ final class SignalPipe {
     }
   }
 
-  /// The names of the signals that arrived since the last call, in order.
-  func drain() -> [String] {
-    var names: [String] = []
+  /// The signals that arrived since the last call, in order.
+  func drain() -> [Arrival] {
+    var arrivals: [Arrival] = []
     var byte: UInt8 = 0
     while read(readEnd, &byte, 1) == 1 {
-      if let name = Self.stopping.first(where: { $0.0 == Int32(byte) })?.1 { names.append(name) }
+      if Int32(byte) == SIGTSTP {
+        arrivals.append(.suspend)
+      } else if let name = Self.stopping.first(where: { $0.0 == Int32(byte) })?.1 {
+        arrivals.append(.stop(name))
+      }
     }
-    return names
+    return arrivals
   }
 
   static func number(of name: String) -> Int32 {
     stopping.first { $0.1 == name }?.0 ?? SIGTERM
   }
+}
+
+/// Writes the signal's number to the pipe: all a handler may safely do.
+private func toPipe(_ signal: Int32) {
+  var byte = UInt8(truncatingIfNeeded: signal)
+  _ = write(signalPipeWriteEnd.load(ordering: .relaxed), &byte, 1)
 }
 
 private func install(

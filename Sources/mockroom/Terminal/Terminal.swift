@@ -74,6 +74,32 @@ final class Terminal {
     endwin()
   }
 
+  /// Hands the terminal back to the shell (Ctrl-Z): as it was before mockroom started.
+  func suspend() {
+    endwin()
+  }
+
+  /// Takes the terminal again after `fg` and redraws everything on the next frame.
+  func resume() {
+    clearok(window, true)
+    wrefresh(window)
+    invalidate()
+  }
+
+  /// How a banner's arrival is announced.
+  enum Bell: String, CaseIterable {
+    case on, off, flash
+  }
+
+  /// Rings the bell, flashes the screen, or does nothing.
+  func alert(_ bell: Bell) {
+    switch bell {
+    case .on: beep()
+    case .flash: flash()
+    case .off: break
+    }
+  }
+
   /// Copies `frame` to the screen, rewriting only the cells that changed since the last frame;
   /// returns false, having written nothing, when no row changed.
   @discardableResult

@@ -1,0 +1,85 @@
+/// A cue that has fired: shown until the candidate acknowledges it.
+public struct Banner: Equatable, Hashable, Sendable {
+  /// 1 for the session's first banner, then 2, 3…; records name a banner by it.
+  public var number: Int
+  /// The cue's id.
+  public var cue: String
+  public var kind: CueKind
+  /// What the interviewer says, for a deck interjection.
+  public var text: String?
+  /// The phase a phase-bound cue is about; its banner comes down when the session leaves it.
+  public var phase: Phase?
+  /// Session time (pauses included) when it was shown.
+  public var shownAt: Millis
+  /// How long after its point it came, when it came late (the process was frozen).
+  public var late: Millis?
+  /// Session time of the acknowledgement.
+  public var acknowledgedAt: Millis?
+  /// Session time the candidate marked a pivot as re-planned.
+  public var replannedAt: Millis?
+  /// Taken down without an acknowledgement: its phase was left.
+  public var retired = false
+
+  public init(
+    number: Int, cue: String, kind: CueKind, text: String? = nil, phase: Phase? = nil,
+    shownAt: Millis, late: Millis? = nil
+  ) {
+    self.number = number
+    self.cue = cue
+    self.kind = kind
+    self.text = text
+    self.phase = phase
+    self.shownAt = shownAt
+    self.late = late
+  }
+
+  /// Still on screen: neither acknowledged nor taken down.
+  public var isWaiting: Bool { acknowledgedAt == nil && !retired }
+}
+
+/// A moment the candidate marks so that it counts in the review.
+public enum Mark: Equatable, Hashable, Sendable {
+  /// The reset move: "actually, wait", what was wrong, the new starting point.
+  case reset
+  /// Caught an arithmetic slip of one's own.
+  case errorCaught
+  /// Asked the interviewer whether this is the direction they want.
+  case checkin
+  /// Used one of the five recovery moves on a question without a ready answer.
+  case recovery(RecoveryMove)
+
+  /// The name used in records.
+  public var name: String {
+    switch self {
+    case .reset: "reset"
+    case .errorCaught: "error_caught"
+    case .checkin: "checkin"
+    case .recovery: "recovery"
+    }
+  }
+}
+
+/// The five moves for a question one cannot answer outright, numbered as the keys 1–5.
+public enum RecoveryMove: Int, CaseIterable, Equatable, Hashable, Sendable {
+  /// Say what you would measure to find out.
+  case measure = 1
+  /// Name the tradeoff the answer turns on.
+  case tradeoff
+  /// Commit to a direction, provisionally, and say so.
+  case provisional
+  /// Reason from a similar system you know.
+  case similar
+  /// Ask a targeted clarifying question.
+  case question
+
+  /// The name used in records.
+  public var name: String {
+    switch self {
+    case .measure: "measure"
+    case .tradeoff: "tradeoff"
+    case .provisional: "provisional"
+    case .similar: "similar_system"
+    case .question: "question"
+    }
+  }
+}

@@ -1,0 +1,132 @@
+extension Session {
+  /// Banners still on screen, newest first.
+  public var waiting: [Banner] { banners.reversed().filter(\.isWaiting) }
+
+  /// The latest pivot not yet marked re-planned: what `r` applies to.
+  public var pivotToReplan: Banner? {
+    banners.last { $0.kind == .pivot && $0.replannedAt == nil }
+  }
+
+  /// Time worked in design and drill together: what the check-in reminder counts.
+  func focus(at now: Instant) -> Millis {
+    elapsed(.design, at: now) + elapsed(.drill, at: now)
+  }
+
+  /// How much more time must be worked before `trigger` is reached: zero or less once it has
+  /// been (by that much); nil when working on cannot reach it (its phase is not current).
+  func dueIn(_ trigger: Trigger, at now: Instant) -> Millis? {
+    let worked = active(at: now)
+    func into(_ phase: Phase, _ point: Millis) -> Millis? {
+      let left = point - elapsed(phase, at: now)
+      return phase == self.phase || left <= 0 ? left : nil
+    }
+    switch trigger {
+    case .phaseStart(let phase, let plus): return plan.start(of: phase) + plus - worked
+    case .intoPhase(let phase, let point): return into(phase, point)
+    case .phaseRemaining(let phase, let left): return into(phase, plan[phase] - left)
+    case .sessionRemaining(let left): return plan.total - left - worked
+    case .focusWithoutCheckin(let every):
+      guard phase == .design || phase == .drill else { return nil }
+      return checkinBase + every - focus(at: now)
+    }
+  }
+
+  private func holds(_ condition: Condition) -> Bool {
+    switch condition {
+    case .notReached(let target): furthest < target
+    case .budgetAbove(let phase, let length): plan[phase] > length
+    }
+  }
+
+  /// The next instant a cue comes due if the clock keeps running; nil when none can.
+  public func nextCue(after now: Instant) -> Instant? {
+    guard status == .running else { return nil }
+    return cues.lazy.filter { !self.settled.contains($0.id) }
+      .compactMap { self.dueIn($0.trigger, at: now) }
+      .filter { $0 > 0 }
+      .min()
+      .map { now + $0 }
+  }
+
+  /// Fires every cue whose point has been reached, once each, in the order the points were
+  /// crossed (ties in schedule order). A cue crossed well before `now` (the process was frozen)
+  /// says how late it came.
+  mutating func fireDueCues(at now: Instant) -> [Effect] {
+    guard isLive else { return [] }
+    let worked = active(at: now)
+    var due: [(point: Millis, order: Int, cue: Cue)] = []
+    for (order, cue) in cues.enumerated() where !settled.contains(cue.id) {
+      guard let left = dueIn(cue.trigger, at: now), left <= 0 else { continue }
+      due.append((max(worked + left, checkedAt), order, cue))
+    }
+    checkedAt = worked
+    due.sort { ($0.point, $0.order) < ($1.point, $1.order) }
+    var effects: [Effect] = []
+    for (point, _, cue) in due {
+      if case .focusWithoutCheckin = cue.trigger {
+        // Repeats: the next reminder counts from this one.
+        checkinBase = focus(at: now)
+      } else {
+        settled.insert(cue.id)
+      }
+      guard cue.conditions.allSatisfy(holds) else { continue }
+      let late = worked - point
+      let banner = Banner(
+        number: banners.count + 1, cue: cue.id, kind: cue.kind, text: cue.text,
+        phase: cue.boundTo, shownAt: sinceStart(at: now),
+        late: late >= Schedule.lateAfter ? late : nil)
+      banners.append(banner)
+      effects.append(record(.cueFired(banner), at: now))
+    }
+    return effects
+  }
+
+  mutating func acknowledge(_ number: Int?, at now: Instant) -> [Effect] {
+    guard let index = index(of: number ?? waiting.first?.number), banners[index].isWaiting else {
+      return []
+    }
+    let t = sinceStart(at: now)
+    banners[index].acknowledgedAt = t
+    let banner = banners[index]
+    return [
+      record(
+        .acknowledged(
+          banner: banner.number, cue: banner.cue, kind: banner.kind, after: t - banner.shownAt),
+        at: now)
+    ]
+  }
+
+  /// Marks a pivot re-planned, acknowledging it first if it is still up.
+  mutating func replan(_ number: Int?, at now: Instant) -> [Effect] {
+    guard let index = index(of: number ?? pivotToReplan?.number),
+      banners[index].kind == .pivot, banners[index].replannedAt == nil
+    else { return [] }
+    var effects = banners[index].isWaiting ? acknowledge(banners[index].number, at: now) : []
+    let t = sinceStart(at: now)
+    banners[index].replannedAt = t
+    let banner = banners[index]
+    effects.append(
+      record(
+        .replanned(banner: banner.number, cue: banner.cue, after: t - banner.shownAt), at: now))
+    return effects
+  }
+
+  private func index(of number: Int?) -> Int? {
+    guard let number, number >= 1, number <= banners.count else { return nil }
+    return number - 1
+  }
+}
+
+extension Effect {
+  var isCueFired: Bool {
+    if case .record(let record) = self, case .cueFired = record.entry { return true }
+    return false
+  }
+}
+
+extension Plan {
+  /// Where the plan starts `phase`: the budgets of the phases before it, added up.
+  public func start(of phase: Phase) -> Millis {
+    Phase.allCases.filter { $0 < phase }.map { self[$0] }.reduce(0, +)
+  }
+}
