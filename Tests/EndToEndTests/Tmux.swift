@@ -81,6 +81,8 @@ struct Timeout: Error, CustomStringConvertible {
 /// ended and whether the terminal was restored.
 final class Pane {
   let directory: URL
+  /// Whether mockroom runs as a job of an interactive bash.
+  let jobControl: Bool
   /// Where this pane's session records are written.
   let sessions: String
   private let socket: String
@@ -88,8 +90,10 @@ final class Pane {
   init(
     width: Int = 100, height: Int = 30, arguments: [String] = [],
     environment: [String: String] = [:],
-    termOverride: String? = nil, dataVariable: String = "MOCKROOM_HOME"
+    termOverride: String? = nil, dataVariable: String = "MOCKROOM_HOME",
+    jobControl: Bool = false
   ) throws {
+    self.jobControl = jobControl
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("mockroom-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -104,7 +108,11 @@ final class Pane {
     }
     // The inner shell records its pid and then becomes mockroom, so signals reach mockroom.
     let inner = "echo $$ > \(quote(pidFile)); \(setTerm)exec \(words)"
-    let command = "sh -c \(quote(inner)); echo EXIT=$?; stty -a; sleep 600"
+    let line = "sh -c \(quote(inner)); echo EXIT=$?; stty -a"
+    // With job control, an interactive bash runs mockroom as a job that Ctrl-Z can stop and
+    // `fg` continue; the line is typed into it once it is up.
+    let command =
+      jobControl ? "PS1='shell> ' bash --norc --noprofile -i" : line + "; sleep 600"
     var tmux = [
       "tmux", "-S", socket, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
     ]
@@ -119,6 +127,19 @@ final class Pane {
     guard started.status == 0 else {
       throw Timeout(description: "tmux did not start: \(started.stderr)")
     }
+    if jobControl {
+      try waitFor("shell>")
+      // mockroom alone, as a person types it: bash runs the rest of a line as soon as the job
+      // stops, and a wrapping shell would stop before mockroom could restore the screen. The
+      // exit status is asked for once mockroom has ended (see `exitStatus`).
+      try type(words)
+      try send("Enter")
+    }
+  }
+
+  /// Types `text` literally (no key names).
+  func type(_ text: String) throws {
+    _ = try runProcess(["tmux", "-S", socket, "send-keys", "-t", "t", "-l", text])
   }
 
   deinit {
@@ -184,6 +205,11 @@ final class Pane {
   /// Waits for mockroom to exit and returns its exit status and the screen then. `EXIT=` is
   /// looked for anywhere on screen: a terminal left raw does not return the cursor to column 0.
   func exitStatus() throws -> (Int32, String) {
+    if jobControl {
+      try waitFor("record:")
+      try type("echo \"EXIT\"=$?; stty -a")
+      try send("Enter")
+    }
     let screen = try waitFor("mockroom to exit") { $0.contains("EXIT=") && $0.contains("icanon") }
     let digits = screen.components(separatedBy: "EXIT=")[1].prefix { $0.isNumber }
     guard let status = Int32(digits) else {

@@ -163,6 +163,13 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
     #expect(c.session.totalRemaining(at: c.now) == 90_000)
   }
 
+  @Test func aPlanOfNinetySecondsOrLessHasNoLastNinety() {
+    var c = Clocked(plan: Plan(name: "tiny", budgets: [18_000, 18_000, 18_000, 18_000, 18_000]))
+    c.tick(atWorked: 1)
+    c.tick(atWorked: 120_000)
+    #expect(!c.fired.contains("last-90s"))
+  }
+
   @Test func theDrillAndOpsPointsMoveWithThePlansBoundaries() {
     // A 30-minute plan: the drill starts at 16:00 and ops at 26:00.
     let plan = Plan(name: "thirty", budgets: [180_000, 180_000, 600_000, 600_000, 240_000])

@@ -60,6 +60,8 @@ public enum Condition: Equatable, Hashable, Sendable {
   /// The phase's budget is longer than this (a "one minute left" cue means nothing in a phase
   /// of 90 seconds).
   case budgetAbove(Phase, Millis)
+  /// The whole plan is longer than this (a plan of a minute has no "last 90 seconds").
+  case planAbove(Millis)
 }
 
 /// One scheduled cue: a deck interjection placed in the session, or a coaching cue.

@@ -58,7 +58,9 @@ public struct Schedule: Equatable, Hashable, Sendable {
   /// then the interjections by phase and time.
   public var cues: [Cue] {
     var cues: [Cue] = [
-      Cue(id: "last-90s", kind: .lastStretch, trigger: .sessionRemaining(Self.lastStretch)),
+      Cue(
+        id: "last-90s", kind: .lastStretch, trigger: .sessionRemaining(Self.lastStretch),
+        conditions: [.planAbove(Self.lastStretch)]),
       Cue(
         id: "clarify-over", kind: .clarifyOver, trigger: .phaseRemaining(.clarify, 0),
         boundTo: .clarify),

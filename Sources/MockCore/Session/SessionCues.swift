@@ -35,6 +35,7 @@ extension Session {
     switch condition {
     case .notReached(let target): furthest < target
     case .budgetAbove(let phase, let length): plan[phase] > length
+    case .planAbove(let length): plan.total > length
     }
   }
 
