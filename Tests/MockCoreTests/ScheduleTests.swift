@@ -130,20 +130,16 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
     #expect(c.fired.count == 3)
   }
 
-  @Test func aShorterBudgetBringsACueDueNowAndItIsNotLate() {
+  @Test func aShorterBudgetBringsCuesDueNowAndTheyAreNotLate() {
     var c = Clocked()
-    c.skip(2)
-    c.tick(atWorked: 840_000)  // design 14:00: one minute left
-    c.send(.acknowledge(nil))
-    c.send(.back)
-    c.send(.next)
-    #expect(c.fired == ["one-minute-design"])
-    // Two minutes off a 15-minute budget: design is over at once.
-    c.advance(1_000)
-    c.send(.adjustBudget(-120_000))
+    c.tick(atWorked: 210_000)  // clarify 3:30: nothing due yet
+    #expect(c.fired.isEmpty)
+    // Two minutes off: the one-minute point (2:00) and the end (3:00) are both behind us now.
     c.send(.adjustBudget(-60_000))
-    #expect(c.session.remaining(.design, at: c.now) < 0)
+    c.send(.adjustBudget(-60_000))
+    #expect(c.fired == ["one-minute-clarify", "clarify-over"])
     #expect(c.session.banners.allSatisfy { $0.late == nil })
+    #expect(c.session.banners.allSatisfy { $0.shownAt == 210_000 })
   }
 }
 
