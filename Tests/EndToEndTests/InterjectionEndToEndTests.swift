@@ -80,6 +80,18 @@ import Testing
     #expect((12_000..<14_000).contains(lastStretch["t_ms"] as? Int ?? 0))
   }
 
+  @Test(arguments: [
+    (["--pivots", "12"], "--pivots 12: give a number from 0 to 9."),
+    (["--pivots", "2", "--no-pivots"], "give --pivots or --no-pivots, not both."),
+    (["--bell", "loud"], "--bell 'loud': use on, off or flash."),
+    (["--drill-grace", "soon"], "--drill-grace 'soon': 'soon' is not a duration"),
+  ])
+  func badOptionsAreUsageErrorsThatSayWhy(_ options: [String], _ message: String) throws {
+    let out = try runProcess([Binary.path, "run"] + options)
+    #expect(out.status == 2)
+    #expect(out.stderr.contains(message))
+  }
+
   @Test func theSameSeedPlacesTheSameInterjections() throws {
     var schedules: [[String: Any]] = []
     for _ in 0..<2 {

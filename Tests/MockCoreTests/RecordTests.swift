@@ -224,3 +224,40 @@ import Testing
     #expect(Session.replay([]) == nil)
   }
 }
+
+@Suite struct TheDocumentedExample {
+  /// The example session in README.md, line by line.
+  static func lines() throws -> [String] {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    let start = try #require(text.range(of: "```json\n"))
+    let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+    return text[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+  }
+
+  @Test func theReadmeExampleReadsAndReplaysToWhatItSays() throws {
+    let records = try Self.lines().map { try Record.decode(jsonLine: $0).record }
+    #expect(records.count == 18)
+    let session = try #require(Session.replay(records))
+    let end = Instant(ms: records.last!.t)
+    // The replay fires the same cues at the same moments from the recorded schedule.
+    let fired = records.compactMap { record -> Banner? in
+      if case .cueFired(let banner) = record.entry { return banner }
+      return nil
+    }
+    #expect(session.banners.map(\.cue) == fired.map(\.cue))
+    #expect(session.banners.map(\.shownAt) == fired.map(\.shownAt))
+    #expect(session.banners.map(\.acknowledgedAt) == [nil, 11_000, 15_200])
+    #expect(session.banners[0].retired)
+    #expect(session.banners[2].replannedAt == 18_000)
+    // The figures on the lines agree with the replayed clock.
+    #expect(session.elapsed(.clarify, at: end) == 5_210)
+    #expect(session.elapsed(.estimate, at: end) == 4_140)
+    #expect(session.elapsed(.design, at: end) == 7_100)
+    #expect(session.active(at: end) == 16_450)
+    #expect(
+      records.last?.entry
+        == .sessionEnded(Ending(outcome: .abandoned, reason: .quit), active: 16_450))
+  }
+}

@@ -9,7 +9,12 @@ struct Run: ParsableCommand {
     discussion: """
       Keys: Space or n next phase · b back · p pause/resume · + and - change the current \
       phase's budget by a minute · t the prompt full screen (t again: the clock) · j/k, \
-      arrows, PgUp/PgDn scroll the prompt · ? help · q quit (asks first).
+      arrows, PgUp/PgDn scroll the prompt · a acknowledge a banner · r re-planned after a \
+      pivot · m mark a moment (x reset, e own error, c check-in, 1-5 recovery moves) · \
+      ? help · q quit (asks first). Ctrl-Z steps away: the stop counts as a pause.
+
+      Pivots, pushback and curveballs from the decks, and cues about time (the last 90 \
+      seconds, a minute left, drill late, the compressed close), arrive as banners.
 
       With no --prompt or --tag, the prompt is the one you practised least recently.
 
