@@ -7,26 +7,25 @@ import Testing
   /// A prompt directory with one prompt whose pivot is hinted at 30 s into clarify: with a
   /// 10-second clarify (a thirtieth of the standard five minutes) it comes at 1 s.
   final class Library {
-    let path: String
+    let scratch: PromptEndToEnd.Home
+    var path: String { scratch.path + "/prompts" }
     init() throws {
-      path =
-        FileManager.default.temporaryDirectory
-        .appendingPathComponent("mockroom-deck-\(UUID().uuidString)").path
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-      try """
-      ---
-      title: Timed pivots
-      interjections:
-        - id: audio-now
-          kind: pivot
-          text: From today most of the traffic is audio.
-          phase: clarify
-          at: 30s
-      ---
-      Design a feed.
-      """.write(toFile: path + "/timed.md", atomically: true, encoding: .utf8)
+      scratch = try PromptEndToEnd.Home()
+      try scratch.write(
+        "prompts/timed.md",
+        """
+        ---
+        title: Timed pivots
+        interjections:
+          - id: audio-now
+            kind: pivot
+            text: From today most of the traffic is audio.
+            phase: clarify
+            at: 30s
+        ---
+        Design a feed.
+        """)
     }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
   }
 
   static let seconds = [

@@ -252,10 +252,16 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
 }
 
 @Suite struct Acknowledging {
-  @Test func acknowledgingTakesTheBannerDownAndRecordsHowLongItTook() {
+  /// A session in design whose pivot has just gone up.
+  static func pivotUp() -> Clocked {
     var c = Clocked(schedule: TriggerCase.pivotAtSix)
     c.skip(2)
     c.tick(atWorked: 360_000)
+    return c
+  }
+
+  @Test func acknowledgingTakesTheBannerDownAndRecordsHowLongItTook() {
+    var c = Self.pivotUp()
     c.advance(4_200)
     c.send(.acknowledge(nil))
     #expect(c.session.waiting.isEmpty)
@@ -266,9 +272,7 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func replanningAPivotAcknowledgesItFirst() {
-    var c = Clocked(schedule: TriggerCase.pivotAtSix)
-    c.skip(2)
-    c.tick(atWorked: 360_000)
+    var c = Self.pivotUp()
     c.advance(30_000)
     c.send(.replan(nil))
     #expect(

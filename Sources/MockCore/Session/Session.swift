@@ -65,23 +65,18 @@ public struct Session: Equatable, Sendable {
   /// Active time when the current phase last became current.
   private var stintBegan: Millis = 0
   /// While stopped with Ctrl-Z: when, and whether the clock was running before.
-  private var suspension: (since: Instant, wasRunning: Bool)?
+  private var suspension: Suspension?
+
+  private struct Suspension: Equatable, Sendable {
+    var since: Instant
+    var wasRunning: Bool
+  }
 
   public init(info: SessionInfo, plan: Plan, schedule: Schedule = Schedule()) {
     self.info = info
     self.plan = plan
     self.schedule = schedule
     self.cues = schedule.cues
-  }
-
-  public static func == (a: Session, b: Session) -> Bool {
-    a.info == b.info && a.plan == b.plan && a.schedule == b.schedule && a.status == b.status
-      && a.phase == b.phase && a.furthest == b.furthest && a.banners == b.banners
-      && a.settled == b.settled && a.checkinBase == b.checkinBase && a.startedAt == b.startedAt
-      && a.pausedTotal == b.pausedTotal && a.pausedSince == b.pausedSince
-      && a.endedAt == b.endedAt && a.banked == b.banked && a.stintBegan == b.stintBegan
-      && a.suspension?.since == b.suspension?.since
-      && a.suspension?.wasRunning == b.suspension?.wasRunning
   }
 
   // MARK: - Time
@@ -212,7 +207,7 @@ public struct Session: Equatable, Sendable {
       return [record(.marked(mark), at: now)]
     case (.suspend, .running), (.suspend, .paused):
       guard suspension == nil else { return [] }
-      suspension = (now, status == .running)
+      suspension = Suspension(since: now, wasRunning: status == .running)
       if status == .running {
         pausedSince = now
         status = .paused
