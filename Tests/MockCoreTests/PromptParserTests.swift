@@ -175,6 +175,16 @@ extension String {
       problems == ["p.md:20:9: duplicate interjection id 'halve-budget' (first used on line 12)"])
   }
 
+  @Test(arguments: ["last-90s", "one-minute-drill", "checkin-reminder"])
+  func anInterjectionMayNotTakeTheIDOfABuiltInCue(_ id: String) {
+    let (_, problems) = parse(sample(replacing: "id: why-hnsw", with: "id: \(id)"))
+    #expect(
+      problems == [
+        "p.md:20:9: interjection id '\(id)' is the name of one of mockroom's own cues; "
+          + "choose another"
+      ])
+  }
+
   @Test func timingHintsAreChecked() {
     #expect(
       parse(sample(replacing: "phase: design", with: "phase: desgin")).1

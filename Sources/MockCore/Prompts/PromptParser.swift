@@ -373,6 +373,10 @@ struct NodeReader {
         if !PromptParser.isUsableID(id) {
           reader.report(
             node, "interjection id '\(id)' must be lowercase letters, digits and hyphens")
+        } else if Schedule.reservedIDs.contains(id) {
+          reader.report(
+            node,
+            "interjection id '\(id)' is the name of one of mockroom's own cues; choose another")
         } else if let first = seen[id] {
           reader.report(node, "duplicate interjection id '\(id)' (first used on line \(first))")
         } else {

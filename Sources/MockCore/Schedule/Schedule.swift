@@ -49,6 +49,11 @@ public struct Schedule: Equatable, Hashable, Sendable {
   public var interjections: [Placed]
   public var options: Options
 
+  /// The ids of the coaching cues: a deck entry may not take one, since records and the
+  /// schedule name cues by id.
+  public static let reservedIDs = Set(
+    Schedule(options: Options(checkinEvery: checkinDefault)).cues.map(\.id))
+
   public init(interjections: [Placed] = [], options: Options = Options()) {
     self.interjections = interjections
     self.options = options
