@@ -24,6 +24,10 @@ static inline int mr_key_ppage(void) { return KEY_PPAGE; }
 static inline int mr_key_npage(void) { return KEY_NPAGE; }
 static inline int mr_key_home(void) { return KEY_HOME; }
 static inline int mr_key_end(void) { return KEY_END; }
+static inline int mr_key_left(void) { return KEY_LEFT; }
+static inline int mr_key_right(void) { return KEY_RIGHT; }
+static inline int mr_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int mr_key_enter(void) { return KEY_ENTER; }
 // C globals are not concurrency-safe in Swift 6; reading them through a function is.
 static inline WINDOW *mr_stdscr(void) { return stdscr; }
 

@@ -28,6 +28,9 @@ import Testing
     try pane.send("q")
     try pane.waitFor("End the session now?")
     try pane.send("y")
+    // A finished session asks for a debrief; Esc skips it and writes nothing.
+    try pane.waitFor("DEBRIEF")
+    try pane.send("Escape")
     let screen = try pane.expectExit(0)
     #expect(screen.contains("finished after"))
 

@@ -127,7 +127,7 @@ final class Pane {
     guard started.status == 0 else {
       throw Timeout(description: "tmux did not start: \(started.stderr)")
     }
-    if jobControl {
+    if jobControl && !arguments.isEmpty {
       try waitFor("shell>")
       // mockroom alone, as a person types it: bash runs the rest of a line as soon as the job
       // stops, and a wrapping shell would stop before mockroom could restore the screen. The
@@ -135,6 +135,20 @@ final class Pane {
       try type(words)
       try send("Enter")
     }
+  }
+
+  /// In a job-control pane: types a mockroom command line (the binary, then `arguments`).
+  func run(_ arguments: [String]) throws {
+    try waitFor("shell>")
+    try type(([Binary.path] + arguments).map(quote).joined(separator: " "))
+    try send("Enter")
+  }
+
+  /// Clears the pane's screen and history (between commands in a job-control pane).
+  func clear() throws {
+    try type("clear")
+    try send("Enter")
+    _ = try runProcess(["tmux", "-S", socket, "clear-history", "-t", "t"])
   }
 
   /// Types `text` literally (no key names).

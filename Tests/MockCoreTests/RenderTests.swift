@@ -182,6 +182,17 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
     try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")
   }
 
+  @Test(arguments: [Size(width: 80, height: 24), Size(width: 40, height: 12)])
+  func debrief(_ size: Size) throws {
+    var form = DebriefForm(
+      title: "Short-video recommendations",
+      summary: "finished · worked 47:10 of 45:00 · design ran 2:10 over", mostOver: .design)
+    for key in "435" { form.handle(.character(key)) }
+    for _ in 0..<3 { form.handle(.down) }
+    for key in "drew every box before the numbers" { form.handle(.character(key)) }
+    try Golden.check(Screen.render(form, size: size), name: "debrief-\(size)")
+  }
+
   @Test func overrunWithoutColour() throws {
     try Golden.check(
       Scene.overrun.frame(Size(width: 80, height: 24), colors: false), name: "overrun-nocolor-80x24"

@@ -28,6 +28,8 @@ public struct Record: Equatable, Sendable {
     case continued(stoppedFor: Millis)
     /// The machine slept (a laptop lid closed); the session's clocks stood still meanwhile.
     case slept(Millis)
+    /// The candidate's debrief, written after the session (its `t` is the session's end).
+    case debrief(Debrief)
   }
 
   /// The record schema version written on every line.
@@ -59,6 +61,7 @@ public struct Record: Equatable, Sendable {
     case .suspended: "suspended"
     case .continued: "continued"
     case .slept: "slept"
+    case .debrief: "debrief"
     }
   }
 }

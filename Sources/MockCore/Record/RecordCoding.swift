@@ -4,6 +4,13 @@ extension Record {
   /// Why a line of a record could not be read; `description` says what is wrong.
   public struct DecodeError: Error, Equatable, CustomStringConvertible {
     public let description: String
+    /// The line's schema version, when it is newer than this mockroom reads.
+    public var newerVersion: Int?
+
+    init(description: String, newerVersion: Int? = nil) {
+      self.description = description
+      self.newerVersion = newerVersion
+    }
   }
 
   /// The record as one line of JSON (no newline), labelled with the wall-clock time `wall`.
@@ -53,6 +60,7 @@ private struct Line: Codable {
     case id, title, program, prompt, seed, plan, schedule, phase, via, elapsed_ms, budget_ms
     case overrun_ms, paused_ms, from_ms, to_ms, outcome, reason, signal, active_ms
     case banner, cue, kind, text, late_ms, after_ms, mark, move, stopped_ms, slept_ms
+    case scores, overran, why, notes
   }
 
   func encode(to encoder: Encoder) throws {
@@ -121,6 +129,13 @@ private struct Line: Codable {
       try c.encode(stopped, forKey: .stopped_ms)
     case .slept(let gap):
       try c.encode(gap, forKey: .slept_ms)
+    case .debrief(let debrief):
+      try c.encode(
+        Dictionary(uniqueKeysWithValues: debrief.scores.map { ($0.key.rawValue, $0.value) }),
+        forKey: .scores)
+      try c.encodeIfPresent(debrief.overran?.name, forKey: .overran)
+      try c.encode(debrief.why, forKey: .why)
+      try c.encode(debrief.notes, forKey: .notes)
     }
   }
 
@@ -130,7 +145,7 @@ private struct Line: Codable {
     guard version <= Record.schemaVersion else {
       throw Record.DecodeError(
         description: "schema version \(version) is newer than this mockroom reads "
-          + "(\(Record.schemaVersion)); upgrade mockroom to read it")
+          + "(\(Record.schemaVersion)); upgrade mockroom to read it", newerVersion: version)
     }
     let type = try c.decode(String.self, forKey: .type)
     let t = try c.decode(Int64.self, forKey: .t_ms)
@@ -235,6 +250,28 @@ private struct Line: Codable {
       entry = .continued(stoppedFor: try c.decode(Int64.self, forKey: .stopped_ms))
     case "slept":
       entry = .slept(try c.decode(Int64.self, forKey: .slept_ms))
+    case "debrief":
+      var scores: [Dimension: Int] = [:]
+      for (name, score) in try c.decode([String: Int].self, forKey: .scores) {
+        guard let dimension = Dimension(rawValue: name) else {
+          throw Record.DecodeError(description: "unknown dimension '\(name)'")
+        }
+        guard (1...5).contains(score) else {
+          throw Record.DecodeError(description: "score \(score) for \(name) is not 1 to 5")
+        }
+        scores[dimension] = score
+      }
+      var overran: Phase?
+      if let name = try c.decodeIfPresent(String.self, forKey: .overran) {
+        guard let phase = Phase(name: name) else {
+          throw Record.DecodeError(description: "unknown phase '\(name)'")
+        }
+        overran = phase
+      }
+      entry = .debrief(
+        Debrief(
+          scores: scores, overran: overran, why: try c.decode(String.self, forKey: .why),
+          notes: try c.decode(String.self, forKey: .notes)))
     default:
       throw Record.DecodeError(description: "unknown type '\(type)'")
     }

@@ -5,11 +5,19 @@ extension Session {
   /// clock that starts at zero. The result equals the live session at its last recorded event:
   /// the record is the source of truth, and this proves it holds everything.
   public static func replay(_ records: [Record]) -> Session? {
+    replay(records) { _, _ in }
+  }
+
+  /// Replays `records`, showing `observe` the session after each one.
+  public static func replay(
+    _ records: [Record], observe: (Record, Session) -> Void
+  ) -> Session? {
     guard case .sessionStarted(let info, let plan, let schedule)? = records.first?.entry else {
       return nil
     }
     var session = Session(info: info, plan: plan, schedule: schedule)
     for record in records {
+      defer { observe(record, session) }
       let now = Instant(ms: record.t)
       let event: Event?
       switch record.entry {
@@ -29,6 +37,7 @@ extension Session {
       case .suspended: event = .suspend
       case .continued: event = .continue
       case .slept(let gap): event = .slept(gap)
+      case .debrief: event = nil
       }
       if let event { _ = session.handle(event, at: now) }
     }

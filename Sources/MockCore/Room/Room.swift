@@ -2,8 +2,12 @@
 public enum Key: Equatable, Hashable, Sendable {
   case character(Character)
   case escape
-  case up, down, pageUp, pageDown, home, end
-  /// Any other key (function keys, left and right): it only cancels a question or closes help.
+  case up, down, pageUp, pageDown, home, end, left, right
+  /// Backspace, however the terminal sends it.
+  case backspace
+  /// Enter or Return.
+  case enter
+  /// Any other key (function keys): it only cancels a question or closes help.
   case other
 }
 

@@ -17,7 +17,9 @@ struct Mockroom: ParsableCommand {
       With no subcommand, mockroom starts a session (the same as 'mockroom run').
       """,
     version: version,
-    subcommands: [Run.self, Prompts.self],
+    subcommands: [
+      Run.self, Prompts.self, History.self, Show.self, StatsCommand.self, DebriefCommand.self,
+    ],
     defaultSubcommand: Run.self
   )
 

@@ -210,6 +210,11 @@ struct Run: ParsableCommand {
     let ending: RunLoop.Ending
     do {
       ending = try loop.run()
+      if case .done = ending, case .ended(let how) = loop.room.session.status,
+        how.outcome == .finished
+      {
+        try debrief(log: log, terminal: terminal, signals: signals)
+      }
     } catch {
       terminal.end()
       throw fail("\(error). The record holds every event up to this one.", code: 1)
@@ -225,6 +230,19 @@ struct Run: ParsableCommand {
     if case .signal(let name) = ending {
       throw ExitCode(128 + SignalPipe.number(of: name))
     }
+  }
+
+  /// The debrief, on the same screen, read back from the record just written.
+  private func debrief(log: SessionLogWriter, terminal: Terminal, signals: SignalPipe)
+    throws(SessionLogWriter.Failure)
+  {
+    let store = SessionStore(directory: (log.path as NSString).deletingLastPathComponent)
+    let read = store.log(named: (log.path as NSString).lastPathComponent)
+    guard let summary = SessionSummary(read), let last = read.records.last,
+      case .saved(let said)? = runDebrief(
+        DebriefForm(summary), terminal: terminal, signals: signals)
+    else { return }
+    try log.append(Record(t: last.t, entry: .debrief(said)))
   }
 
   private func summary(_ session: Session, log: SessionLogWriter) -> String {

@@ -37,6 +37,17 @@ final class SessionLogWriter {
     }
   }
 
+  /// Opens an existing session's log to add lines to it (a debrief written later).
+  init(appendingTo path: String) throws(Failure) {
+    let opened = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+    guard opened >= 0 else {
+      throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
+    }
+    fd = opened
+    self.path = path
+    id = String(path.split(separator: "/").last?.dropLast(6) ?? "")
+  }
+
   deinit { close(fd) }
 
   /// Writes `record` as one line, labelled with the wall-clock time, and waits until it is on disk.

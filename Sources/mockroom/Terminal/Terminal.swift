@@ -176,6 +176,10 @@ final class Terminal {
         inputs.append(Self.input(forKeyCode: Int32(value)))
       } else if value == 27 {
         inputs.append(.key(.escape))
+      } else if value == 127 || value == 8 {
+        inputs.append(.key(.backspace))
+      } else if value == 13 || value == 10 {
+        inputs.append(.key(.enter))
       } else if let scalar = Unicode.Scalar(UInt32(value)) {
         inputs.append(.key(.character(Character(scalar))))
       }
@@ -192,6 +196,10 @@ final class Terminal {
     case mr_key_npage(): .key(.pageDown)
     case mr_key_home(): .key(.home)
     case mr_key_end(): .key(.end)
+    case mr_key_left(): .key(.left)
+    case mr_key_right(): .key(.right)
+    case mr_key_backspace(): .key(.backspace)
+    case mr_key_enter(): .key(.enter)
     default: .key(.other)
     }
   }

@@ -1,0 +1,196 @@
+import Foundation
+
+/// The review commands' `--json` and `--csv` output. Stable: fields are only added; `v` changes
+/// if one changes meaning. A value that is unknown (no session reached the drill) is absent.
+public enum ReviewJSON {
+  public static let version = 1
+
+  struct PhaseJSON: Encodable {
+    var phase: String
+    var budget_ms, actual_ms, overrun_ms: Int64
+    var reached: Bool
+  }
+
+  struct SessionJSON: Encodable {
+    var id, title, started: String
+    var prompt: String?
+    var seed: UInt64?
+    var outcome, reason: String?
+    var incomplete: Bool
+    var plan_ms, worked_ms, length_ms: Int64
+    var phases: [PhaseJSON]
+  }
+
+  struct BannerJSON: Encodable {
+    var banner: Int
+    var cue, kind: String
+    var text, phase: String?
+    var shown_ms: Int64
+    var late_ms, acknowledged_after_ms, replanned_after_ms: Int64?
+    var retired: Bool
+  }
+
+  struct MarkJSON: Encodable {
+    var t_ms: Int64
+    var mark: String
+    var move: String?
+  }
+
+  struct DebriefJSON: Encodable {
+    var scores: [String: Int]
+    var overran: String?
+    var why, notes: String
+  }
+
+  struct DetailJSON: Encodable {
+    var session: SessionJSON
+    var banners: [BannerJSON]
+    var marks: [MarkJSON]
+    var debrief: DebriefJSON?
+  }
+
+  static func session(_ s: SessionSummary) -> SessionJSON {
+    var reason: String?
+    if let ending = s.ending {
+      switch ending.reason {
+      case .completed: reason = "completed"
+      case .quit: reason = "quit"
+      case .signal(let name): reason = name
+      }
+    }
+    return SessionJSON(
+      id: s.id, title: s.title, started: s.started, prompt: s.prompt, seed: s.seed,
+      outcome: s.ending?.outcome.rawValue, reason: reason, incomplete: s.isIncomplete,
+      plan_ms: s.plan.total, worked_ms: s.active, length_ms: s.length,
+      phases: s.phases.map {
+        PhaseJSON(
+          phase: $0.phase.name, budget_ms: $0.budget, actual_ms: $0.actual,
+          overrun_ms: $0.overrun, reached: $0.reached)
+      })
+  }
+
+  static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try! encoder.encode(value), as: UTF8.self)
+  }
+
+  struct Versioned<Body: Encodable>: Encodable {
+    var v = ReviewJSON.version
+    var body: Body
+    var key: String
+    struct Key: CodingKey {
+      var stringValue: String
+      var intValue: Int? { nil }
+      init(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
+    }
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: Key.self)
+      try c.encode(v, forKey: Key(stringValue: "v"))
+      try c.encode(body, forKey: Key(stringValue: key))
+    }
+  }
+
+  /// `{"v":1,"sessions":[…]}`.
+  public static func history(_ summaries: [SessionSummary]) -> String {
+    encode(Versioned(body: summaries.map(session), key: "sessions"))
+  }
+
+  /// `{"v":1,"show":{"session":…,"banners":[…],"marks":[…],"debrief":…}}`.
+  public static func show(_ s: SessionSummary) -> String {
+    let detail = DetailJSON(
+      session: session(s),
+      banners: s.banners.map { b in
+        BannerJSON(
+          banner: b.number, cue: b.cue, kind: b.kind.rawValue, text: b.text, phase: b.phase?.name,
+          shown_ms: b.shownAt, late_ms: b.late,
+          acknowledged_after_ms: b.acknowledgedAt.map { $0 - b.shownAt },
+          replanned_after_ms: b.replannedAt.map { $0 - b.shownAt }, retired: b.retired)
+      },
+      marks: s.marks.map { m in
+        var move: String?
+        if case .recovery(let which) = m.mark { move = which.name }
+        return MarkJSON(t_ms: m.t, mark: m.mark.name, move: move)
+      },
+      debrief: s.debrief.map { d in
+        DebriefJSON(
+          scores: Dictionary(uniqueKeysWithValues: d.scores.map { ($0.key.rawValue, $0.value) }),
+          overran: d.overran?.name, why: d.why, notes: d.notes)
+      })
+    return encode(Versioned(body: detail, key: "show"))
+  }
+
+  struct StatsJSON: Encodable {
+    struct Phase: Encodable {
+      var phase: String
+      var sessions: Int
+      var budget_ms, median_ms, p90_ms, mean_overrun_ms, worst_overrun_ms: Int64
+      var overrun_rate: Double
+      var overruns_ms: [Int64]
+      var trend_ms: Int64?
+    }
+    struct Kind: Encodable {
+      var kind: String
+      var fired, acknowledged: Int
+      var median_to_acknowledge_ms, median_to_replan_ms: Int64?
+    }
+    struct Score: Encodable {
+      var dimension: String
+      var count: Int
+      var mean, trend: Double?
+    }
+    var sessions, incomplete, compressed_closes: Int
+    var phases: [Phase]
+    var drill_start_median_ms: Int64?
+    var drill_late_share, reached_ops_share: Double?
+    var interjections: [Kind]
+    var marks_per_session: [String: Double]
+    var scores: [Score]
+  }
+
+  /// `{"v":1,"stats":{…}}`.
+  public static func stats(_ st: Stats) -> String {
+    let body = StatsJSON(
+      sessions: st.sessions, incomplete: st.incomplete, compressed_closes: st.compressedCloses,
+      phases: st.phases.map {
+        StatsJSON.Phase(
+          phase: $0.phase.name, sessions: $0.sessions, budget_ms: $0.budget, median_ms: $0.median,
+          p90_ms: $0.p90, mean_overrun_ms: $0.meanOverrun, worst_overrun_ms: $0.worstOverrun,
+          overrun_rate: $0.overrunRate, overruns_ms: $0.overruns, trend_ms: $0.trend)
+      },
+      drill_start_median_ms: st.drillStartMedian, drill_late_share: st.drillLateShare,
+      reached_ops_share: st.reachedOpsShare,
+      interjections: st.interjections.map {
+        StatsJSON.Kind(
+          kind: $0.kind.rawValue, fired: $0.fired, acknowledged: $0.acknowledged,
+          median_to_acknowledge_ms: $0.medianToAcknowledge, median_to_replan_ms: $0.medianToReplan)
+      },
+      marks_per_session: st.marksPerSession,
+      scores: st.scores.map {
+        StatsJSON.Score(
+          dimension: $0.dimension.rawValue, count: $0.count, mean: $0.mean, trend: $0.trend)
+      })
+    return encode(Versioned(body: body, key: "stats"))
+  }
+
+  /// One row per session and phase, under a header.
+  public static func csv(_ summaries: [SessionSummary]) -> String {
+    var out = "session,started,prompt,phase,budget_ms,actual_ms,overrun_ms,reached,incomplete\n"
+    for s in summaries {
+      for p in s.phases {
+        out +=
+          [
+            s.id, s.started, s.prompt ?? "", p.phase.name, "\(p.budget)", "\(p.actual)",
+            "\(p.overrun)", "\(p.reached)", "\(s.isIncomplete)",
+          ].map(csvField).joined(separator: ",") + "\n"
+      }
+    }
+    return out
+  }
+
+  static func csvField(_ text: String) -> String {
+    text.contains(where: { ",\"\n".contains($0) })
+      ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+  }
+}

@@ -1,0 +1,55 @@
+/// One session's record as read from its file: the lines that could be read, and a warning for
+/// each that could not. A bad line never costs the rest.
+public struct SessionLog: Sendable {
+  /// The file's path (or name), used in warnings.
+  public var file: String
+  public var records: [Record]
+  /// The wall-clock label of the first line.
+  public var started: String?
+  /// `file:line: what is wrong`, one per line skipped.
+  public var warnings: [String]
+  /// Set when a line comes from a newer mockroom: the whole log is skipped, since its meaning
+  /// may have changed.
+  public var newerVersion: Int?
+
+  public init(
+    file: String, records: [Record] = [], started: String? = nil, warnings: [String] = [],
+    newerVersion: Int? = nil
+  ) {
+    self.file = file
+    self.records = records
+    self.started = started
+    self.warnings = warnings
+    self.newerVersion = newerVersion
+  }
+
+  /// Reads a log's text. A line cut short at the end (a torn write from `kill -9` or power
+  /// loss) and a corrupt line anywhere are skipped with a warning.
+  public static func read(file: String, text: String) -> SessionLog {
+    var log = SessionLog(file: file, records: [], started: nil, warnings: [], newerVersion: nil)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let complete = text.hasSuffix("\n")
+    for (index, line) in lines.enumerated() {
+      let isLast = index == lines.count - 1
+      if line.isEmpty { continue }
+      do {
+        let (record, wall) = try Record.decode(jsonLine: String(line))
+        if log.records.isEmpty { log.started = wall }
+        log.records.append(record)
+      } catch {
+        if let version = error.newerVersion {
+          log.newerVersion = version
+          log.warnings = [
+            "\(file): written by a newer mockroom (record schema \(version); this one reads "
+              + "\(Record.schemaVersion)); skipped"
+          ]
+          log.records = []
+          return log
+        }
+        let what = isLast && !complete ? "cut short (\(error))" : "\(error)"
+        log.warnings.append("\(file):\(index + 1): \(what); line skipped")
+      }
+    }
+    return log
+  }
+}

@@ -1,0 +1,99 @@
+/// What a session came to, worked out by replaying its record through `Session`: the figures
+/// `history`, `show` and `stats` report.
+public struct SessionSummary: Equatable, Sendable {
+  /// One phase's time against its budget.
+  public struct PhaseTime: Equatable, Sendable {
+    public var phase: Phase
+    /// The budget at the end of the session (after any `+`/`-`).
+    public var budget: Millis
+    /// Time worked in the phase, over every stint in it.
+    public var actual: Millis
+    /// Whether the session got to the phase at all.
+    public var reached: Bool
+    public var overrun: Millis { max(0, actual - budget) }
+  }
+
+  /// A mark, with its session time.
+  public struct MarkAt: Equatable, Sendable {
+    public var t: Millis
+    public var mark: Mark
+  }
+
+  public var id: String
+  public var title: String
+  public var prompt: String?
+  /// The wall-clock label of the start (RFC 3339, UTC).
+  public var started: String
+  public var plan: Plan
+  public var seed: UInt64?
+  /// How it ended; nil when the record has no end (a crash, `kill -9`): incomplete.
+  public var ending: Ending?
+  /// Time worked, pauses excluded, to the end or to the last line.
+  public var active: Millis
+  /// Session time (pauses included) to the end or to the last line.
+  public var length: Millis
+  public var phases: [PhaseTime]
+  /// Time worked when the drill was first entered; nil if it never was.
+  public var drillStart: Millis?
+  /// Time worked when ops was first entered; nil if it never was.
+  public var opsStart: Millis?
+  /// Every banner, with its acknowledgement and re-plan.
+  public var banners: [Banner]
+  public var marks: [MarkAt]
+  /// The latest debrief, if there is one.
+  public var debrief: Debrief?
+
+  public var isIncomplete: Bool { ending == nil }
+  /// Whether the "compressed close" cue fired: ops had not begun by its point.
+  public var compressedClose: Bool { banners.contains { $0.kind == .compressedClose } }
+  public subscript(phase: Phase) -> PhaseTime { phases[phase.rawValue] }
+
+  /// The summary of a log; nil when it has no start line.
+  public init?(_ log: SessionLog) {
+    var drillStart: Millis?
+    var opsStart: Millis?
+    var marks: [MarkAt] = []
+    var debrief: Debrief?
+    guard
+      let session = Session.replay(
+        log.records,
+        observe: { record, session in
+          let now = Instant(ms: record.t)
+          switch record.entry {
+          case .phaseEntered(.drill, _) where drillStart == nil:
+            drillStart = session.active(at: now)
+          case .phaseEntered(.ops, _) where opsStart == nil:
+            opsStart = session.active(at: now)
+          case .marked(let mark): marks.append(MarkAt(t: record.t, mark: mark))
+          case .debrief(let said): debrief = said
+          default: break
+          }
+        }), let last = log.records.last
+    else { return nil }
+    let end = Instant(ms: last.t)
+    id = session.info.id
+    title = session.info.title
+    prompt = session.info.prompt
+    seed = session.info.seed
+    started = log.started ?? ""
+    plan = session.plan
+    if case .ended(let ending) = session.status { self.ending = ending }
+    active = session.active(at: end)
+    length = session.sinceStart(at: end)
+    phases = Phase.allCases.map {
+      PhaseTime(
+        phase: $0, budget: session.plan[$0], actual: session.elapsed($0, at: end),
+        reached: $0 <= session.furthest)
+    }
+    self.drillStart = drillStart
+    self.opsStart = opsStart
+    banners = session.banners
+    self.marks = marks
+    self.debrief = debrief
+  }
+
+  /// The phase that ran furthest over its budget, if any did.
+  public var mostOver: Phase? {
+    phases.filter { $0.overrun > 0 }.max { $0.overrun < $1.overrun }?.phase
+  }
+}

@@ -1,0 +1,149 @@
+/// The overrun review over many sessions: where the time goes, and which way it is trending.
+///
+/// Definitions (the JSON and the tests rely on them):
+/// - median: the middle value of the sorted values; with an even count, the mean of the two in
+///   the middle, rounded toward zero.
+/// - p90: the nearest-rank 90th percentile, the ⌈0.9·n⌉-th smallest value.
+/// - trend: the mean of the later half of the sessions less the mean of the earlier half (the
+///   middle session left out when the count is odd); nil with fewer than two values. For
+///   overruns, negative is better.
+public struct Stats: Equatable, Sendable {
+  public struct PhaseStats: Equatable, Sendable {
+    public var phase: Phase
+    /// Sessions that reached the phase.
+    public var sessions: Int
+    /// The median budget.
+    public var budget: Millis
+    public var median: Millis
+    public var p90: Millis
+    /// Share of those sessions that ran over the phase's budget, 0–1.
+    public var overrunRate: Double
+    /// Mean overrun over those sessions (a session within budget counts as zero).
+    public var meanOverrun: Millis
+    public var worstOverrun: Millis
+    /// Overrun per session, oldest first: what the sparkline draws.
+    public var overruns: [Millis]
+    public var trend: Millis?
+  }
+
+  public struct KindStats: Equatable, Sendable {
+    public var kind: CueKind
+    public var fired: Int
+    public var acknowledged: Int
+    public var medianToAcknowledge: Millis?
+    /// Pivots only.
+    public var medianToReplan: Millis?
+  }
+
+  public struct ScoreStats: Equatable, Sendable {
+    public var dimension: Dimension
+    /// Debriefs that scored it.
+    public var count: Int
+    public var mean: Double?
+    public var trend: Double?
+  }
+
+  public var sessions: Int
+  public var incomplete: Int
+  public var phases: [PhaseStats]
+  /// Median time worked when the drill began, over sessions that reached it.
+  public var drillStartMedian: Millis?
+  /// Of the sessions that reached the drill, the share that began it after the plan's drill
+  /// start (25:00 in the standard plan).
+  public var drillLateShare: Double?
+  /// Share of sessions that reached ops.
+  public var reachedOpsShare: Double?
+  /// Sessions in which the compressed-close cue fired.
+  public var compressedCloses: Int
+  public var interjections: [KindStats]
+  /// Marks per session, by mark name (`reset`, `error_caught`, `checkin`, `recovery`).
+  public var marksPerSession: [String: Double]
+  public var scores: [ScoreStats]
+
+  /// The review of `summaries`, taken oldest first.
+  public init(_ summaries: [SessionSummary]) {
+    sessions = summaries.count
+    incomplete = summaries.filter(\.isIncomplete).count
+    phases = Phase.allCases.map { phase in
+      let times = summaries.map { $0[phase] }.filter(\.reached)
+      let overruns = times.map(\.overrun)
+      return PhaseStats(
+        phase: phase, sessions: times.count, budget: Self.median(times.map(\.budget)) ?? 0,
+        median: Self.median(times.map(\.actual)) ?? 0, p90: Self.p90(times.map(\.actual)) ?? 0,
+        overrunRate: Self.share(overruns.filter { $0 > 0 }.count, of: times.count) ?? 0,
+        meanOverrun: times.isEmpty ? 0 : overruns.reduce(0, +) / Millis(times.count),
+        worstOverrun: overruns.max() ?? 0, overruns: overruns,
+        trend: Self.trend(overruns.map(Double.init)).map { Millis($0.rounded()) })
+    }
+    let drilled = summaries.filter { $0.drillStart != nil }
+    drillStartMedian = Self.median(drilled.compactMap(\.drillStart))
+    drillLateShare = Self.share(
+      drilled.filter { $0.drillStart! > $0.plan.start(of: .drill) }.count, of: drilled.count)
+    reachedOpsShare = Self.share(
+      summaries.filter { $0[.ops].reached }.count, of: summaries.count)
+    compressedCloses = summaries.filter(\.compressedClose).count
+    let banners = summaries.flatMap(\.banners)
+    interjections = CueKind.allCases.filter(\.isInterjection).compactMap { kind in
+      let fired = banners.filter { $0.kind == kind }
+      guard !fired.isEmpty else { return nil }
+      let acks = fired.compactMap { b in b.acknowledgedAt.map { $0 - b.shownAt } }
+      let replans = fired.compactMap { b in b.replannedAt.map { $0 - b.shownAt } }
+      return KindStats(
+        kind: kind, fired: fired.count, acknowledged: acks.count,
+        medianToAcknowledge: Self.median(acks),
+        medianToReplan: kind == .pivot ? Self.median(replans) : nil)
+    }
+    var marks: [String: Double] = [:]
+    if !summaries.isEmpty {
+      for name in ["reset", "error_caught", "checkin", "recovery"] {
+        let count = summaries.map { $0.marks.filter { $0.mark.name == name }.count }.reduce(0, +)
+        marks[name] = Double(count) / Double(summaries.count)
+      }
+    }
+    marksPerSession = marks
+    let debriefs = summaries.compactMap(\.debrief)
+    scores = Dimension.allCases.map { dimension in
+      let values = debriefs.compactMap { $0.scores[dimension] }.map(Double.init)
+      return ScoreStats(
+        dimension: dimension, count: values.count,
+        mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
+        trend: Self.trend(values))
+    }
+  }
+
+  public static func median(_ values: [Millis]) -> Millis? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  public static func p90(_ values: [Millis]) -> Millis? {
+    guard !values.isEmpty else { return nil }
+    let rank = (values.count * 9 + 9) / 10  // ⌈0.9·n⌉
+    return values.sorted()[rank - 1]
+  }
+
+  public static func trend(_ values: [Double]) -> Double? {
+    guard values.count >= 2 else { return nil }
+    let half = values.count / 2
+    let earlier = values.prefix(half)
+    let later = values.suffix(half)
+    return later.reduce(0, +) / Double(half) - earlier.reduce(0, +) / Double(half)
+  }
+
+  static func share(_ count: Int, of total: Int) -> Double? {
+    total == 0 ? nil : Double(count) / Double(total)
+  }
+
+  /// Overruns as a row of block characters, oldest first: `▁` for none, up to `█` for the
+  /// largest.
+  public static func sparkline(_ values: [Millis]) -> String {
+    let blocks = Array("▁▂▃▄▅▆▇█")
+    let top = values.max() ?? 0
+    return String(
+      values.map { value in
+        value <= 0 || top <= 0 ? blocks[0] : blocks[min(7, 1 + Int(value * 6 / top))]
+      })
+  }
+}

@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import MockCore
+
+/// Where the records are, for the review commands.
+func sessionStore() throws -> SessionStore {
+  do {
+    return SessionStore(directory: try DataPaths.resolve().sessionsDirectory)
+  } catch {
+    throw fail("\(error)", code: 1)
+  }
+}
+
+/// The friendly answer when there is nothing to review.
+func noSessionsYet(_ store: SessionStore) {
+  print("no sessions yet (records are kept in \(store.directory)); start one with 'mockroom'")
+}
+
+/// `mockroom history`: one line per session.
+struct History: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the sessions: when, which prompt, time against plan, phases over budget.")
+
+  @Flag(help: "Print JSON: {\"v\":1,\"sessions\":[…]}, documented in the README.")
+  var json = false
+
+  func run() throws {
+    let store = try sessionStore()
+    let summaries = store.summaries()
+    if json {
+      print(ReviewJSON.history(summaries))
+    } else if summaries.isEmpty {
+      noSessionsYet(store)
+    } else {
+      ReviewText.history(summaries).forEach { print($0) }
+    }
+  }
+}
+
+/// `mockroom show ID|last`: one session's timeline.
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show one session: each phase against its budget, the banners and marks in time, "
+      + "the debrief.")
+
+  @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
+  var id: String
+
+  @Flag(help: "Print JSON: {\"v\":1,\"show\":{…}}, documented in the README.")
+  var json = false
+
+  func run() throws {
+    let store = try sessionStore()
+    if store.names().isEmpty {
+      noSessionsYet(store)
+      return
+    }
+    let log = store.log(named: try store.name(for: id))
+    log.warnings.forEach(warn)
+    if log.newerVersion != nil { throw ExitCode(1) }
+    guard let summary = SessionSummary(log) else {
+      throw fail("\(log.file) has no session_started line", code: 1)
+    }
+    if json {
+      print(ReviewJSON.show(summary))
+    } else {
+      ReviewText.show(summary, width: terminalWidth()).forEach { print($0) }
+    }
+  }
+}
+
+/// `mockroom stats`: the overrun review.
+struct StatsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "Where the time goes over many sessions: per phase, the drill's start, "
+      + "interjections, marks and self-scores.")
+
+  @Option(help: ArgumentHelp("Only the latest N sessions.", valueName: "n"))
+  var last: Int?
+
+  @Option(
+    help: ArgumentHelp("Only sessions started on or after this day.", valueName: "yyyy-mm-dd"))
+  var since: String?
+
+  @Option(help: ArgumentHelp("Only sessions of this prompt.", valueName: "id"))
+  var prompt: String?
+
+  @Flag(help: "Print JSON: {\"v\":1,\"stats\":{…}}, documented in the README.")
+  var json = false
+
+  @Flag(help: "Print CSV: one row per session and phase.")
+  var csv = false
+
+  func validate() throws {
+    if json && csv { throw ValidationError("give --json or --csv, not both.") }
+    if let last, last < 1 { throw ValidationError("--last \(last): give a number above 0.") }
+    if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+      throw ValidationError("--since '\(since)': write the day as yyyy-mm-dd.")
+    }
+  }
+
+  func run() throws {
+    let store = try sessionStore()
+    var summaries = store.summaries()
+    if let prompt { summaries = summaries.filter { $0.prompt == prompt } }
+    // Start labels are UTC; a day compares as the start of that day in UTC.
+    if let since { summaries = summaries.filter { $0.started >= since } }
+    if let last { summaries = Array(summaries.suffix(last)) }
+    if csv {
+      print(ReviewJSON.csv(summaries), terminator: "")
+    } else if json {
+      print(ReviewJSON.stats(Stats(summaries)))
+    } else if summaries.isEmpty {
+      if store.names().isEmpty {
+        noSessionsYet(store)
+      } else {
+        print("no sessions match")
+      }
+    } else {
+      ReviewText.stats(Stats(summaries)).forEach { print($0) }
+    }
+  }
+}
+
+/// `mockroom debrief ID|last`: fill in or change a session's debrief.
+struct DebriefCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "debrief",
+    abstract: "Score a session and say what ran over and what to change (or edit it).",
+    discussion: "The debrief is added to the session's record; the latest one counts.")
+
+  @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
+  var id: String
+
+  func run() throws {
+    let store = try sessionStore()
+    if store.names().isEmpty {
+      noSessionsYet(store)
+      return
+    }
+    let name = try store.name(for: id)
+    let log = store.log(named: name)
+    log.warnings.forEach(warn)
+    if log.newerVersion != nil { throw ExitCode(1) }
+    guard let summary = SessionSummary(log), let last = log.records.last else {
+      throw fail("\(log.file) has no session_started line", code: 1)
+    }
+    let terminal: Terminal
+    do {
+      terminal = try Terminal()
+    } catch {
+      throw fail("\(error)", code: 2)
+    }
+    let signals = SignalPipe()
+    let result = runDebrief(DebriefForm(summary), terminal: terminal, signals: signals)
+    terminal.end()
+    guard case .saved(let said)? = result else {
+      print("mockroom: debrief of \(summary.id) not saved")
+      return
+    }
+    do {
+      try SessionLogWriter(appendingTo: log.file).append(
+        Record(t: last.t, entry: .debrief(said)))
+    } catch {
+      throw fail("\(error)", code: 1)
+    }
+    print("mockroom: debrief of \(summary.id) saved in \(log.file)")
+  }
+}

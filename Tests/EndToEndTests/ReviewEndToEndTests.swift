@@ -1,0 +1,131 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The review commands through the real binary, over sessions run in tmux.
+@Suite(.timeLimit(.minutes(2))) struct ReviewEndToEnd {
+  static let quick = [
+    "run", "--no-pivots", "--prompt", "video-recs", "--budget", "clarify=1s", "--budget",
+    "estimate=1s", "--budget", "design=1s", "--budget", "drill=1s", "--budget", "ops=1s",
+  ]
+
+  static func review(_ pane: Pane, _ arguments: String...) throws -> Output {
+    var environment = ProcessInfo.processInfo.environment
+    environment["MOCKROOM_HOME"] = pane.directory.appendingPathComponent("home").path
+    return try runProcess([Binary.path] + arguments, environment: environment)
+  }
+
+  @Test func twoSessionsThenStatsReportsWhatTheyDid() throws {
+    let pane = try Pane(width: 80, height: 24, jobControl: true)
+    for round in 0..<2 {
+      try pane.run(Self.quick)
+      try pane.waitFor("CLARIFY · phase 1 of 5")
+      try pane.waitFor("OVER")  // clarify over its second
+      for _ in 0..<4 { try pane.send("Space") }
+      try pane.waitFor("OPS · phase 5 of 5")
+      try pane.send("q", "y")
+      try pane.waitFor("DEBRIEF")
+      try pane.send("Escape")
+      try pane.waitFor("record:")
+      if round == 0 { try pane.clear() }
+    }
+    let out = try Self.review(pane, "stats", "--json")
+    #expect(out.status == 0)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+    #expect(json["v"] as? Int == 1)
+    let stats = try #require(json["stats"] as? [String: Any])
+    #expect(stats["sessions"] as? Int == 2)
+    #expect(stats["incomplete"] as? Int == 0)
+    #expect(stats["reached_ops_share"] as? Double == 1)
+    let phases = try #require(stats["phases"] as? [[String: Any]])
+    let clarify = try #require(phases.first)
+    #expect(clarify["phase"] as? String == "clarify")
+    #expect(clarify["sessions"] as? Int == 2)
+    #expect(clarify["budget_ms"] as? Int == 1_000)
+    #expect(clarify["overrun_rate"] as? Double == 1)
+    #expect((clarify["median_ms"] as? Int ?? 0) > 1_000)
+    #expect((clarify["overruns_ms"] as? [Int])?.count == 2)
+    let history = try Self.review(pane, "history")
+    #expect(history.stdout.split(separator: "\n").count == 3)
+    #expect(history.stdout.contains("clarify +0:0"))
+    let csv = try Self.review(pane, "stats", "--csv")
+    #expect(csv.stdout.split(separator: "\n").count == 1 + 2 * 5)
+  }
+
+  @Test func aSessionKilledInDesignIsIncompleteAndShowsItsPhasesUpToTheKill() throws {
+    let pane = try Pane(
+      width: 80, height: 24,
+      arguments: ["run", "--budget", "clarify=1s", "--budget", "estimate=1s"])
+    try pane.waitFor("CLARIFY")
+    try pane.send("Space")
+    try pane.waitFor("ESTIMATE")
+    try pane.send("Space")
+    try pane.waitFor("DESIGN · phase 3 of 5")
+    Thread.sleep(forTimeInterval: 1.1)
+    try pane.signal(SIGKILL)
+    _ = try pane.exitStatus()
+    let history = try Self.review(pane, "history")
+    #expect(history.status == 0)
+    #expect(history.stdout.contains("incomplete"))
+    let show = try Self.review(pane, "show", "last")
+    #expect(show.status == 0)
+    #expect(show.stdout.contains("incomplete (the record stops at"))
+    #expect(show.stdout.contains("drill    "))
+    #expect(show.stdout.contains("not reached"))
+    let json = try Self.review(pane, "show", "last", "--json")
+    let detail = try #require(
+      (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["show"]
+        as? [String: Any])
+    let session = try #require(detail["session"] as? [String: Any])
+    #expect(session["incomplete"] as? Bool == true)
+    let phases = try #require(session["phases"] as? [[String: Any]])
+    #expect(phases.map { $0["reached"] as? Bool } == [true, true, true, false, false])
+  }
+
+  @Test func theDebriefIsFilledWithKeysAndAppearsInShow() throws {
+    let pane = try Pane(width: 80, height: 24, arguments: Self.quick)
+    try pane.waitFor("CLARIFY")
+    for _ in 0..<4 { try pane.send("Space") }
+    try pane.waitFor("OPS")
+    try pane.send("Space")
+    try pane.waitFor("Finish the session?")
+    try pane.send("y")
+    try pane.waitFor("DEBRIEF")
+    try pane.send("4", "3", "5", "2", "4", "Right", "Enter")
+    try pane.type("too many questions")
+    try pane.send("Enter")
+    try pane.type("cap clarify")
+    try pane.send("Enter")
+    try pane.expectExit(0)
+    let show = try Self.review(pane, "show", "last")
+    #expect(show.stdout.contains("judgment under ambiguity      4/5"))
+    #expect(show.stdout.contains("operational realism           2/5"))
+    #expect(show.stdout.contains("— too many questions"))
+    #expect(show.stdout.contains("next time: cap clarify"))
+    let records = try #require(try pane.records().first)
+    #expect(records.last?["type"] as? String == "debrief")
+  }
+
+  @Test func noSessionsYetIsFriendlyAndAcorruptLineIsNamed() throws {
+    let home = try PromptEndToEnd.Home()
+    for command in [["history"], ["stats"], ["show", "last"]] {
+      let out = try runProcess([Binary.path] + command, environment: home.environment)
+      #expect(out.status == 0)
+      #expect(out.stdout.hasPrefix("no sessions yet"))
+    }
+    try home.write(
+      "sessions/20261121-100000-x.jsonl",
+      "{\"v\":2,\"type\":\"session_started\",\"t_ms\":0,\"wall\":\"2026-11-21T10:00:00.000Z\","
+        + "\"id\":\"20261121-100000-x\",\"title\":\"X\",\"program\":\"0\",\"plan\":"
+        + "{\"name\":\"standard\",\"budgets_ms\":{\"clarify\":300000,\"estimate\":300000,"
+        + "\"design\":900000,\"drill\":900000,\"ops\":300000}}}\n{oops\n")
+    try home.write("sessions/20261121-110000-y.jsonl", "{\"v\":7,\"type\":\"paused\"}\n")
+    let out = try runProcess([Binary.path, "history"], environment: home.environment)
+    #expect(out.status == 0)
+    #expect(out.stderr.contains("20261121-100000-x.jsonl:2: not valid JSON; line skipped"))
+    #expect(out.stderr.contains("20261121-110000-y.jsonl: written by a newer mockroom"))
+    #expect(out.stdout.contains("20261121-100000-x"))
+    #expect(out.stdout.contains("incomplete"))
+  }
+}
