@@ -127,5 +127,22 @@ import Testing
     #expect(out.stderr.contains("20261121-110000-y.jsonl: written by a newer mockroom"))
     #expect(out.stdout.contains("20261121-100000-x"))
     #expect(out.stdout.contains("incomplete"))
+    // Again, from the summary cache: the same lines and the same warnings.
+    let again = try runProcess([Binary.path, "history"], environment: home.environment)
+    #expect(again.stdout == out.stdout)
+    #expect(again.stderr == out.stderr)
+    #expect(FileManager.default.fileExists(atPath: home.path + "/cache/sessions.bin"))
+    // A record that grows is read again, not served stale from the cache.
+    let handle = try #require(
+      FileHandle(forWritingAtPath: home.path + "/sessions/20261121-100000-x.jsonl"))
+    handle.seekToEndOfFile()
+    handle.write(
+      Data(
+        ("{\"v\":2,\"type\":\"session_ended\",\"t_ms\":1000,\"wall\":\"w\","
+          + "\"outcome\":\"abandoned\",\"reason\":\"quit\",\"active_ms\":1000}\n").utf8))
+    handle.closeFile()
+    let grown = try runProcess([Binary.path, "history"], environment: home.environment)
+    #expect(!grown.stdout.contains("incomplete"))
+    #expect(grown.stdout.contains("abandoned"))
   }
 }

@@ -265,3 +265,55 @@ struct Made {
     #expect(f.debrief == earlier)
   }
 }
+
+@Suite struct SummaryCache {
+  static var rich: SessionSummary {
+    var m = Made(
+      schedule: Schedule(interjections: [
+        Schedule.Placed(id: "p", kind: .pivot, text: "Now audio.", phase: .clarify, at: 10_000)
+      ]))
+    m.spend(12_000, next: false)
+    m.c.send(.acknowledge(nil))
+    m.c.send(.replan(nil))
+    m.c.send(.mark(.recovery(.question)))
+    m.c.send(.mark(.errorCaught))
+    m.spend(400_000)
+    m.c.send(.finish(.signal("SIGTERM")))
+    m.c.records.append(
+      Record(
+        t: m.c.records.last!.t,
+        entry: .debrief(
+          Debrief(scores: [.numbers: 2, .recovery: 5], overran: .clarify, why: "é", notes: "n"))))
+    return m.summary
+  }
+
+  @Test func aSummaryReadsBackAsItWasWrittenLessBannerTexts() {
+    let summary = Self.rich
+    var w = SummaryCoding.Writer()
+    SummaryCoding.write(summary, to: &w)
+    var r = SummaryCoding.Reader(w.bytes[...])
+    var expected = summary
+    for index in expected.banners.indices { expected.banners[index].text = nil }
+    #expect(SummaryCoding.read(&r) == expected)
+    #expect(r.atEnd)
+    #expect(summary.banners.count == 3)  // the pivot, clarify's minute, clarify over
+  }
+
+  @Test func numbersOfEverySizeAndSignRoundTrip() {
+    let values: [Int64] = [0, 1, -1, 63, 64, -64, -65, 300_000, .max, .min]
+    var w = SummaryCoding.Writer()
+    values.forEach { w.int($0) }
+    var r = SummaryCoding.Reader(w.bytes[...])
+    #expect(values.map { _ in r.int() } == values)
+    #expect(r.int() == nil)
+  }
+
+  @Test func aCutOrDamagedFormReadsAsNothing() {
+    var w = SummaryCoding.Writer()
+    SummaryCoding.write(Self.rich, to: &w)
+    for cut in stride(from: 0, to: w.bytes.count, by: 7) {
+      var r = SummaryCoding.Reader(w.bytes.prefix(cut))
+      #expect(SummaryCoding.read(&r) == nil)
+    }
+  }
+}

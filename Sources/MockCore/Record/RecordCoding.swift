@@ -24,8 +24,13 @@ extension Record {
   /// Reads one line of a record back, with its wall-clock label.
   public static func decode(jsonLine: String) throws(DecodeError) -> (record: Record, wall: String)
   {
+    try decode(json: Data(jsonLine.utf8))
+  }
+
+  /// Reads one line of a record back from its bytes (no newline).
+  public static func decode(json: Data) throws(DecodeError) -> (record: Record, wall: String) {
     do {
-      let line = try JSONDecoder().decode(Line.self, from: Data(jsonLine.utf8))
+      let line = try JSONDecoder().decode(Line.self, from: json)
       return (line.record, line.wall)
     } catch let error as DecodeError {
       throw error

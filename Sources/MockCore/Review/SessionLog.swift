@@ -1,3 +1,5 @@
+import Foundation
+
 /// One session's record as read from its file: the lines that could be read, and a warning for
 /// each that could not. A bad line never costs the rest.
 public struct SessionLog: Sendable {
@@ -26,14 +28,19 @@ public struct SessionLog: Sendable {
   /// Reads a log's text. A line cut short at the end (a torn write from `kill -9` or power
   /// loss) and a corrupt line anywhere are skipped with a warning.
   public static func read(file: String, text: String) -> SessionLog {
-    var log = SessionLog(file: file, records: [], started: nil, warnings: [], newerVersion: nil)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let complete = text.hasSuffix("\n")
-    for (index, line) in lines.enumerated() {
+    read(file: file, bytes: Data(text.utf8))
+  }
+
+  /// Reads a log's bytes, split on newlines as bytes (no text decoding of the whole file).
+  public static func read(file: String, bytes: Data) -> SessionLog {
+    var log = SessionLog(file: file)
+    let newline = UInt8(ascii: "\n")
+    let lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
+    let complete = bytes.last == newline
+    for (index, line) in lines.enumerated() where !line.isEmpty {
       let isLast = index == lines.count - 1
-      if line.isEmpty { continue }
       do {
-        let (record, wall) = try Record.decode(jsonLine: String(line))
+        let (record, wall) = try Record.decode(json: Data(line))
         if log.records.isEmpty { log.started = wall }
         log.records.append(record)
       } catch {

@@ -48,6 +48,29 @@ public struct SessionSummary: Equatable, Sendable {
   public var compressedClose: Bool { banners.contains { $0.kind == .compressedClose } }
   public subscript(phase: Phase) -> PhaseTime { phases[phase.rawValue] }
 
+  /// A summary from its parts (read back from the summary cache).
+  public init(
+    id: String, title: String, prompt: String?, started: String, plan: Plan, seed: UInt64?,
+    ending: Ending?, active: Millis, length: Millis, phases: [PhaseTime], drillStart: Millis?,
+    opsStart: Millis?, banners: [Banner], marks: [MarkAt], debrief: Debrief?
+  ) {
+    self.id = id
+    self.title = title
+    self.prompt = prompt
+    self.started = started
+    self.plan = plan
+    self.seed = seed
+    self.ending = ending
+    self.active = active
+    self.length = length
+    self.phases = phases
+    self.drillStart = drillStart
+    self.opsStart = opsStart
+    self.banners = banners
+    self.marks = marks
+    self.debrief = debrief
+  }
+
   /// The summary of a log; nil when it has no start line.
   public init?(_ log: SessionLog) {
     var drillStart: Millis?

@@ -82,22 +82,30 @@ public struct Stats: Equatable, Sendable {
     reachedOpsShare = Self.share(
       summaries.filter { $0[.ops].reached }.count, of: summaries.count)
     compressedCloses = summaries.filter(\.compressedClose).count
-    let banners = summaries.flatMap(\.banners)
-    interjections = CueKind.allCases.filter(\.isInterjection).compactMap { kind in
-      let fired = banners.filter { $0.kind == kind }
-      guard !fired.isEmpty else { return nil }
-      let acks = fired.compactMap { b in b.acknowledgedAt.map { $0 - b.shownAt } }
-      let replans = fired.compactMap { b in b.replannedAt.map { $0 - b.shownAt } }
+    // One pass over every banner and mark, without copying them out.
+    var fired: [CueKind: Int] = [:]
+    var acks: [CueKind: [Millis]] = [:]
+    var replans: [CueKind: [Millis]] = [:]
+    var markCounts: [String: Int] = [:]
+    for summary in summaries {
+      for b in summary.banners where b.kind.isInterjection {
+        fired[b.kind, default: 0] += 1
+        if let at = b.acknowledgedAt { acks[b.kind, default: []].append(at - b.shownAt) }
+        if let at = b.replannedAt { replans[b.kind, default: []].append(at - b.shownAt) }
+      }
+      for m in summary.marks { markCounts[m.mark.name, default: 0] += 1 }
+    }
+    interjections = CueKind.allCases.compactMap { kind in
+      guard let count = fired[kind] else { return nil }
       return KindStats(
-        kind: kind, fired: fired.count, acknowledged: acks.count,
-        medianToAcknowledge: Self.median(acks),
-        medianToReplan: kind == .pivot ? Self.median(replans) : nil)
+        kind: kind, fired: count, acknowledged: acks[kind]?.count ?? 0,
+        medianToAcknowledge: Self.median(acks[kind] ?? []),
+        medianToReplan: kind == .pivot ? Self.median(replans[kind] ?? []) : nil)
     }
     var marks: [String: Double] = [:]
     if !summaries.isEmpty {
       for name in ["reset", "error_caught", "checkin", "recovery"] {
-        let count = summaries.map { $0.marks.filter { $0.mark.name == name }.count }.reduce(0, +)
-        marks[name] = Double(count) / Double(summaries.count)
+        marks[name] = Double(markCounts[name] ?? 0) / Double(summaries.count)
       }
     }
     marksPerSession = marks

@@ -28,15 +28,8 @@ final class PromptCache {
   /// `$MOCKROOM_HOME/cache/prompts.json`, else `$XDG_CACHE_HOME/mockroom/prompts.json`, else
   /// `~/.cache/mockroom/prompts.json`.
   init?(_ env: [String: String] = ProcessInfo.processInfo.environment) {
-    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") {
-      path = home + "/cache/prompts.json"
-    } else if let cache = env["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-      path = cache + "/mockroom/prompts.json"
-    } else if let home = env["HOME"], home.hasPrefix("/") {
-      path = home + "/.cache/mockroom/prompts.json"
-    } else {
-      return nil
-    }
+    guard let path = Self.path(of: "prompts.json", env) else { return nil }
+    self.path = path
     if let data = FileManager.default.contents(atPath: path),
       let stored = try? JSONDecoder().decode(Stored.self, from: data),
       stored.format == Self.format, stored.program == Mockroom.version
@@ -71,6 +64,22 @@ final class PromptCache {
       let data = try? encoder.encode(
         Stored(format: Self.format, program: Mockroom.version, files: next))
     else { return }
+    Self.replace(path, with: data)
+  }
+
+  /// Where a cache file named `name` goes: under `$MOCKROOM_HOME/cache/`, else
+  /// `$XDG_CACHE_HOME/mockroom/`, else `~/.cache/mockroom/`.
+  static func path(of name: String, _ env: [String: String]) -> String? {
+    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") { return home + "/cache/" + name }
+    if let cache = env["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+      return cache + "/mockroom/" + name
+    }
+    if let home = env["HOME"], home.hasPrefix("/") { return home + "/.cache/mockroom/" + name }
+    return nil
+  }
+
+  /// Writes `data` to a temporary file and renames it over `path`; gives up quietly.
+  static func replace(_ path: String, with data: Data) {
     let directory = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true)
@@ -80,7 +89,7 @@ final class PromptCache {
   }
 
   /// Size, change time (ns) and inode: any edit, copy or replacement changes one of them.
-  private static func key(_ path: String) -> [Int64]? {
+  static func key(_ path: String) -> [Int64]? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)

@@ -21,31 +21,58 @@ struct SessionStore {
         file: path, records: [], started: nil, warnings: ["\(path): cannot be read; skipped"],
         newerVersion: nil)
     }
-    return SessionLog.read(file: path, text: String(decoding: data, as: UTF8.self))
+    return SessionLog.read(file: path, bytes: data)
   }
 
-  /// Every session's summary, oldest first; warnings go to stderr.
-  func summaries() -> [SessionSummary] {
+  /// Every session's summary, oldest first; warnings go to stderr. A record unchanged since
+  /// the last time (same size, times and inode) is taken from the summary cache instead of
+  /// being read and replayed again.
+  func summaries(cache: SummaryCache? = SummaryCache()) -> [SessionSummary] {
     let names = names()
-    var logs = [SessionLog?](repeating: nil, count: names.count)
-    // Reading and decoding dominate; the two halves of the list go to two threads.
-    logs.withUnsafeMutableBufferPointer { buffer in
-      let shared = UnsafeSendable(buffer)
-      DispatchQueue.concurrentPerform(iterations: names.count) { index in
-        shared.value[index] = log(named: names[index])
+    var entries = cache?.load(directory: directory) ?? []
+    // Line the cached entries up with the files. Usually nothing was added or removed and the
+    // array is taken over as it is; otherwise each file finds its entry by name.
+    var changed = entries.count != names.count || !entries.map(\.name).elementsEqual(names)
+    if changed {
+      let index = Dictionary(entries.enumerated().map { ($1.name, $0) }) { a, _ in a }
+      entries = names.map { name in
+        index[name].map { entries[$0] } ?? SummaryCache.Entry(name: name)
       }
     }
-    var result: [SessionSummary] = []
-    for log in logs.compactMap({ $0 }) {
-      log.warnings.forEach(warn)
-      if log.newerVersion != nil || log.records.isEmpty { continue }
-      if let summary = SessionSummary(log) {
-        result.append(summary)
-      } else {
-        warn("\(log.file): no session_started line; skipped")
+    if refresh(&entries) { changed = true }
+    entries.lazy.flatMap(\.warnings).forEach(warn)
+    if let cache, changed { cache.save(entries, directory: directory) }
+    var summaries = entries.compactMap(\.summary)
+    entries = []
+    summaries.sort { $0.started < $1.started }
+    return summaries
+  }
+
+  /// Reads and summarises every record whose file is not as its entry remembers it, on all of
+  /// the machine's threads; returns whether any was.
+  private func refresh(_ entries: inout [SummaryCache.Entry]) -> Bool {
+    var stale = [Bool](repeating: false, count: entries.count)
+    entries.withUnsafeMutableBufferPointer { buffer in
+      stale.withUnsafeMutableBufferPointer { flags in
+        let shared = UnsafeSendable((buffer, flags))
+        DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+          let name = shared.value.0[index].name
+          let key = PromptCache.key(directory + "/" + name) ?? []
+          guard key.isEmpty || key != shared.value.0[index].key else { return }
+          let log = log(named: name)
+          var warnings = log.warnings
+          var summary: SessionSummary?
+          if log.newerVersion == nil, !log.records.isEmpty {
+            summary = SessionSummary(log)
+            if summary == nil { warnings.append("\(log.file): no session_started line; skipped") }
+          }
+          shared.value.0[index] = SummaryCache.Entry(
+            name: name, key: key, summary: summary, warnings: warnings)
+          shared.value.1[index] = true
+        }
       }
     }
-    return result.sorted { $0.started < $1.started }
+    return stale.contains(true)
   }
 
   /// The file name for `id`: `last` is the newest; otherwise the id itself or a unique prefix.
@@ -68,4 +95,100 @@ struct SessionStore {
 private struct UnsafeSendable<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
+}
+
+/// Session summaries as they were last worked out, keyed like the prompt cache by each record
+/// file's size, times and inode: only an optimisation, ignored when missing, unreadable or from
+/// another version. Stored in `SummaryCoding`'s binary form, which reads back in milliseconds
+/// where JSON took seconds.
+final class SummaryCache {
+  struct Entry: Sendable {
+    /// The record file's name in the sessions directory.
+    var name: String
+    /// Its size, times and inode when summarised; empty when not known.
+    var key: [Int64] = []
+    var summary: SessionSummary?
+    var warnings: [String] = []
+  }
+
+  /// Bump when what a summary holds, or its binary form, changes.
+  private static let format: Int64 = 1
+  private static let magic = "mockroom session summaries"
+  let path: String
+
+  init?(_ env: [String: String] = ProcessInfo.processInfo.environment) {
+    guard let path = PromptCache.path(of: "sessions.bin", env) else { return nil }
+    self.path = path
+  }
+
+  /// The cached entries for the records in `directory`, by path; empty when there is no usable
+  /// cache (or it was written for another directory).
+  func load(directory: String) -> [Entry] {
+    guard let bytes = Self.bytes(of: path) else { return [] }
+    var r = SummaryCoding.Reader(bytes[...])
+    guard r.string() == Self.magic, r.int() == Self.format, r.string() == Mockroom.version,
+      r.string() == directory, let count = r.count()
+    else { return [] }
+    var entries: [Entry] = []
+    entries.reserveCapacity(count)
+    for _ in 0..<count {
+      guard let name = r.string(), let keyCount = r.count() else { return [] }
+      var key: [Int64] = []
+      for _ in 0..<keyCount {
+        guard let part = r.int() else { return [] }
+        key.append(part)
+      }
+      guard let warningCount = r.count() else { return [] }
+      var warnings: [String] = []
+      for _ in 0..<warningCount {
+        guard let warning = r.string() else { return [] }
+        warnings.append(warning)
+      }
+      guard let summary = r.optional(SummaryCoding.read) else { return [] }
+      entries.append(Entry(name: name, key: key, summary: summary, warnings: warnings))
+    }
+    return entries
+  }
+
+  /// The whole file as bytes, read straight into one array (no second copy of a large file).
+  private static func bytes(of path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return nil }
+    let size = Int(info.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      var done = 0
+      while done < size {
+        let got = read(fd, buffer.baseAddress! + done, size - done)
+        if got < 0 && errno == EINTR { continue }
+        if got <= 0 { break }
+        done += got
+      }
+      failed = done != size
+      count = done
+    }
+    return failed ? nil : bytes
+  }
+
+  func save(_ entries: [Entry], directory: String) {
+    let kept = entries.filter { !$0.key.isEmpty }
+    var w = SummaryCoding.Writer()
+    w.string(Self.magic)
+    w.int(Self.format)
+    w.string(Mockroom.version)
+    w.string(directory)
+    w.int(kept.count)
+    for entry in kept {
+      w.string(entry.name)
+      w.int(entry.key.count)
+      entry.key.forEach { w.int($0) }
+      w.int(entry.warnings.count)
+      entry.warnings.forEach { w.string($0) }
+      w.optional(entry.summary) { SummaryCoding.write($1, to: &$0) }
+    }
+    PromptCache.replace(path, with: Data(w.bytes))
+  }
 }
