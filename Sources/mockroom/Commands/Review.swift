@@ -16,6 +16,23 @@ func noSessionsYet(_ store: SessionStore) {
   print("no sessions yet (records are kept in \(store.directory)); start one with 'mockroom'")
 }
 
+/// One session's record and summary, by id or `last`; nil (having said so) when there are no
+/// sessions at all. Warnings about the record go to stderr.
+func openSession(_ id: String) throws -> (SessionLog, SessionSummary)? {
+  let store = try sessionStore()
+  if store.names().isEmpty {
+    noSessionsYet(store)
+    return nil
+  }
+  let log = store.log(named: try store.name(for: id))
+  log.warnings.forEach(warn)
+  if log.newerVersion != nil { throw ExitCode(1) }
+  guard let summary = SessionSummary(log) else {
+    throw fail("\(log.file) has no session_started line", code: 1)
+  }
+  return (log, summary)
+}
+
 /// `mockroom history`: one line per session.
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -50,17 +67,7 @@ struct Show: ParsableCommand {
   var json = false
 
   func run() throws {
-    let store = try sessionStore()
-    if store.names().isEmpty {
-      noSessionsYet(store)
-      return
-    }
-    let log = store.log(named: try store.name(for: id))
-    log.warnings.forEach(warn)
-    if log.newerVersion != nil { throw ExitCode(1) }
-    guard let summary = SessionSummary(log) else {
-      throw fail("\(log.file) has no session_started line", code: 1)
-    }
+    guard let (_, summary) = try openSession(id) else { return }
     if json {
       print(ReviewJSON.show(summary))
     } else {
@@ -134,18 +141,7 @@ struct DebriefCommand: ParsableCommand {
   var id: String
 
   func run() throws {
-    let store = try sessionStore()
-    if store.names().isEmpty {
-      noSessionsYet(store)
-      return
-    }
-    let name = try store.name(for: id)
-    let log = store.log(named: name)
-    log.warnings.forEach(warn)
-    if log.newerVersion != nil { throw ExitCode(1) }
-    guard let summary = SessionSummary(log), let last = log.records.last else {
-      throw fail("\(log.file) has no session_started line", code: 1)
-    }
+    guard let (log, summary) = try openSession(id), let last = log.records.last else { return }
     let terminal: Terminal
     do {
       terminal = try Terminal()

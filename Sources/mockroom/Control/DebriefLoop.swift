@@ -19,9 +19,7 @@ func runDebrief(_ form: DebriefForm, terminal: Terminal, signals: SignalPipe) ->
       case .stop: return nil
       case .suspend:
         // Nothing is timed here: step away and come back to the same form.
-        terminal.suspend()
-        SignalPipe.stopProcess()
-        terminal.resume()
+        terminal.stepAway()
       }
     }
     for input in terminal.readInput() {

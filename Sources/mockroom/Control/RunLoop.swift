@@ -81,9 +81,7 @@ final class RunLoop {
   /// after `fg` the session picks up where it was (running again only if it was running).
   private func suspend() throws(SessionLogWriter.Failure) {
     try carryOut(room.suspend(at: MonotonicClock.now()))
-    terminal.suspend()
-    SignalPipe.stopProcess()
-    terminal.resume()
+    terminal.stepAway()
     room.resize(to: terminal.size)
     try carryOut(room.resume(at: MonotonicClock.now()))
   }

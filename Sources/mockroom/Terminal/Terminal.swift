@@ -86,6 +86,14 @@ final class Terminal {
     invalidate()
   }
 
+  /// Ctrl-Z: hands the terminal back, stops the process, and takes the terminal again once it
+  /// is continued (`fg`), to be redrawn whole.
+  func stepAway() {
+    suspend()
+    SignalPipe.stopProcess()
+    resume()
+  }
+
   /// How a banner's arrival is announced.
   enum Bell: String, CaseIterable {
     case on, off, flash
