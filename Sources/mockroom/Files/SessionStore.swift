@@ -121,17 +121,20 @@ final class SummaryCache {
     self.path = path
   }
 
-  /// The cached entries for the records in `directory`, by path; empty when there is no usable
-  /// cache (or it was written for another directory).
+  /// The cached entries for the records in `directory`, in the order saved; empty when there is
+  /// no usable cache (or it was written for another directory). Read a block at a time, so the
+  /// file is never in memory whole next to what it holds.
   func load(directory: String) -> [Entry] {
-    guard let bytes = Self.bytes(of: path) else { return [] }
-    var r = SummaryCoding.Reader(bytes[...])
+    guard let blocks = BlockReader(path: path), let head = blocks.next() else { return [] }
+    var r = SummaryCoding.Reader(head[...])
     guard r.string() == Self.magic, r.int() == Self.format, r.string() == Mockroom.version,
-      r.string() == directory, let count = r.count()
+      r.string() == directory, let count = r.int(), count >= 0
     else { return [] }
     var entries: [Entry] = []
-    entries.reserveCapacity(count)
+    entries.reserveCapacity(Int(count))
     for _ in 0..<count {
+      guard let block = blocks.next() else { return [] }
+      var r = SummaryCoding.Reader(block[...])
       guard let name = r.string(), let keyCount = r.count() else { return [] }
       var key: [Int64] = []
       for _ in 0..<keyCount {
@@ -144,51 +147,80 @@ final class SummaryCache {
         guard let warning = r.string() else { return [] }
         warnings.append(warning)
       }
-      guard let summary = r.optional(SummaryCoding.read) else { return [] }
+      guard let summary = r.optional(SummaryCoding.read), r.atEnd else { return [] }
       entries.append(Entry(name: name, key: key, summary: summary, warnings: warnings))
     }
     return entries
   }
 
-  /// The whole file as bytes, read straight into one array (no second copy of a large file).
-  private static func bytes(of path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { return nil }
-    let size = Int(info.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      var done = 0
-      while done < size {
-        let got = read(fd, buffer.baseAddress! + done, size - done)
-        if got < 0 && errno == EINTR { continue }
-        if got <= 0 { break }
-        done += got
-      }
-      failed = done != size
-      count = done
-    }
-    return failed ? nil : bytes
-  }
-
+  /// Writes the cache: a block for the heading, then a block per entry, each block its length
+  /// (4 bytes, little-endian) and then its bytes.
   func save(_ entries: [Entry], directory: String) {
     let kept = entries.filter { !$0.key.isEmpty }
-    var w = SummaryCoding.Writer()
-    w.string(Self.magic)
-    w.int(Self.format)
-    w.string(Mockroom.version)
-    w.string(directory)
-    w.int(kept.count)
-    for entry in kept {
-      w.string(entry.name)
-      w.int(entry.key.count)
-      entry.key.forEach { w.int($0) }
-      w.int(entry.warnings.count)
-      entry.warnings.forEach { w.string($0) }
-      w.optional(entry.summary) { SummaryCoding.write($1, to: &$0) }
+    var data = Data()
+    func block(_ fill: (inout SummaryCoding.Writer) -> Void) {
+      var w = SummaryCoding.Writer()
+      fill(&w)
+      withUnsafeBytes(of: UInt32(w.bytes.count).littleEndian) { data.append(contentsOf: $0) }
+      data.append(contentsOf: w.bytes)
     }
-    PromptCache.replace(path, with: Data(w.bytes))
+    block { w in
+      w.string(Self.magic)
+      w.int(Self.format)
+      w.string(Mockroom.version)
+      w.string(directory)
+      w.int(kept.count)
+    }
+    for entry in kept {
+      block { w in
+        w.string(entry.name)
+        w.int(entry.key.count)
+        entry.key.forEach { w.int($0) }
+        w.int(entry.warnings.count)
+        entry.warnings.forEach { w.string($0) }
+        w.optional(entry.summary) { SummaryCoding.write($1, to: &$0) }
+      }
+    }
+    PromptCache.replace(path, with: data)
+  }
+}
+
+/// Reads length-prefixed blocks from a file through a 64 KB buffer.
+private final class BlockReader {
+  private let fd: Int32
+  private var buffer: [UInt8] = []
+  private var at = 0
+  private var ended = false
+
+  init?(path: String) {
+    fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+  }
+
+  deinit { close(fd) }
+
+  /// The next block, or nil at the end or on a short read.
+  func next() -> [UInt8]? {
+    guard let length = take(4) else { return nil }
+    let count = length.reversed().reduce(0) { $0 << 8 | Int($1) }
+    return take(count)
+  }
+
+  private func take(_ count: Int) -> [UInt8]? {
+    while buffer.count - at < count {
+      guard !ended else { return nil }
+      buffer.removeFirst(at)
+      at = 0
+      var chunk = [UInt8](repeating: 0, count: max(65_536, count - buffer.count))
+      let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if got < 0 && errno == EINTR { continue }
+      if got <= 0 {
+        ended = true
+      } else {
+        buffer.append(contentsOf: chunk.prefix(got))
+      }
+    }
+    defer { at += count }
+    return Array(buffer[at..<at + count])
   }
 }
