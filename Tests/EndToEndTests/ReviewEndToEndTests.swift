@@ -79,6 +79,8 @@ import Testing
         as? [String: Any])
     let session = try #require(detail["session"] as? [String: Any])
     #expect(session["incomplete"] as? Bool == true)
+    #expect(session["reason"] as? String == "found_incomplete")
+    #expect(session["outcome"] == nil)
     let phases = try #require(session["phases"] as? [[String: Any]])
     #expect(phases.map { $0["reached"] as? Bool } == [true, true, true, false, false])
   }
@@ -132,6 +134,10 @@ import Testing
     #expect(again.stdout == out.stdout)
     #expect(again.stderr == out.stderr)
     #expect(FileManager.default.fileExists(atPath: home.path + "/cache/sessions.bin"))
+    // A damaged cache is ignored: everything is read again.
+    try home.write("cache/sessions.bin", "not a cache")
+    let damaged = try runProcess([Binary.path, "history"], environment: home.environment)
+    #expect(damaged.stdout == out.stdout)
     // A record that grows is read again, not served stale from the cache.
     let handle = try #require(
       FileHandle(forWritingAtPath: home.path + "/sessions/20261121-100000-x.jsonl"))

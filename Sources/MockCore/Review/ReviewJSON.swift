@@ -50,7 +50,8 @@ public enum ReviewJSON {
   }
 
   static func session(_ s: SessionSummary) -> SessionJSON {
-    var reason: String?
+    // A record without an end was found incomplete: that is its reason.
+    var reason: String? = s.isIncomplete ? "found_incomplete" : nil
     if let ending = s.ending {
       switch ending.reason {
       case .completed: reason = "completed"
