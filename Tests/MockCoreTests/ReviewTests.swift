@@ -204,6 +204,25 @@ struct Made {
     #expect(summary?.active == 600_000)
   }
 
+  @Test func bannersAreWhatTheRecordSaysNotWhatTheRulesWouldFireNow() {
+    // A record from a mockroom whose rules had no "one minute left": the pivot was banner 1
+    // and was acknowledged; today's rules would fire clarify's minute too.
+    var m = Made(schedule: TriggerCase.pivotAtSix)
+    m.c.skip(2)
+    m.spend(360_000, next: false)
+    m.c.send(.acknowledge(nil))
+    m.spend(600_000, next: false)  // design's last minute fires today
+    m.c.send(.finish(.quit))
+    let old = m.c.records.filter {
+      if case .cueFired(let b) = $0.entry { return b.cue == "p" }
+      return true
+    }
+    let summary = SessionSummary(SessionLog(file: "old", records: old, started: "w"))!
+    #expect(summary.banners.map(\.cue) == ["p"])
+    #expect(summary.banners[0].acknowledgedAt != nil)
+    #expect(Session.replay(old)!.banners.count == 2)
+  }
+
   @Test func replayingTheLogGivesTheLiveSessionBack() {
     var m = Self.threePhases
     m.c.send(.finish(.quit))

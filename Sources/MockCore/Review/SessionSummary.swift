@@ -77,6 +77,13 @@ public struct SessionSummary: Equatable, Sendable {
     var opsStart: Millis?
     var marks: [MarkAt] = []
     var debrief: Debrief?
+    // Banners come from the record's own lines, not from firing the cues again: a later
+    // mockroom with other cue rules still reports what this session showed.
+    var banners: [Banner] = []
+    func banner(_ number: Int, _ change: (inout Banner) -> Void) {
+      guard let index = banners.firstIndex(where: { $0.number == number }) else { return }
+      change(&banners[index])
+    }
     guard
       let session = Session.replay(
         log.records,
@@ -89,6 +96,16 @@ public struct SessionSummary: Equatable, Sendable {
             opsStart = session.active(at: now)
           case .marked(let mark): marks.append(MarkAt(t: record.t, mark: mark))
           case .debrief(let said): debrief = said
+          case .cueFired(let fired): banners.append(fired)
+          case .acknowledged(let number, _, _, _):
+            banner(number) { $0.acknowledgedAt = record.t }
+          case .replanned(let number, _, _):
+            banner(number) { $0.replannedAt = record.t }
+          case .phaseLeft(let phase, _, _):
+            for index in banners.indices
+            where banners[index].phase == phase && banners[index].isWaiting {
+              banners[index].retired = true
+            }
           default: break
           }
         }), let last = log.records.last
@@ -110,7 +127,7 @@ public struct SessionSummary: Equatable, Sendable {
     }
     self.drillStart = drillStart
     self.opsStart = opsStart
-    banners = session.banners
+    self.banners = banners
     self.marks = marks
     self.debrief = debrief
   }
