@@ -26,7 +26,7 @@ import Testing
       try pane.send("q", "y")
       try pane.waitFor("DEBRIEF")
       try pane.send("Escape")
-      try pane.waitFor("record:")
+      try pane.waitFor("mockroom: session")
       if round == 0 { try pane.clear() }
     }
     let out = try Self.review(pane, "stats", "--json")
@@ -107,6 +107,26 @@ import Testing
     #expect(show.stdout.contains("next time: cap clarify"))
     let records = try #require(try pane.records().first)
     #expect(records.last?["type"] as? String == "debrief")
+  }
+
+  @Test func debriefLastFillsInAnAbandonedSessionLater() throws {
+    let pane = try Pane(width: 80, height: 24, jobControl: true)
+    try pane.run(Self.quick)
+    try pane.waitFor("CLARIFY")
+    try pane.send("q", "y")  // abandoned in clarify: no debrief screen
+    try pane.waitFor("mockroom: session")
+    try pane.run(["debrief", "last"])
+    try pane.waitFor("DEBRIEF")
+    try pane.send("Down", "Down", "3", "Up", "Up", "Up", "5")
+    try pane.send("Down", "Down", "Down", "Down", "Down", "Enter")
+    try pane.type("left too early")
+    try pane.send("Enter")
+    try pane.waitFor("saved in")
+    let show = try Self.review(pane, "show", "last")
+    #expect(show.stdout.contains("judgment under ambiguity      5/5"))
+    #expect(show.stdout.contains("tradeoff awareness            3/5"))
+    #expect(show.stdout.contains("numerical fluency             -"))
+    #expect(show.stdout.contains("next time: left too early"))
   }
 
   @Test func noSessionsYetIsFriendlyAndAcorruptLineIsNamed() throws {

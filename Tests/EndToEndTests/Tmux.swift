@@ -220,7 +220,7 @@ final class Pane {
   /// looked for anywhere on screen: a terminal left raw does not return the cursor to column 0.
   func exitStatus() throws -> (Int32, String) {
     if jobControl {
-      try waitFor("record:")
+      try waitFor("mockroom: session")
       try type("echo \"EXIT\"=$?; stty -a")
       try send("Enter")
     }
