@@ -243,6 +243,21 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
     #expect(c.fired.filter { $0 == "checkin-reminder" }.count == 2)
   }
 
+  @Test func aCheckinMarkAnswersTheReminderOnScreen() {
+    var c = Clocked(schedule: Schedule(options: Schedule.Options(checkinEvery: 300_000)))
+    c.skip(2)
+    c.tick(atWorked: 300_000)
+    #expect(c.session.waiting.map(\.cue) == ["checkin-reminder"])
+    c.advance(7_000)
+    c.send(.mark(.checkin))
+    #expect(c.session.waiting.isEmpty)
+    #expect(
+      c.records.suffix(2).map(\.entry) == [
+        .marked(.checkin),
+        .acknowledged(banner: 1, cue: "checkin-reminder", kind: .checkinReminder, after: 7_000),
+      ])
+  }
+
   @Test func theCheckinReminderIsOffByDefault() {
     var c = Clocked()
     c.skip(2)

@@ -203,8 +203,15 @@ public struct Session: Equatable, Sendable {
     case (.replan(let number), .running), (.replan(let number), .paused):
       return replan(number, at: now)
     case (.mark(let mark), .running), (.mark(let mark), .paused):
-      if mark == .checkin { checkinBase = focus(at: now) }
-      return [record(.marked(mark), at: now)]
+      var effects = [record(.marked(mark), at: now)]
+      if mark == .checkin {
+        checkinBase = focus(at: now)
+        // Checking in is what a check-in banner asks for: it answers them.
+        for banner in waiting where [.checkin, .checkinReminder].contains(banner.kind) {
+          effects += acknowledge(banner.number, at: now)
+        }
+      }
+      return effects
     case (.suspend, .running), (.suspend, .paused):
       guard suspension == nil else { return [] }
       suspension = Suspension(since: now, wasRunning: status == .running)
