@@ -156,8 +156,10 @@ public struct Session: Equatable, Sendable {
   /// may have moved a cue's point, as a shorter budget does).
   public mutating func handle(_ event: Event, at now: Instant) -> [Effect] {
     var effects = fireDueCues(at: now)
-    effects += apply(event, at: now)
-    effects += fireDueCues(at: now)
+    let applied = apply(event, at: now)
+    // Every event that changes the session records it; one that recorded nothing moved no
+    // cue's point, so the second check (once a second, for every tick) is skipped.
+    if !applied.isEmpty { effects += applied + fireDueCues(at: now) }
     if effects.contains(where: \.isCueFired) { effects.append(.alert) }
     return effects
   }
