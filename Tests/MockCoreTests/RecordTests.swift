@@ -52,7 +52,7 @@ import Testing
     let line = Record(t: 5, entry: entry).jsonLine(wall: "w")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-    #expect(object["v"] as? Int == 2)
+    #expect(object["v"] as? Int == Record.schemaVersion)
     #expect(object["type"] as? String == Record(t: 5, entry: entry).type)
     #expect(object["t_ms"] as? Int == 5)
     #expect(object["wall"] as? String == "w")

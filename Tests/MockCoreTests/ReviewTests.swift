@@ -181,7 +181,7 @@ struct Made {
 
   @Test func aLogFromANewerVersionIsSkippedWhole() {
     var lines = Self.lines(Self.threePhases)
-    lines[2] = lines[2].replacingOccurrences(of: "\"v\":2", with: "\"v\":9")
+    lines[2] = lines[2].replacingOccurrences(of: "\"v\":\(Record.schemaVersion)", with: "\"v\":9")
     let log = SessionLog.read(file: "s.jsonl", text: lines.joined(separator: "\n") + "\n")
     #expect(log.records.isEmpty)
     #expect(log.newerVersion == 9)

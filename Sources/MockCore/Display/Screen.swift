@@ -324,6 +324,9 @@ public enum Screen {
     case .reset: "reset move"
     case .errorCaught: "caught my own error"
     case .checkin: "checked in"
+    case .missedEstimate: "missed the estimate"
+    case .fabricatedNumber: "a made-up number"
+    case .skippedOps: "skipped ops"
     case .recovery(let move):
       switch move {
       case .measure: "recovery: what I'd measure"

@@ -377,6 +377,11 @@ struct NodeReader {
           reader.report(
             node,
             "interjection id '\(id)' is the name of one of mockroom's own cues; choose another")
+        } else if id.hasPrefix(Session.customPrefix) {
+          reader.report(
+            node,
+            "interjection id '\(id)' starts with '\(Session.customPrefix)', which names the "
+              + "interviewer's own interjections; choose another")
         } else if let first = seen[id] {
           reader.report(node, "duplicate interjection id '\(id)' (first used on line \(first))")
         } else {

@@ -3,6 +3,13 @@ public enum PhaseMove: String, Equatable, Hashable, Sendable {
   case start, next, back
 }
 
+/// Who did what a record line says: the candidate at their screen, the interviewer at the
+/// console, or a script through `mockroom ctl`. Lines the clock causes (a cue coming due) have
+/// none.
+public enum Source: String, CaseIterable, Equatable, Hashable, Sendable {
+  case candidate, interviewer, ctl
+}
+
 /// One line of a session's append-only record: something that happened, and when.
 public struct Record: Equatable, Sendable {
   /// What happened.
@@ -28,20 +35,32 @@ public struct Record: Equatable, Sendable {
     case continued(stoppedFor: Millis)
     /// The machine slept (a laptop lid closed); the session's clocks stood still meanwhile.
     case slept(Millis)
-    /// The candidate's debrief, written after the session (its `t` is the session's end).
+    /// A debrief, written after the session (its `t` is the session's end): the candidate's,
+    /// or with source interviewer, the interviewer's scores.
     case debrief(Debrief)
+    /// A scheduled interjection will not fire at its time until released.
+    case held(cue: String)
+    /// A held interjection fires at its time again (at once, if that has passed).
+    case released(cue: String)
+    /// A scheduled interjection will not fire.
+    case skipped(cue: String)
+    /// A time-stamped note (the interviewer's, usually).
+    case note(String)
   }
 
   /// The record schema version written on every line.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// Session time of the event: milliseconds since the start, pauses included.
   public var t: Millis
   public var entry: Entry
+  /// Who did it; nil for what the clock did.
+  public var source: Source?
 
-  public init(t: Millis, entry: Entry) {
+  public init(t: Millis, entry: Entry, source: Source? = nil) {
     self.t = t
     self.entry = entry
+    self.source = source
   }
 
   /// The `type` field of the line.
@@ -62,6 +81,10 @@ public struct Record: Equatable, Sendable {
     case .continued: "continued"
     case .slept: "slept"
     case .debrief: "debrief"
+    case .held: "held"
+    case .released: "released"
+    case .skipped: "skipped"
+    case .note: "note"
     }
   }
 }

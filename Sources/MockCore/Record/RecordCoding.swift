@@ -65,7 +65,7 @@ private struct Line: Codable {
     case id, title, program, prompt, seed, plan, schedule, phase, via, elapsed_ms, budget_ms
     case overrun_ms, paused_ms, from_ms, to_ms, outcome, reason, signal, active_ms
     case banner, cue, kind, text, late_ms, after_ms, mark, move, stopped_ms, slept_ms
-    case scores, overran, why, notes
+    case scores, overran, why, notes, source
   }
 
   func encode(to encoder: Encoder) throws {
@@ -74,6 +74,7 @@ private struct Line: Codable {
     try c.encode(record.type, forKey: .type)
     try c.encode(record.t, forKey: .t_ms)
     try c.encode(wall, forKey: .wall)
+    try c.encodeIfPresent(record.source?.rawValue, forKey: .source)
     switch record.entry {
     case .sessionStarted(let info, let plan, let schedule):
       try c.encode(info.id, forKey: .id)
@@ -141,6 +142,10 @@ private struct Line: Codable {
       try c.encodeIfPresent(debrief.overran?.name, forKey: .overran)
       try c.encode(debrief.why, forKey: .why)
       try c.encode(debrief.notes, forKey: .notes)
+    case .held(let cue), .released(let cue), .skipped(let cue):
+      try c.encode(cue, forKey: .cue)
+    case .note(let text):
+      try c.encode(text, forKey: .text)
     }
   }
 
@@ -155,6 +160,13 @@ private struct Line: Codable {
     let type = try c.decode(String.self, forKey: .type)
     let t = try c.decode(Int64.self, forKey: .t_ms)
     wall = try c.decode(String.self, forKey: .wall)
+    var source: Source?
+    if let name = try c.decodeIfPresent(String.self, forKey: .source) {
+      guard let known = Source(rawValue: name) else {
+        throw Record.DecodeError(description: "unknown source '\(name)'")
+      }
+      source = known
+    }
     func phase() throws -> Phase {
       let name = try c.decode(String.self, forKey: .phase)
       guard let phase = Phase(name: name) else {
@@ -237,16 +249,17 @@ private struct Line: Codable {
       let name = try c.decode(String.self, forKey: .mark)
       let mark: Mark
       switch name {
-      case "reset": mark = .reset
-      case "error_caught": mark = .errorCaught
-      case "checkin": mark = .checkin
       case "recovery":
         let moveName = try c.decode(String.self, forKey: .move)
         guard let move = RecoveryMove.allCases.first(where: { $0.name == moveName }) else {
           throw Record.DecodeError(description: "unknown recovery move '\(moveName)'")
         }
         mark = .recovery(move)
-      default: throw Record.DecodeError(description: "unknown mark '\(name)'")
+      default:
+        guard let plain = Mark.plain.first(where: { $0.name == name }) else {
+          throw Record.DecodeError(description: "unknown mark '\(name)'")
+        }
+        mark = plain
       }
       entry = .marked(mark)
     case "suspended":
@@ -277,10 +290,14 @@ private struct Line: Codable {
         Debrief(
           scores: scores, overran: overran, why: try c.decode(String.self, forKey: .why),
           notes: try c.decode(String.self, forKey: .notes)))
+    case "held": entry = .held(cue: try c.decode(String.self, forKey: .cue))
+    case "released": entry = .released(cue: try c.decode(String.self, forKey: .cue))
+    case "skipped": entry = .skipped(cue: try c.decode(String.self, forKey: .cue))
+    case "note": entry = .note(try c.decode(String.self, forKey: .text))
     default:
       throw Record.DecodeError(description: "unknown type '\(type)'")
     }
-    record = Record(t: t, entry: entry)
+    record = Record(t: t, entry: entry, source: source)
   }
 }
 
@@ -318,11 +335,14 @@ private struct ScheduleJSON: Codable {
   }
   var drill_grace_ms: Int64
   var checkin_every_ms: Int64?
+  /// A partner session: the interjections wait for the interviewer (absent: false).
+  var partner: Bool?
   var interjections: [Item]
 
   init(_ schedule: Schedule) {
     drill_grace_ms = schedule.options.drillGrace
     checkin_every_ms = schedule.options.checkinEvery
+    partner = schedule.options.partner ? true : nil
     interjections = schedule.interjections.map {
       Item(id: $0.id, kind: $0.kind.rawValue, text: $0.text, phase: $0.phase.name, at_ms: $0.at)
     }
@@ -342,7 +362,8 @@ private struct ScheduleJSON: Codable {
       }
       return Schedule(
         interjections: placed,
-        options: Schedule.Options(drillGrace: drill_grace_ms, checkinEvery: checkin_every_ms))
+        options: Schedule.Options(
+          drillGrace: drill_grace_ms, checkinEvery: checkin_every_ms, partner: partner ?? false))
     }
   }
 }

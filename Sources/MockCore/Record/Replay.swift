@@ -29,6 +29,9 @@ extension Session {
       case .budgetChanged(_, let from, let to): event = .adjustBudget(to - from)
       case .sessionEnded(let ending, _):
         event = ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason)
+      case .cueFired(let banner) where record.source != nil:
+        // Thrown in by hand: by the interviewer or a script.
+        event = .fire(cue: banner.cue, kind: banner.kind, text: banner.text ?? "")
       // The cue fires again from the same schedule at the same moment.
       case .cueFired: event = .tick
       case .acknowledged(let banner, _, _, _): event = .acknowledge(banner)
@@ -38,6 +41,10 @@ extension Session {
       case .continued: event = .continue
       case .slept(let gap): event = .slept(gap)
       case .debrief: event = nil
+      case .held(let cue): event = .hold(cue)
+      case .released(let cue): event = .release(cue)
+      case .skipped(let cue): event = .skip(cue)
+      case .note(let text): event = .note(text)
       }
       if let event { _ = session.handle(event, at: now) }
     }

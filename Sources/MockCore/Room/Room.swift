@@ -128,12 +128,12 @@ public struct Room: Equatable, Sendable {
   /// Ctrl-Z: the candidate steps away; the stop counts as a pause.
   public mutating func suspend(at now: Instant) -> [Effect] {
     overlay = nil
-    return session.handle(.suspend, at: now)
+    return session.handle(.suspend, at: now, by: .candidate)
   }
 
   /// Back from Ctrl-Z.
   public mutating func resume(at now: Instant) -> [Effect] {
-    session.handle(.continue, at: now)
+    session.handle(.continue, at: now, by: .candidate)
   }
 
   /// The machine slept for `gap` (the monotonic clock stood still meanwhile).
@@ -146,7 +146,7 @@ public struct Room: Equatable, Sendable {
   }
 
   private mutating func mark(_ mark: Mark, at now: Instant) -> [Effect] {
-    let effects = session.handle(.mark(mark), at: now)
+    let effects = session.handle(.mark(mark), at: now, by: .candidate)
     if !effects.isEmpty { say("marked: \(Screen.markName(mark))", at: now) }
     return effects
   }
@@ -195,11 +195,12 @@ public struct Room: Equatable, Sendable {
         overlay = .confirmFinish
         return []
       }
-      return session.handle(.next, at: now)
-    case "b": return session.handle(.back, at: now)
-    case "p": return session.handle(session.status == .paused ? .resume : .pause, at: now)
-    case "+", "=": return session.handle(.adjustBudget(.minutes(1)), at: now)
-    case "-", "_": return session.handle(.adjustBudget(-.minutes(1)), at: now)
+      return session.handle(.next, at: now, by: .candidate)
+    case "b": return session.handle(.back, at: now, by: .candidate)
+    case "p": return session.handle(
+        session.status == .paused ? .resume : .pause, at: now, by: .candidate)
+    case "+", "=": return session.handle(.adjustBudget(.minutes(1)), at: now, by: .candidate)
+    case "-", "_": return session.handle(.adjustBudget(-.minutes(1)), at: now, by: .candidate)
     case "?", "h": overlay = .help
     case "q": overlay = .confirmQuit
     case "m": overlay = .marks
@@ -209,13 +210,13 @@ public struct Room: Equatable, Sendable {
         say("no banner to acknowledge", at: now)
         return []
       }
-      return session.handle(.acknowledge(shown.number), at: now)
+      return session.handle(.acknowledge(shown.number), at: now, by: .candidate)
     case "r":
       guard let pivot = session.pivotToReplan else {
         say("no pivot waiting to be re-planned", at: now)
         return []
       }
-      let effects = session.handle(.replan(pivot.number), at: now)
+      let effects = session.handle(.replan(pivot.number), at: now, by: .candidate)
       if !effects.isEmpty { say("re-planned after the pivot", at: now) }
       return effects
     default:
@@ -229,11 +230,13 @@ public struct Room: Equatable, Sendable {
   /// The process was told to stop (SIGINT, SIGTERM, SIGHUP): end the session and quit.
   public mutating func stop(signal name: String, at now: Instant) -> [Effect] {
     overlay = nil
-    return endWith(.abort(.signal(name)), at: now)
+    return endWith(.abort(.signal(name)), at: now, by: nil)
   }
 
-  private mutating func endWith(_ event: Event, at now: Instant) -> [Effect] {
-    let effects = session.handle(event, at: now)
+  private mutating func endWith(_ event: Event, at now: Instant, by source: Source? = .candidate)
+    -> [Effect]
+  {
+    let effects = session.handle(event, at: now, by: source)
     if case .ended = session.status { return effects + [.quit] }
     return effects
   }

@@ -37,7 +37,8 @@ public struct Banner: Equatable, Hashable, Sendable {
   public var isWaiting: Bool { acknowledgedAt == nil && !retired }
 }
 
-/// A moment the candidate marks so that it counts in the review.
+/// A moment marked so that it counts in the review: by the candidate at their screen, or by the
+/// interviewer at the console (the record's source says which).
 public enum Mark: Equatable, Hashable, Sendable {
   /// The reset move: "actually, wait", what was wrong, the new starting point.
   case reset
@@ -47,15 +48,46 @@ public enum Mark: Equatable, Hashable, Sendable {
   case checkin
   /// Used one of the five recovery moves on a question without a ready answer.
   case recovery(RecoveryMove)
+  /// The interviewer's: went into the design without the numbers that size it.
+  case missedEstimate
+  /// The interviewer's: stated a figure as fact with nothing behind it.
+  case fabricatedNumber
+  /// The interviewer's: the session closed without the operations talk.
+  case skippedOps
 
-  /// The name used in records.
+  /// The marks without a move, in the order menus list them.
+  public static let plain: [Mark] = [
+    .reset, .errorCaught, .checkin, .missedEstimate, .fabricatedNumber, .skippedOps,
+  ]
+
+  /// The name used in records and in `mockroom ctl mark`.
   public var name: String {
     switch self {
     case .reset: "reset"
     case .errorCaught: "error_caught"
     case .checkin: "checkin"
     case .recovery: "recovery"
+    case .missedEstimate: "missed_estimate"
+    case .fabricatedNumber: "fabricated_number"
+    case .skippedOps: "skipped_ops"
     }
+  }
+
+  /// Reads a mark's name as `mockroom ctl mark` takes it: a plain name, `recovery:MOVE`, or a
+  /// move's name alone.
+  public init?(name: String) {
+    if let plain = Mark.plain.first(where: { $0.name == name }) {
+      self = plain
+      return
+    }
+    let move = name.hasPrefix("recovery:") ? String(name.dropFirst("recovery:".count)) : name
+    guard let found = RecoveryMove.allCases.first(where: { $0.name == move }) else { return nil }
+    self = .recovery(found)
+  }
+
+  /// Every name `init(name:)` reads, for messages.
+  public static var names: [String] {
+    plain.map(\.name) + RecoveryMove.allCases.map { "recovery:\($0.name)" }
   }
 }
 

@@ -28,10 +28,15 @@ public struct Schedule: Equatable, Hashable, Sendable {
     /// Remind the candidate to check in after this long in design or drill without a check-in
     /// mark; nil (the default) for no reminder.
     public var checkinEvery: Millis?
+    /// A partner session (`run --partner`): the interjections belong to the interviewer, so
+    /// every one starts held and fires only when the interviewer fires or releases it. The
+    /// coaching cues about time still come by themselves.
+    public var partner: Bool
 
-    public init(drillGrace: Millis = 0, checkinEvery: Millis? = nil) {
+    public init(drillGrace: Millis = 0, checkinEvery: Millis? = nil, partner: Bool = false) {
       self.drillGrace = drillGrace
       self.checkinEvery = checkinEvery
+      self.partner = partner
     }
   }
 

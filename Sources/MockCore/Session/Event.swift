@@ -28,6 +28,17 @@ public enum Event: Equatable, Sendable {
   case `continue`
   /// The machine slept this long (the monotonic clock stood still, so it is already a pause).
   case slept(Millis)
+  /// The interviewer throws in an interjection now: a deck entry by its id (a scheduled one
+  /// then does not fire again at its time), or, with a nil id, one of their own words.
+  case fire(cue: String?, kind: CueKind, text: String)
+  /// A scheduled interjection waits until released (or fired by hand).
+  case hold(String)
+  /// A held interjection fires at its time again; at once if that has passed.
+  case release(String)
+  /// A scheduled interjection will not fire.
+  case skip(String)
+  /// A time-stamped note.
+  case note(String)
 }
 
 /// Why a session ended.

@@ -45,6 +45,10 @@ public struct Session: Equatable, Sendable {
   public internal(set) var banners: [Banner] = []
   /// Cues that have fired, or whose point passed while their condition did not hold.
   var settled = Set<String>()
+  /// Scheduled interjections that wait for the interviewer (all of them, in a partner session).
+  public internal(set) var held = Set<String>()
+  /// Scheduled interjections the interviewer dropped.
+  public internal(set) var skipped = Set<String>()
   /// Time worked when the cues were last checked: a cue crossed before then was not due then
   /// (its point moved, with a budget), so it is not late.
   var checkedAt: Millis = 0
@@ -77,6 +81,7 @@ public struct Session: Equatable, Sendable {
     self.plan = plan
     self.schedule = schedule
     self.cues = schedule.cues
+    if schedule.options.partner { held = Set(schedule.interjections.map(\.id)) }
   }
 
   // MARK: - Time
@@ -154,9 +159,21 @@ public struct Session: Equatable, Sendable {
   ///
   /// Cues are checked before the event (time has passed up to `now`) and after it (the event
   /// may have moved a cue's point, as a shorter budget does).
-  public mutating func handle(_ event: Event, at now: Instant) -> [Effect] {
+  ///
+  /// `source` labels the records the event itself writes (not those of cues that came due).
+  public mutating func handle(_ event: Event, at now: Instant, by source: Source? = nil)
+    -> [Effect]
+  {
     var effects = fireDueCues(at: now)
-    let applied = apply(event, at: now)
+    var applied = apply(event, at: now)
+    if let source {
+      for index in applied.indices {
+        if case .record(var line) = applied[index] {
+          line.source = source
+          applied[index] = .record(line)
+        }
+      }
+    }
     // Every event that changes the session records it; one that recorded nothing moved no
     // cue's point, so the second check (once a second, for every tick) is skipped.
     if !applied.isEmpty { effects += applied + fireDueCues(at: now) }
@@ -229,6 +246,24 @@ public struct Session: Equatable, Sendable {
       return [record(.continued(stoppedFor: max(0, now - suspension.since)), at: now)]
     case (.slept(let gap), .running), (.slept(let gap), .paused):
       return [record(.slept(gap), at: now)]
+    case (.fire(let cue, let kind, let text), .running), (.fire(let cue, let kind, let text), .paused):
+      return fire(cue, kind: kind, text: text, at: now)
+    case (.hold(let cue), .running), (.hold(let cue), .paused):
+      guard canSteer(cue), !held.contains(cue) else { return [] }
+      held.insert(cue)
+      return [record(.held(cue: cue), at: now)]
+    case (.release(let cue), .running), (.release(let cue), .paused):
+      guard canSteer(cue), held.contains(cue) else { return [] }
+      held.remove(cue)
+      return [record(.released(cue: cue), at: now)]
+    case (.skip(let cue), .running), (.skip(let cue), .paused):
+      guard canSteer(cue) else { return [] }
+      settled.insert(cue)
+      skipped.insert(cue)
+      held.remove(cue)
+      return [record(.skipped(cue: cue), at: now)]
+    case (.note(let text), .running), (.note(let text), .paused):
+      return [record(.note(text), at: now)]
     default:
       return []
     }

@@ -42,7 +42,7 @@ extension Session {
   /// The next instant a cue comes due if the clock keeps running; nil when none can.
   public func nextCue(after now: Instant) -> Instant? {
     guard status == .running else { return nil }
-    return cues.lazy.filter { !self.settled.contains($0.id) }
+    return cues.lazy.filter { !self.settled.contains($0.id) && !self.held.contains($0.id) }
       .compactMap { self.dueIn($0.trigger, at: now) }
       .filter { $0 > 0 }
       .min()
@@ -56,7 +56,8 @@ extension Session {
     guard isLive else { return [] }
     let worked = active(at: now)
     var due: [(point: Millis, order: Int, cue: Cue)] = []
-    for (order, cue) in cues.enumerated() where !settled.contains(cue.id) {
+    for (order, cue) in cues.enumerated()
+    where !settled.contains(cue.id) && !held.contains(cue.id) {
       guard let left = dueIn(cue.trigger, at: now), left <= 0 else { continue }
       due.append((max(worked + left, checkedAt), order, cue))
     }
@@ -80,6 +81,53 @@ extension Session {
       effects.append(record(.cueFired(banner), at: now))
     }
     return effects
+  }
+
+  /// Whether `cue` is a scheduled interjection that has not yet fired or been skipped: one the
+  /// interviewer can still hold, release or skip.
+  func canSteer(_ cue: String) -> Bool {
+    schedule.interjections.contains { $0.id == cue } && !settled.contains(cue)
+  }
+
+  /// The banner a deck entry put up, if it has fired.
+  public func banner(of cue: String) -> Banner? {
+    banners.first { $0.cue == cue }
+  }
+
+  /// Throws in an interjection now. A deck entry fires once: a second fire of the same id does
+  /// nothing. A scheduled one is settled, so it does not fire again at its time.
+  mutating func fire(_ cue: String?, kind: CueKind, text: String, at now: Instant) -> [Effect] {
+    let id = cue ?? Self.customID(banners.filter { $0.cue.hasPrefix(Self.customPrefix) }.count + 1)
+    guard banner(of: id) == nil else { return [] }
+    skipped.remove(id)
+    settled.insert(id)
+    held.remove(id)
+    let banner = Banner(
+      number: banners.count + 1, cue: id, kind: kind, text: text, shownAt: sinceStart(at: now))
+    banners.append(banner)
+    return [record(.cueFired(banner), at: now)]
+  }
+
+  /// Interjections the interviewer writes themselves are named `custom-1`, `custom-2`…
+  public static let customPrefix = "custom-"
+  static func customID(_ n: Int) -> String { "\(customPrefix)\(n)" }
+
+  /// Where each scheduled interjection stands, in schedule order.
+  public func deck(at now: Instant) -> [DeckItem] {
+    schedule.interjections.map { placed in
+      let state: DeckItem.State
+      if let banner = banner(of: placed.id) {
+        state = .fired(banner.number)
+      } else if skipped.contains(placed.id) {
+        state = .skipped
+      } else if held.contains(placed.id) {
+        state = .held
+      } else {
+        state = .waiting
+      }
+      return DeckItem(
+        placed: placed, state: state, dueIn: dueIn(.intoPhase(placed.phase, placed.at), at: now))
+    }
   }
 
   mutating func acknowledge(_ number: Int?, at now: Instant) -> [Effect] {
@@ -116,6 +164,33 @@ extension Session {
     guard let number, number >= 1, number <= banners.count else { return nil }
     return number - 1
   }
+}
+
+/// A scheduled interjection and where it stands: what the interviewer's console lists.
+public struct DeckItem: Equatable, Sendable {
+  public enum State: Equatable, Sendable {
+    /// Fires by itself at its time.
+    case waiting
+    /// Waits for the interviewer (fire, or release to let it fire at its time).
+    case held
+    /// Fired: its banner's number.
+    case fired(Int)
+    case skipped
+  }
+  public var placed: Schedule.Placed
+  public var state: State
+  /// Time to work before its point: zero or less once reached; nil while its phase is still
+  /// to come.
+  public var dueIn: Millis?
+
+  public init(placed: Schedule.Placed, state: State, dueIn: Millis?) {
+    self.placed = placed
+    self.state = state
+    self.dueIn = dueIn
+  }
+
+  /// Not yet fired or skipped.
+  public var isOpen: Bool { state == .waiting || state == .held }
 }
 
 extension Effect {
