@@ -8,15 +8,19 @@ extension Screen {
     var top = 0
     if h >= 8 {
       let x = frame.put(
-        " DEBRIEF ", x: 0, y: 0, style: Style(bold: true, reverse: true, tone: .accent))
+        form.byInterviewer ? " SCORES " : " DEBRIEF ", x: 0, y: 0,
+        style: Style(bold: true, reverse: true, tone: .accent))
       frame.put(
         " " + form.title.clipped(to: max(0, w - x - 1)), x: x, y: 0, style: Style(bold: true))
       frame.put(" " + form.summary.clipped(to: max(0, w - 1)), x: 0, y: 1, style: Style(dim: true))
       frame.put(String(repeating: "─", count: w), x: 0, y: 2, style: Style(dim: true))
       top = 3
       if h >= 14 {
-        frame.put(
-          " Score yourself from 1 (weak) to 5 (strong); blank is fine.".clipped(to: w), x: 0, y: 3)
+        let ask =
+          form.byInterviewer
+          ? " Score the candidate from 1 (weak) to 5 (strong); blank is fine."
+          : " Score yourself from 1 (weak) to 5 (strong); blank is fine."
+        frame.put(ask.clipped(to: w), x: 0, y: 3)
         top = 5
       }
     }
@@ -89,5 +93,19 @@ extension Screen {
       kept.insert(scalar, at: kept.startIndex)
     }
     return String(kept)
+  }
+}
+
+extension Screen {
+  /// A few centred lines on an empty screen: what the program is waiting for, and how to stop
+  /// waiting.
+  public static func message(_ lines: [String], size: Size) -> Frame {
+    var frame = Frame(size: size)
+    let top = max(0, (size.height - lines.count) / 2)
+    for (index, line) in lines.enumerated() where top + index < size.height {
+      frame.center(
+        line.clipped(to: size.width), y: top + index, style: index == 0 ? Style(bold: true) : .plain)
+    }
+    return frame
   }
 }

@@ -89,7 +89,7 @@ public enum Screen {
     _ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant, wide: Bool
   ) {
     let (w, h) = (frame.size.width, frame.size.height)
-    header(&frame, title: room.session.info.title, session: (wide ? "session " : "") + r.session)
+    header(&frame, title: room.session.info.title, session: rightOfHeader(room, r, wide: wide))
     if wide {
       frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
       frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
@@ -155,7 +155,7 @@ public enum Screen {
     _ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant, wide: Bool
   ) {
     let w = frame.size.width
-    header(&frame, title: room.session.info.title, session: (wide ? "session " : "") + r.session)
+    header(&frame, title: room.session.info.title, session: rightOfHeader(room, r, wide: wide))
     var parts: [(String, Style)] = [
       (r.phase.name.uppercased(), Style(bold: true, tone: .accent)), (r.clock, r.clockStyle),
       (r.badge.rawValue, r.badgeStyle),
@@ -268,6 +268,20 @@ public enum Screen {
       frame.put("  " + title.clipped(to: titleEnd - x - 2), x: x, y: 0, style: Style(bold: true))
     }
     frame.put(right, x: w - right.count - 1, y: 0)
+  }
+
+  /// The session clock, after whether an interviewer's console is attached (when one is, or
+  /// in a partner session, where one is expected).
+  static func rightOfHeader(_ room: Room, _ r: Readout, wide: Bool) -> String {
+    let clock = (wide ? "session " : "") + r.session
+    let partner = room.session.schedule.options.partner
+    switch (room.consoles, partner, wide) {
+    case (0, false, _): return clock
+    case (0, true, true): return "console may attach · " + clock
+    case (0, true, false): return "no console · " + clock
+    case (_, _, true): return "interviewer attached · " + clock
+    case (_, _, false): return "attached · " + clock
+    }
   }
 
   private static func phaseLine(_ frame: inout Frame, _ r: Readout, y: Int, long: Bool) {

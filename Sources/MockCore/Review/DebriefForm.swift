@@ -19,6 +19,8 @@ public struct DebriefForm: Equatable, Sendable {
   /// What the session was, for the heading: its title, and a line on how it went.
   public let title: String
   public let summary: String
+  /// The interviewer scoring the candidate, rather than the candidate themselves.
+  public let byInterviewer: Bool
   public private(set) var debrief: Debrief
   public private(set) var field: Field = .judgment
   public private(set) var result: Result?
@@ -27,9 +29,13 @@ public struct DebriefForm: Equatable, Sendable {
 
   /// A form for a session; `existing` (an earlier debrief) prefills it, and without one the
   /// phase that ran furthest over is the suggestion.
-  public init(title: String, summary: String, mostOver: Phase?, existing: Debrief? = nil) {
+  public init(
+    title: String, summary: String, mostOver: Phase?, existing: Debrief? = nil,
+    byInterviewer: Bool = false
+  ) {
     self.title = title
     self.summary = summary
+    self.byInterviewer = byInterviewer
     debrief = existing ?? Debrief(overran: mostOver)
   }
 

@@ -45,7 +45,7 @@ public struct Notice: Equatable, Sendable {
 /// The candidate's room: a session plus what is drawn over it. Keys come in, events go to the
 /// session, and effects come out for the shell.
 public struct Room: Equatable, Sendable {
-  public private(set) var session: Session
+  public internal(set) var session: Session
   public private(set) var overlay: Overlay?
   public let brief: Brief?
   /// Whether the prompt has the screen (toggled with `t` or Tab), with the clock on one line.
@@ -58,6 +58,8 @@ public struct Room: Equatable, Sendable {
   /// second does not wrap the text again.
   public private(set) var promptLines: (width: Int, lines: [TextLayout.Line]) = (0, [])
   public private(set) var notice: Notice?
+  /// Interviewer consoles attached to the session's control socket now.
+  public var consoles = 0
 
   public init(session: Session, brief: Brief? = nil) {
     self.session = session
@@ -67,7 +69,7 @@ public struct Room: Equatable, Sendable {
   public static func == (a: Room, b: Room) -> Bool {
     a.session == b.session && a.overlay == b.overlay && a.brief == b.brief
       && a.reading == b.reading && a.scroll == b.scroll && a.viewport == b.viewport
-      && a.notice == b.notice
+      && a.notice == b.notice && a.consoles == b.consoles
   }
 
   /// The keys that mark a moment, outside the menu and in it.
@@ -227,13 +229,16 @@ public struct Room: Equatable, Sendable {
     return []
   }
 
+  /// Closes any question or menu drawn over the session (the session ended under it).
+  mutating func overlayClosed() { overlay = nil }
+
   /// The process was told to stop (SIGINT, SIGTERM, SIGHUP): end the session and quit.
   public mutating func stop(signal name: String, at now: Instant) -> [Effect] {
     overlay = nil
     return endWith(.abort(.signal(name)), at: now, by: nil)
   }
 
-  private mutating func endWith(_ event: Event, at now: Instant, by source: Source? = .candidate)
+  mutating func endWith(_ event: Event, at now: Instant, by source: Source? = .candidate)
     -> [Effect]
   {
     let effects = session.handle(event, at: now, by: source)

@@ -157,7 +157,7 @@ struct DebriefCommand: ParsableCommand {
     }
     do {
       try SessionLogWriter(appendingTo: log.file).append(
-        Record(t: last.t, entry: .debrief(said)))
+        Record(t: last.t, entry: .debrief(said), source: .candidate))
     } catch {
       throw fail("\(error)", code: 1)
     }

@@ -65,6 +65,13 @@ struct Run: ParsableCommand {
   @Flag(help: "Remind me to check in after 5 minutes of design or drill without a check-in (c).")
   var checkinReminder = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "A partner mock: the interviewer steers from 'mockroom interviewer' in another terminal.",
+      discussion: "No interjection fires by itself; the interviewer fires them. The coaching "
+        + "cues about time still come."))
+  var partner = false
+
   @OptionGroup var library: LibraryOptions
 
   @Option(
@@ -131,7 +138,8 @@ struct Run: ParsableCommand {
       }
     }
     return Schedule.Options(
-      drillGrace: grace, checkinEvery: checkinReminder ? Schedule.checkinDefault : nil)
+      drillGrace: grace, checkinEvery: checkinReminder ? Schedule.checkinDefault : nil,
+      partner: partner)
   }
 
   /// The prompt for this session: the one asked for, or the least recently practised (of the
@@ -203,22 +211,38 @@ struct Run: ParsableCommand {
     // Only the title and body reach the room: the candidate's screen never holds interviewer
     // material.
     let brief = chosen.map { Brief(title: $0.title, body: $0.body) }
+    // Every session listens for the interviewer's console and for `mockroom ctl`; only a
+    // partner session cannot go on without it.
+    var server: ControlServer?
+    do {
+      let directory = try ControlPaths.privateDirectory(environment)
+      server = try ControlServer(path: directory + "/\(log.id).sock")
+    } catch {
+      if partner {
+        terminal.end()
+        throw fail("cannot open the control socket: \(error)", code: 1)
+      }
+    }
+    defer { server?.shutDown() }
     let loop = RunLoop(
       room: Room(session: Session(info: info, plan: plan, schedule: schedule), brief: brief),
       terminal: terminal, log: log, signals: signals,
-      trace: Trace(path: environment["MOCKROOM_TRACE"]), bell: Terminal.Bell(rawValue: bell) ?? .on)
+      trace: Trace(path: environment["MOCKROOM_TRACE"]), bell: Terminal.Bell(rawValue: bell) ?? .on,
+      server: server, material: Material(prompt: chosen, generic: library.deck))
     let ending: RunLoop.Ending
     do {
       ending = try loop.run()
-      if case .done = ending, case .ended(let how) = loop.room.session.status,
-        how.outcome == .finished
-      {
-        try debrief(log: log, terminal: terminal, signals: signals)
+      if case .done = ending {
+        if case .ended(let how) = loop.room.session.status, how.outcome == .finished {
+          try debrief(log: log, terminal: terminal, signals: signals, serving: loop)
+        }
+        awaitInterviewer(loop, terminal: terminal, signals: signals)
       }
     } catch {
       terminal.end()
       throw fail("\(error). The record holds every event up to this one.", code: 1)
     }
+    server?.shutDown()
     terminal.end()
     print(summary(loop.room.session, log: log))
     if !library.problems.isEmpty {
@@ -233,16 +257,16 @@ struct Run: ParsableCommand {
   }
 
   /// The debrief, on the same screen, read back from the record just written.
-  private func debrief(log: SessionLogWriter, terminal: Terminal, signals: SignalPipe)
-    throws(SessionLogWriter.Failure)
-  {
+  private func debrief(
+    log: SessionLogWriter, terminal: Terminal, signals: SignalPipe, serving: RunLoop
+  ) throws(SessionLogWriter.Failure) {
     let store = SessionStore(directory: (log.path as NSString).deletingLastPathComponent)
     let read = store.log(named: (log.path as NSString).lastPathComponent)
     guard let summary = SessionSummary(read), let last = read.records.last,
       case .saved(let said)? = runDebrief(
-        DebriefForm(summary), terminal: terminal, signals: signals)
+        DebriefForm(summary), terminal: terminal, signals: signals, serving: serving)
     else { return }
-    try log.append(Record(t: last.t, entry: .debrief(said)))
+    try log.append(Record(t: last.t, entry: .debrief(said), source: .candidate))
   }
 
   private func summary(_ session: Session, log: SessionLogWriter) -> String {

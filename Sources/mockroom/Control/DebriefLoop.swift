@@ -3,8 +3,12 @@ import MockCore
 
 /// The debrief screen's loop: draws the form, feeds it keys, and returns what the candidate
 /// chose; nil when a signal ended it first (nothing is saved then).
-func runDebrief(_ form: DebriefForm, terminal: Terminal, signals: SignalPipe) -> DebriefForm.Result?
-{
+///
+/// With `serving`, the session's control socket keeps being answered meanwhile (an interviewer
+/// may be sending scores).
+func runDebrief(
+  _ form: DebriefForm, terminal: Terminal, signals: SignalPipe, serving: RunLoop? = nil
+) -> DebriefForm.Result? {
   var form = form
   terminal.invalidate()
   while true {
@@ -13,7 +17,9 @@ func runDebrief(_ form: DebriefForm, terminal: Terminal, signals: SignalPipe) ->
       pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
       pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
     ]
-    _ = poll(&fds, nfds_t(fds.count), -1)
+    fds += serving?.controlFDs ?? []
+    _ = poll(&fds, nfds_t(fds.count), serving == nil ? -1 : 1000)
+    serving?.serveAfter(fds[2...])
     for arrival in signals.drain() {
       switch arrival {
       case .stop: return nil
@@ -42,5 +48,38 @@ extension DebriefForm {
     }
     self.init(
       title: summary.title, summary: line, mostOver: summary.mostOver, existing: summary.debrief)
+  }
+}
+
+/// After a session with an interviewer attached: waits for their scores (they arrive through
+/// the control socket), until they come, every console has gone, a key is pressed, or a signal.
+func awaitInterviewer(_ loop: RunLoop, terminal: Terminal, signals: SignalPipe) {
+  terminal.invalidate()
+  while loop.consoles > 0, !loop.interviewerScored {
+    terminal.draw(
+      Screen.message(
+        [
+          "Waiting for the interviewer's scores…",
+          "", "They are scoring the session at their console.", "Any key: stop waiting",
+        ], size: terminal.size))
+    var fds = [
+      pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
+    ]
+    fds += loop.controlFDs
+    _ = poll(&fds, nfds_t(fds.count), 1000)
+    loop.serveAfter(fds[2...])
+    for arrival in signals.drain() {
+      switch arrival {
+      case .stop: return
+      case .suspend: terminal.stepAway()
+      }
+    }
+    for input in terminal.readInput() {
+      switch input {
+      case .resize: terminal.invalidate()
+      case .key: return
+      }
+    }
   }
 }

@@ -24,10 +24,20 @@ final class RunLoop {
   private var sleepWatch = SleepWatch()
   private var quit = false
   private var stoppedBy: String?
+  /// The control socket, and what the interviewer may see and fire.
+  private let server: ControlServer?
+  private let material: Material
+  /// Every record line written, for consoles that attach later.
+  private var lines: [String] = []
+  /// Something changed since the last state pushed to watchers.
+  private var changed = true
+  private var lastPush: Instant?
+  /// Whether an interviewer's scores arrived.
+  private(set) var interviewerScored = false
 
   init(
     room: Room, terminal: Terminal, log: SessionLogWriter, signals: SignalPipe, trace: Trace?,
-    bell: Terminal.Bell
+    bell: Terminal.Bell, server: ControlServer?, material: Material
   ) {
     self.room = room
     self.terminal = terminal
@@ -35,6 +45,8 @@ final class RunLoop {
     self.signals = signals
     self.trace = trace
     self.bell = bell
+    self.server = server
+    self.material = material
   }
 
   func run() throws(SessionLogWriter.Failure) -> Ending {
@@ -54,7 +66,9 @@ final class RunLoop {
         trace?.drew(room.session, at: now, first: first)
         first = false
       }
-      wait(until: room.nextWake(after: now))
+      pushState(at: now)
+      let polled = wait(until: room.nextWake(after: now))
+      try serve(polled)
       for arrival in signals.drain() where !quit {
         switch arrival {
         case .stop(let name):
@@ -86,30 +100,120 @@ final class RunLoop {
     try carryOut(room.resume(at: MonotonicClock.now()))
   }
 
-  /// Sleeps in `poll` until input, a signal, or `deadline`; a signal ncurses handles itself
-  /// (SIGWINCH) interrupts the poll too, and the resize is then read as a key.
-  private func wait(until deadline: Instant?) {
+  /// Sleeps in `poll` until input, a signal, a control client, or `deadline`; a signal ncurses
+  /// handles itself (SIGWINCH) interrupts the poll too, and the resize is then read as a key.
+  /// Returns the control socket's part of the poll.
+  private func wait(until deadline: Instant?) -> ArraySlice<pollfd> {
     var fds = [
       pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
       pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
     ]
+    fds += server?.pollFDs ?? []
     var timeout: Int32 = -1
     if let deadline {
       // The clock reads whole milliseconds rounded down, so this never wakes before the second.
       timeout = Int32(clamping: max(0, deadline - MonotonicClock.now()))
     }
     _ = poll(&fds, nfds_t(fds.count), timeout)
+    return fds[2...]
   }
 
   private func carryOut(_ effects: [Effect]) throws(SessionLogWriter.Failure) {
     for effect in effects {
       switch effect {
-      case .record(let record): try log.append(record)
+      case .record(let record):
+        let line = try log.append(record)
+        lines.append(line)
+        changed = true
+        server?.broadcast(ControlMessage.event(line: line))
       case .quit: quit = true
       case .alert: terminal.alert(bell)
       }
     }
   }
+
+  // MARK: - The control socket
+
+  /// Answers what control clients sent.
+  private func serve(_ polled: ArraySlice<pollfd>) throws(SessionLogWriter.Failure) {
+    guard let server else { return }
+    let before = server.consoles
+    for arrival in server.service(polled) {
+      try answer(arrival, server: server)
+    }
+    if server.consoles != before {
+      room.consoles = server.consoles
+      changed = true
+    }
+  }
+
+  private func answer(_ arrival: ControlServer.Arrival, server: ControlServer)
+    throws(SessionLogWriter.Failure)
+  {
+    let client = arrival.client
+    let now = MonotonicClock.now()
+    let request: Request
+    switch arrival.request {
+    case .failure(let error):
+      server.send(ControlMessage.error(error, seq: arrival.seq).jsonLine(), to: client)
+      return
+    case .success(let read): request = read
+    }
+    switch request {
+    case .hello(let role, let watch):
+      client.source = role
+      client.watching = watch
+      room.consoles = server.consoles
+      let welcome = ControlMessage.Welcome(
+        seq: arrival.seq, role: role, material: material, records: lines,
+        state: state(at: now, seq: nil))
+      server.send(ControlMessage.welcome(welcome).jsonLine(), to: client)
+      changed = true
+    case .status:
+      server.send(state(at: now, seq: arrival.seq).jsonLine(), to: client)
+    default:
+      let effects: [Effect]
+      do {
+        effects = try room.steer(request, by: client.source, material: material, at: now)
+      } catch {
+        server.send(ControlMessage.error(error, seq: arrival.seq).jsonLine(), to: client)
+        return
+      }
+      let banners = room.session.banners.count
+      try carryOut(effects)
+      if case .debrief = request { interviewerScored = true }
+      let fired = effects.contains { $0.isFired } ? banners : nil
+      server.send(
+        ControlMessage.ok(op: request.op, seq: arrival.seq, banner: fired).jsonLine(), to: client)
+    }
+  }
+
+  private func state(at now: Instant, seq: Int?) -> ControlState {
+    var state = ControlState(room.session, at: now, consoles: server?.consoles ?? 0)
+    state.seq = seq
+    return state
+  }
+
+  /// Sends watchers the state when it changed, and about once a second as time passes.
+  private func pushState(at now: Instant) {
+    guard let server, server.watchers else { return }
+    let due = lastPush.map { now - $0 >= 1000 } ?? true
+    guard changed || (due && room.session.status == .running) else { return }
+    server.broadcast(state(at: now, seq: nil).jsonLine())
+    changed = false
+    lastPush = now
+  }
+
+  /// After the session: keeps answering the socket (so an interviewer can send scores) while
+  /// `body` runs its own screen. Used by the debrief and the wait for the interviewer.
+  func serveAfter(_ polled: ArraySlice<pollfd>) {
+    try? serve(polled)
+    pushState(at: MonotonicClock.now())
+  }
+
+  var controlFDs: [pollfd] { server?.pollFDs ?? [] }
+  /// Interviewer consoles still attached.
+  var consoles: Int { server?.consoles ?? 0 }
 }
 
 /// Timing figures for `scripts/bench`, written only when `MOCKROOM_TRACE` names a file: when the
@@ -146,5 +250,13 @@ final class Trace {
 
   private func write(_ line: String) {
     handle.write(Data((line + "\n").utf8))
+  }
+}
+
+extension Effect {
+  /// A banner went up.
+  var isFired: Bool {
+    if case .record(let record) = self, case .cueFired = record.entry { return true }
+    return false
   }
 }

@@ -50,10 +50,12 @@ final class SessionLogWriter {
 
   deinit { close(fd) }
 
-  /// Writes `record` as one line, labelled with the wall-clock time, and waits until it is on disk.
-  func append(_ record: Record, wall: Date = Date()) throws(Failure) {
-    let line = record.jsonLine(wall: WallClock.rfc3339(wall)) + "\n"
-    let bytes = Array(line.utf8)
+  /// Writes `record` as one line, labelled with the wall-clock time, and waits until it is on
+  /// disk. Returns the line (without its newline).
+  @discardableResult
+  func append(_ record: Record, wall: Date = Date()) throws(Failure) -> String {
+    let line = record.jsonLine(wall: WallClock.rfc3339(wall))
+    let bytes = Array((line + "\n").utf8)
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { buffer in
@@ -68,6 +70,7 @@ final class SessionLogWriter {
     guard fsync(fd) == 0 else {
       throw Failure(description: "cannot flush \(path): \(String(cString: strerror(errno)))")
     }
+    return line
   }
 
   private static func makeDirectories(_ path: String) throws(Failure) {

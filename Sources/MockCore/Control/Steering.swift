@@ -1,0 +1,124 @@
+import Foundation
+
+/// Everything the interviewer's console shows of a prompt that the candidate never sees, plus
+/// every deck entry that may be fired by id. Sent once, in the `welcome` reply.
+public struct Material: Codable, Equatable, Sendable {
+  public struct Entry: Codable, Equatable, Sendable {
+    public var id: String
+    public var kind: String
+    public var text: String
+    /// What a strong answer covers.
+    public var strong: [String]
+  }
+  public struct Pair: Codable, Equatable, Sendable {
+    public var name: String
+    public var value: String
+  }
+
+  public var title: String
+  public var body: String
+  public var scale: [Pair]
+  /// Likely questions (`name`) with the interviewer's answers (`value`).
+  public var clarify: [Pair]
+  /// Components (`name`) and what depth looks like (`value`).
+  public var drill: [Pair]
+  public var ops: [String]
+  public var notes: String
+  /// The prompt's own deck, then the generic entries with ids it does not use.
+  public var deck: [Entry]
+
+  public init(prompt: Prompt?, generic: [Interjection]) {
+    title = prompt?.title ?? "Practice session"
+    body = prompt?.body ?? ""
+    scale = prompt?.scale.map { Pair(name: $0.name, value: $0.value) } ?? []
+    clarify = prompt?.clarify.map { Pair(name: $0.question, value: $0.answer) } ?? []
+    drill = prompt?.drill.map { Pair(name: $0.component, value: $0.depth) } ?? []
+    ops = prompt?.ops ?? []
+    notes = prompt?.notes ?? ""
+    let own = prompt?.interjections ?? []
+    let ownIDs = Set(own.map(\.id))
+    deck = (own + generic.filter { !ownIDs.contains($0.id) }).map {
+      Entry(id: $0.id, kind: $0.kind.rawValue, text: $0.text, strong: $0.strong)
+    }
+  }
+
+  /// The deck entry with this id.
+  public func entry(_ id: String) -> Entry? { deck.first { $0.id == id } }
+}
+
+extension Room {
+  /// Carries out a control client's request (all but `hello` and `status`, which only
+  /// report). The effects are the shell's to carry out as for a key; an error says why nothing
+  /// happened.
+  public mutating func steer(
+    _ request: Request, by source: Source, material: Material, at now: Instant
+  ) throws(ControlError) -> [Effect] {
+    if case .ended = session.status {
+      guard case .debrief(let said) = request else {
+        throw ControlError(.ended, "the session has ended")
+      }
+      return [.record(Record(t: session.sinceStart(at: now), entry: .debrief(said), source: source))]
+    }
+    guard session.status != .ready else { throw ControlError(.notNow, "the session has not started") }
+    func run(_ event: Event, else why: String) throws(ControlError) -> [Effect] {
+      let effects = session.handle(event, at: now, by: source)
+      guard effects.contains(where: { if case .record = $0 { true } else { false } }) else {
+        throw ControlError(.notNow, why)
+      }
+      return effects
+    }
+    func scheduled(_ cue: String) throws(ControlError) -> DeckItem {
+      guard let item = session.deck(at: now).first(where: { $0.placed.id == cue }) else {
+        throw ControlError(.noSuchCue, "'\(cue)' is not in this session's schedule")
+      }
+      switch item.state {
+      case .fired(let n): throw ControlError(.notNow, "'\(cue)' has fired (banner \(n))")
+      case .skipped: throw ControlError(.notNow, "'\(cue)' was skipped")
+      case .waiting, .held: return item
+      }
+    }
+    switch request {
+    case .hello, .status:
+      return []
+    case .fire(let cue):
+      let placed = session.schedule.interjections.first { $0.id == cue }
+      guard let kind = placed.map({ CueKind($0.kind) }) ?? material.entry(cue).flatMap({ CueKind(rawValue: $0.kind) }),
+        let text = placed?.text ?? material.entry(cue)?.text
+      else {
+        throw ControlError(.noSuchCue, "no deck entry has the id '\(cue)'")
+      }
+      if let banner = session.banner(of: cue) {
+        throw ControlError(.notNow, "'\(cue)' has fired (banner \(banner.number))")
+      }
+      return try run(.fire(cue: cue, kind: kind, text: text), else: "'\(cue)' cannot fire now")
+    case .custom(let kind, let text):
+      return try run(.fire(cue: nil, kind: kind, text: text), else: "cannot fire now")
+    case .hold(let cue):
+      if try scheduled(cue).state == .held { throw ControlError(.notNow, "'\(cue)' is held already") }
+      return try run(.hold(cue), else: "'\(cue)' cannot be held")
+    case .release(let cue):
+      if try scheduled(cue).state != .held { throw ControlError(.notNow, "'\(cue)' is not held") }
+      return try run(.release(cue), else: "'\(cue)' cannot be released")
+    case .skip(let cue):
+      _ = try scheduled(cue)
+      return try run(.skip(cue), else: "'\(cue)' cannot be skipped")
+    case .pause: return try run(.pause, else: "the session is paused already")
+    case .resume: return try run(.resume, else: "the session is not paused")
+    case .next:
+      guard session.phase.next != nil else {
+        throw ControlError(.notNow, "ops is the last phase; send 'end' to finish")
+      }
+      return try run(.next, else: "cannot move on now")
+    case .back: return try run(.back, else: "clarify is the first phase")
+    case .adjust(let delta):
+      return try run(.adjustBudget(delta), else: "the budget is at its limit")
+    case .mark(let mark): return try run(.mark(mark), else: "cannot mark now")
+    case .note(let text): return try run(.note(text), else: "cannot note now")
+    case .end:
+      overlayClosed()
+      return endWith(session.phase == .ops ? .finish(.quit) : .abort(.quit), at: now, by: source)
+    case .debrief:
+      throw ControlError(.notNow, "scores come once the session has ended")
+    }
+  }
+}

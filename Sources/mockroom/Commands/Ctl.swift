@@ -1,0 +1,211 @@
+import ArgumentParser
+import Foundation
+import MockCore
+
+/// Options every command that reaches a running session shares.
+struct SessionChoice: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "The running session (its id, or the start of it); the only one running if not given.",
+      valueName: "id"))
+  var session: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The session's control socket, e.g. one forwarded over ssh.", valueName: "path"))
+  var socket: String?
+
+  func connect() throws -> ControlClient {
+    do {
+      return try ControlClient.open(session: session, socket: socket)
+    } catch {
+      throw fail(error.message, code: 1)
+    }
+  }
+}
+
+/// `mockroom ctl`: steer a running session from a script or a key binding.
+struct Ctl: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ctl",
+    abstract: "Steer a running session from a script: status, fire, pivot, pause, resume, next, "
+      + "extend, note, mark.",
+    discussion: """
+      Examples:
+        mockroom ctl status --format '{phase} {remaining}'   (for tmux's status-right)
+        mockroom ctl status --json
+        mockroom ctl fire audio-first
+        mockroom ctl pivot "Now assume the traffic is audio."
+        mockroom ctl extend 2m        (a negative duration shortens: -- extend -1m)
+        mockroom ctl note "estimate skipped the write path"
+        mockroom ctl mark missed_estimate
+
+      --format names: {phase} {remaining} {elapsed} {budget} {total} {balance} {status} \
+      {session} {title} {banner} {next}.
+
+      Marks: \(Mark.names.joined(separator: ", ")).
+
+      Exits 1 with a message when no session is running or the session refuses the request.
+      """,
+    subcommands: [
+      Status.self, Fire.self, Pivot.self, Simple.Pause.self, Simple.Resume.self, Simple.Next.self,
+      Simple.Back.self, Extend.self, Note.self, MarkCommand.self, Simple.End.self,
+    ]
+  )
+
+  /// Sends one request and waits for its reply; a refusal exits 1 with the session's words.
+  static func perform(_ request: Request, on choice: SessionChoice) throws {
+    let client = try choice.connect()
+    let seq = client.send(request)
+    let message: ControlMessage
+    do {
+      message = try client.reply(to: seq).0
+    } catch {
+      throw fail(error.message, code: 1)
+    }
+    switch message {
+    case .error(let error, _): throw fail(error.message, code: 1)
+    case .ok(_, _, let banner?): print("fired: banner \(banner)")
+    default: break
+    }
+  }
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Where the session stands: phase, time left, banners, the deck.")
+    @OptionGroup var choice: SessionChoice
+    @Flag(help: "The state as JSON (documented in README.md).") var json = false
+    @Option(help: ArgumentHelp("A line with {name} placeholders.", valueName: "format"))
+    var format: String?
+
+    func validate() throws {
+      if json, format != nil { throw ValidationError("give --json or --format, not both.") }
+    }
+
+    func run() throws {
+      let client = try choice.connect()
+      let seq = client.send(.status)
+      let reply: (ControlMessage, Data)
+      do {
+        reply = try client.reply(to: seq)
+      } catch {
+        throw fail(error.message, code: 1)
+      }
+      guard case .state(let state) = reply.0 else {
+        if case .error(let error, _) = reply.0 { throw fail(error.message, code: 1) }
+        throw fail("the session sent something else than its state", code: 1)
+      }
+      if json {
+        print(String(decoding: reply.1, as: UTF8.self))
+      } else if let format {
+        print(state.format(format))
+      } else {
+        print(state.format("{session} · {title}"))
+        print(state.format("{status} · {phase} {remaining} (budget {budget}) · total {total} · {balance}"))
+        for banner in state.banners {
+          print("banner \(banner.banner) (\(banner.kind)): \(banner.text ?? banner.cue)")
+        }
+        for item in state.deck {
+          let due = item.dueInMs.map { $0 > 0 ? "in \(DurationText.clock($0))" : "due" } ?? "later"
+          print("deck \(item.id) · \(item.kind) · \(item.phase) at \(DurationText.clock(item.atMs)) · \(item.state)\(item.isOpen ? " · " + due : "")")
+        }
+      }
+    }
+  }
+
+  struct Fire: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Throw in a deck interjection by its id (as 'status' lists).")
+    @OptionGroup var choice: SessionChoice
+    @Argument(help: ArgumentHelp("The deck entry's id.", valueName: "id")) var id: String
+    func run() throws { try Ctl.perform(.fire(cue: id), on: choice) }
+  }
+
+  struct Pivot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Throw in a pivot in your own words.")
+    @OptionGroup var choice: SessionChoice
+    @Argument(help: ArgumentHelp("What changes.", valueName: "text")) var text: String
+    func run() throws {
+      guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw ValidationError("give the pivot's text.")
+      }
+      try Ctl.perform(.custom(kind: .pivot, text: text), on: choice)
+    }
+  }
+
+  enum Simple {
+    struct Pause: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Pause the clock.")
+      @OptionGroup var choice: SessionChoice
+      func run() throws { try Ctl.perform(.pause, on: choice) }
+    }
+    struct Resume: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Start the clock again.")
+      @OptionGroup var choice: SessionChoice
+      func run() throws { try Ctl.perform(.resume, on: choice) }
+    }
+    struct Next: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Move on to the next phase.")
+      @OptionGroup var choice: SessionChoice
+      func run() throws { try Ctl.perform(.next, on: choice) }
+    }
+    struct Back: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Go back to the previous phase.")
+      @OptionGroup var choice: SessionChoice
+      func run() throws { try Ctl.perform(.back, on: choice) }
+    }
+    struct End: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "End the session (finished during ops, abandoned before).")
+      @OptionGroup var choice: SessionChoice
+      func run() throws { try Ctl.perform(.end, on: choice) }
+    }
+  }
+
+  struct Extend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Lengthen the current phase's budget (a negative duration shortens it).")
+    @OptionGroup var choice: SessionChoice
+    @Argument(help: ArgumentHelp("e.g. 2m, 90s, -1m.", valueName: "duration")) var duration: String
+    func run() throws {
+      let negative = duration.hasPrefix("-")
+      let ms: Millis
+      do {
+        ms = try DurationText.parse(negative ? String(duration.dropFirst()) : duration)
+      } catch {
+        throw ValidationError("'\(duration)': \(error)")
+      }
+      try Ctl.perform(.adjust(negative ? -ms : ms), on: choice)
+    }
+  }
+
+  struct Note: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add a time-stamped note.")
+    @OptionGroup var choice: SessionChoice
+    @Argument(help: ArgumentHelp("The note.", valueName: "text")) var text: String
+    func run() throws {
+      guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw ValidationError("give the note's text.")
+      }
+      try Ctl.perform(.note(text), on: choice)
+    }
+  }
+
+  struct MarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "mark", abstract: "Mark a moment (missed_estimate, fabricated_number, …).")
+    @OptionGroup var choice: SessionChoice
+    @Argument(help: ArgumentHelp("The mark's name.", valueName: "kind")) var kind: String
+    func run() throws {
+      guard let mark = Mark(name: kind) else {
+        throw ValidationError("'\(kind)' is not a mark; use one of \(Mark.names.joined(separator: ", ")).")
+      }
+      try Ctl.perform(.mark(mark), on: choice)
+    }
+  }
+}
+
+extension ControlState.DeckState {
+  var isOpen: Bool { state == "waiting" || state == "held" }
+}

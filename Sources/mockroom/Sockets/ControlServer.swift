@@ -1,0 +1,218 @@
+import Foundation
+import Glibc
+import MockCore
+
+/// A session's control socket: it accepts consoles and `mockroom ctl`, reads their request
+/// lines and queues replies, all without blocking. The run loop polls its descriptors.
+///
+/// No client can hold the session up: reads and writes never block, a line over 64 KiB ends
+/// that connection, and a client that stops reading is dropped once a quarter of a megabyte is
+/// waiting for it. Only the session's own user may connect (checked from the peer's
+/// credentials, on top of the 0700 directory and 0600 socket).
+final class ControlServer {
+  final class Client {
+    let fd: Int32
+    var input: [UInt8] = []
+    var output: [UInt8] = []
+    /// Who the client said it is (`hello`); ctl until then.
+    var source: Source = .ctl
+    /// Sent state and events as they happen.
+    var watching = false
+    /// Close once what is queued has gone out (or at once if it cannot).
+    var closing = false
+
+    init(fd: Int32) { self.fd = fd }
+  }
+
+  /// What a client sent: a request, or a line that could not be read.
+  struct Arrival {
+    let client: Client
+    let seq: Int?
+    let request: Result<Request, ControlError>
+  }
+
+  /// The most queued for one client before it is dropped.
+  static let maximumQueued = 256 * 1024
+
+  let path: String
+  private let listener: Int32
+  private(set) var clients: [Client] = []
+  /// Connections refused because another user made them; for tests and the record of doubt.
+  private(set) var refused = 0
+
+  /// Listens at `path`. A socket left there by a session that was killed is replaced; one that
+  /// still answers belongs to a running session and is an error.
+  init(path: String) throws(UnixSocket.Failure) {
+    self.path = path
+    if access(path, F_OK) == 0 {
+      if let fd = try? UnixSocket.connect(to: path) {
+        close(fd)
+        throw UnixSocket.Failure(
+          description: "a running session already listens at \(path)", code: EADDRINUSE)
+      }
+      unlink(path)
+    }
+    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+    guard fd >= 0 else { throw UnixSocket.failure("cannot make a socket") }
+    // Made 0600 from the start: there is no moment when another user could connect.
+    let mask = umask(0o177)
+    let bound = try UnixSocket.withAddress(path) { bind(fd, $0, $1) }
+    umask(mask)
+    guard bound == 0, listen(fd, 16) == 0 else {
+      let error = UnixSocket.failure("cannot listen at \(path)")
+      close(fd)
+      throw error
+    }
+    listener = fd
+  }
+
+  deinit { shutDown() }
+
+  /// Closes every connection and removes the socket.
+  func shutDown() {
+    guard fcntl(listener, F_GETFD) != -1 else { return }
+    for client in clients { close(client.fd) }
+    clients = []
+    close(listener)
+    unlink(path)
+  }
+
+  /// Watching clients that introduced themselves as the interviewer.
+  var consoles: Int { clients.filter { $0.watching && $0.source == .interviewer }.count }
+  var watchers: Bool { clients.contains { $0.watching } }
+
+  /// What to poll: the listener, then each client (reads, and writes while output waits).
+  var pollFDs: [pollfd] {
+    [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
+      + clients.map { client in
+        var events = client.closing ? 0 : Int16(POLLIN)
+        if !client.output.isEmpty { events |= Int16(POLLOUT) }
+        return pollfd(fd: client.fd, events: events, revents: 0)
+      }
+  }
+
+  /// Accepts, reads and writes what `polled` (as returned by `poll` for `pollFDs`) says is
+  /// ready, and returns the complete lines that arrived.
+  func service(_ polled: ArraySlice<pollfd>) -> [Arrival] {
+    var arrivals: [Arrival] = []
+    for entry in polled.dropFirst() {
+      guard entry.revents != 0, let client = clients.first(where: { $0.fd == entry.fd }) else {
+        continue
+      }
+      if entry.revents & Int16(POLLOUT) != 0 { flush(client) }
+      if entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0, !client.closing {
+        arrivals += read(client)
+      }
+    }
+    if let first = polled.first, first.revents & Int16(POLLIN) != 0 { acceptAll() }
+    clients.removeAll { client in
+      let done = client.closing && client.output.isEmpty
+      if done { close(client.fd) }
+      return done
+    }
+    return arrivals
+  }
+
+  private func acceptAll() {
+    while true {
+      let fd = accept(listener, nil, nil)
+      guard fd >= 0 else { return }
+      UnixSocket.setNonBlocking(fd)
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      let client = Client(fd: fd)
+      guard UnixSocket.peerUID(fd) == geteuid() else {
+        refused += 1
+        client.closing = true
+        clients.append(client)
+        send(
+          ControlMessage.error(
+            ControlError(.refused, "this session belongs to another user"), seq: nil
+          ).jsonLine(), to: client)
+        continue
+      }
+      clients.append(client)
+    }
+  }
+
+  private func read(_ client: Client) -> [Arrival] {
+    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+    var arrivals: [Arrival] = []
+    // At most 64 KiB a wake from one client, so a flood cannot starve the clock.
+    for _ in 0..<4 {
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(client.fd, $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      if count < 0, errno == EAGAIN || errno == EWOULDBLOCK { break }
+      if count <= 0 {
+        // The client hung up (or the connection broke): nothing more will come or go.
+        client.output = []
+        client.closing = true
+        break
+      }
+      client.input += buffer[0..<count]
+      while let newline = client.input.firstIndex(of: UInt8(ascii: "\n")) {
+        let line = client.input[..<newline]
+        client.input.removeSubrange(...newline)
+        if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
+        if line.count > ControlProtocol.maximumLine {
+          tooLong(client)
+          return arrivals
+        }
+        do {
+          let (seq, request) = try Request.decode(Data(line))
+          arrivals.append(Arrival(client: client, seq: seq, request: .success(request)))
+        } catch {
+          arrivals.append(Arrival(client: client, seq: nil, request: .failure(error)))
+        }
+      }
+      if client.input.count > ControlProtocol.maximumLine {
+        tooLong(client)
+        return arrivals
+      }
+    }
+    return arrivals
+  }
+
+  private func tooLong(_ client: Client) {
+    client.input = []
+    send(
+      ControlMessage.error(
+        ControlError(
+          .tooLong, "a line is longer than \(ControlProtocol.maximumLine) bytes; closing"),
+        seq: nil
+      ).jsonLine(), to: client)
+    client.closing = true
+  }
+
+  /// Queues `line` for `client` and writes what the socket takes now. A client with too much
+  /// waiting is dropped.
+  func send(_ line: String, to client: Client) {
+    guard client.output.count + line.utf8.count < Self.maximumQueued else {
+      client.output = []
+      client.closing = true
+      return
+    }
+    client.output += Array(line.utf8) + [UInt8(ascii: "\n")]
+    flush(client)
+  }
+
+  /// Sends `line` to every watching client.
+  func broadcast(_ line: String) {
+    for client in clients where client.watching && !client.closing { send(line, to: client) }
+  }
+
+  private func flush(_ client: Client) {
+    while !client.output.isEmpty {
+      let written = client.output.withUnsafeBytes {
+        Glibc.send(client.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+      }
+      if written < 0, errno == EINTR { continue }
+      if written < 0, errno == EAGAIN || errno == EWOULDBLOCK { return }
+      if written <= 0 {
+        client.output = []
+        client.closing = true
+        return
+      }
+      client.output.removeFirst(written)
+    }
+  }
+}
