@@ -23,7 +23,8 @@ public enum ControlMessage: Equatable, Sendable {
     public var records: [String]
     public var state: ControlState
 
-    public init(seq: Int?, role: Source, material: Material, records: [String], state: ControlState) {
+    public init(seq: Int?, role: Source, material: Material, records: [String], state: ControlState)
+    {
       self.seq = seq
       self.role = role.rawValue
       self.material = material
@@ -58,7 +59,8 @@ public enum ControlMessage: Equatable, Sendable {
     case .ok(let op, let seq, let banner):
       Self.encoded(Reply(type: "ok", op: op, seq: seq, banner: banner))
     case .error(let error, let seq):
-      Self.encoded(Reply(type: "error", seq: seq, code: error.code.rawValue, message: error.message))
+      Self.encoded(
+        Reply(type: "error", seq: seq, code: error.code.rawValue, message: error.message))
     }
   }
 
@@ -78,7 +80,8 @@ public enum ControlMessage: Equatable, Sendable {
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     guard let head = try? decoder.decode(Reply.self, from: data) else { return nil }
     switch head.type {
-    case "welcome": return (try? decoder.decode(Welcome.self, from: data)).map(ControlMessage.welcome)
+    case "welcome":
+      return (try? decoder.decode(Welcome.self, from: data)).map(ControlMessage.welcome)
     case "state": return (try? ControlState.decode(data)).map(ControlMessage.state)
     case "event":
       guard let event = try? decoder.decode(Event.self, from: data),

@@ -74,7 +74,8 @@ public enum Request: Equatable, Sendable {
     case .mark(let mark): wire.mark = Mark.plain.contains(mark) ? mark.name : mark.menuName
     case .note(let text): wire.text = text
     case .debrief(let said):
-      wire.scores = Dictionary(uniqueKeysWithValues: said.scores.map { ($0.key.rawValue, $0.value) })
+      wire.scores = Dictionary(
+        uniqueKeysWithValues: said.scores.map { ($0.key.rawValue, $0.value) })
       wire.overran = said.overran?.name
       wire.why = said.why
       wire.notes = said.notes

@@ -57,9 +57,13 @@ extension Room {
       guard case .debrief(let said) = request else {
         throw ControlError(.ended, "the session has ended")
       }
-      return [.record(Record(t: session.sinceStart(at: now), entry: .debrief(said), source: source))]
+      return [
+        .record(Record(t: session.sinceStart(at: now), entry: .debrief(said), source: source))
+      ]
     }
-    guard session.status != .ready else { throw ControlError(.notNow, "the session has not started") }
+    guard session.status != .ready else {
+      throw ControlError(.notNow, "the session has not started")
+    }
     func run(_ event: Event, else why: String) throws(ControlError) -> [Effect] {
       let effects = session.handle(event, at: now, by: source)
       guard effects.contains(where: { if case .record = $0 { true } else { false } }) else {
@@ -82,7 +86,9 @@ extension Room {
       return []
     case .fire(let cue):
       let placed = session.schedule.interjections.first { $0.id == cue }
-      guard let kind = placed.map({ CueKind($0.kind) }) ?? material.entry(cue).flatMap({ CueKind(rawValue: $0.kind) }),
+      guard
+        let kind = placed.map({ CueKind($0.kind) })
+          ?? material.entry(cue).flatMap({ CueKind(rawValue: $0.kind) }),
         let text = placed?.text ?? material.entry(cue)?.text
       else {
         throw ControlError(.noSuchCue, "no deck entry has the id '\(cue)'")
@@ -94,7 +100,9 @@ extension Room {
     case .custom(let kind, let text):
       return try run(.fire(cue: nil, kind: kind, text: text), else: "cannot fire now")
     case .hold(let cue):
-      if try scheduled(cue).state == .held { throw ControlError(.notNow, "'\(cue)' is held already") }
+      if try scheduled(cue).state == .held {
+        throw ControlError(.notNow, "'\(cue)' is held already")
+      }
       return try run(.hold(cue), else: "'\(cue)' cannot be held")
     case .release(let cue):
       if try scheduled(cue).state != .held { throw ControlError(.notNow, "'\(cue)' is not held") }

@@ -104,7 +104,8 @@ extension Screen {
     let top = max(0, (size.height - lines.count) / 2)
     for (index, line) in lines.enumerated() where top + index < size.height {
       frame.center(
-        line.clipped(to: size.width), y: top + index, style: index == 0 ? Style(bold: true) : .plain)
+        line.clipped(to: size.width), y: top + index, style: index == 0 ? Style(bold: true) : .plain
+      )
     }
     return frame
   }

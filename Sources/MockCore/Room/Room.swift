@@ -199,7 +199,8 @@ public struct Room: Equatable, Sendable {
       }
       return session.handle(.next, at: now, by: .candidate)
     case "b": return session.handle(.back, at: now, by: .candidate)
-    case "p": return session.handle(
+    case "p":
+      return session.handle(
         session.status == .paused ? .resume : .pause, at: now, by: .candidate)
     case "+", "=": return session.handle(.adjustBudget(.minutes(1)), at: now, by: .candidate)
     case "-", "_": return session.handle(.adjustBudget(-.minutes(1)), at: now, by: .candidate)

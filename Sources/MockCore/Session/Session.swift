@@ -246,7 +246,8 @@ public struct Session: Equatable, Sendable {
       return [record(.continued(stoppedFor: max(0, now - suspension.since)), at: now)]
     case (.slept(let gap), .running), (.slept(let gap), .paused):
       return [record(.slept(gap), at: now)]
-    case (.fire(let cue, let kind, let text), .running), (.fire(let cue, let kind, let text), .paused):
+    case (.fire(let cue, let kind, let text), .running),
+      (.fire(let cue, let kind, let text), .paused):
       return fire(cue, kind: kind, text: text, at: now)
     case (.hold(let cue), .running), (.hold(let cue), .paused):
       guard canSteer(cue), !held.contains(cue) else { return [] }

@@ -101,13 +101,17 @@ struct Ctl: ParsableCommand {
         print(state.format(format))
       } else {
         print(state.format("{session} · {title}"))
-        print(state.format("{status} · {phase} {remaining} (budget {budget}) · total {total} · {balance}"))
+        print(
+          state.format(
+            "{status} · {phase} {remaining} (budget {budget}) · total {total} · {balance}"))
         for banner in state.banners {
           print("banner \(banner.banner) (\(banner.kind)): \(banner.text ?? banner.cue)")
         }
         for item in state.deck {
           let due = item.dueInMs.map { $0 > 0 ? "in \(DurationText.clock($0))" : "due" } ?? "later"
-          print("deck \(item.id) · \(item.kind) · \(item.phase) at \(DurationText.clock(item.atMs)) · \(item.state)\(item.isOpen ? " · " + due : "")")
+          print(
+            "deck \(item.id) · \(item.kind) · \(item.phase) at \(DurationText.clock(item.atMs)) · \(item.state)\(item.isOpen ? " · " + due : "")"
+          )
         }
       }
     }
@@ -199,7 +203,8 @@ struct Ctl: ParsableCommand {
     @Argument(help: ArgumentHelp("The mark's name.", valueName: "kind")) var kind: String
     func run() throws {
       guard let mark = Mark(name: kind) else {
-        throw ValidationError("'\(kind)' is not a mark; use one of \(Mark.names.joined(separator: ", ")).")
+        throw ValidationError(
+          "'\(kind)' is not a mark; use one of \(Mark.names.joined(separator: ", ")).")
       }
       try Ctl.perform(.mark(mark), on: choice)
     }

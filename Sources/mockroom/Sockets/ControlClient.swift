@@ -25,7 +25,9 @@ final class ControlClient {
       let running = ControlPaths.running()
       let where_ = ControlPaths.directory()
       if let session {
-        let matches = running.filter { $0 == session } + running.filter { $0.hasPrefix(session) && $0 != session }
+        let matches =
+          running.filter { $0 == session }
+          + running.filter { $0.hasPrefix(session) && $0 != session }
         guard let first = matches.first else {
           throw ControlError(
             .noSuchCue,
@@ -34,13 +36,15 @@ final class ControlClient {
         }
         guard matches.count == 1 || matches[0] == session else {
           throw ControlError(
-            .noSuchCue, "'\(session)' could be \(matches.joined(separator: " or ")); give more of the id")
+            .noSuchCue,
+            "'\(session)' could be \(matches.joined(separator: " or ")); give more of the id")
         }
         path = ControlPaths.socket(of: first)
       } else {
         guard let only = running.first else {
           throw ControlError(
-            .noSuchCue, "no session is running (no socket answers in \(where_)); start one with 'mockroom run'")
+            .noSuchCue,
+            "no session is running (no socket answers in \(where_)); start one with 'mockroom run'")
         }
         guard running.count == 1 else {
           throw ControlError(

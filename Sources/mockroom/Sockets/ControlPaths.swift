@@ -44,7 +44,8 @@ enum ControlPaths {
     }
     guard info.st_mode & 0o077 == 0 else {
       throw Failure(
-        description: "\(path) is open to other users (mode \(String(info.st_mode & 0o777, radix: 8))); "
+        description:
+          "\(path) is open to other users (mode \(String(info.st_mode & 0o777, radix: 8))); "
           + "run 'chmod 700 \(path)'")
     }
   }

@@ -52,7 +52,8 @@ final class ControlServer {
       }
       unlink(path)
     }
-    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+    let fd = socket(
+      AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw UnixSocket.failure("cannot make a socket") }
     // Made 0600 from the start: there is no moment when another user could connect.
     let mask = umask(0o177)

@@ -1,0 +1,265 @@
+/// The interviewer's console: a copy of the session rebuilt from the record lines the session
+/// sends, the prompt's interviewer material, and what the interviewer is doing at the keys.
+/// Keys come in; requests for the session come out. The console never changes the session by
+/// itself: everything goes through the socket, and comes back as record lines.
+public struct Console: Equatable, Sendable {
+  /// What the keys are doing now.
+  public enum Mode: Equatable, Sendable {
+    case normal
+    case help
+    /// The marks menu: a digit marks.
+    case marks
+    /// Writing an interjection of one's own: first its kind, then its words.
+    case custom(kind: CueKind?, text: String)
+    /// Writing a note.
+    case note(String)
+    /// "End the session?"
+    case confirmEnd
+    /// The session is over: the interviewer's scores.
+    case scoring(DebriefForm)
+    /// Nothing more to do: the console can close.
+    case done
+  }
+
+  /// One row of the deck list: a scheduled interjection, or another entry that may be fired.
+  public struct Row: Equatable, Sendable {
+    public var id: String
+    public var kind: CueKind
+    public var text: String
+    public var strong: [String]
+    /// Where it stands, when it is in the schedule.
+    public var item: DeckItem?
+    /// The banner it put up, if it fired.
+    public var banner: Int?
+  }
+
+  public let material: Material
+  public private(set) var records: [Record] = []
+  /// The session as the record says, rebuilt after every line.
+  public private(set) var session: Session?
+  /// The session's time is the console's monotonic time less this (set from every state).
+  public private(set) var offset: Millis = 0
+  public private(set) var mode: Mode = .normal
+  /// The deck row selected.
+  public private(set) var selected = 0
+  /// The first line of the material shown.
+  public private(set) var scroll = 0
+  public private(set) var notice: Notice?
+  /// Notes sent, with the session time each was written at.
+  public private(set) var notes: [(t: Millis, text: String)] = []
+
+  public static func == (a: Console, b: Console) -> Bool {
+    a.material == b.material && a.records == b.records && a.offset == b.offset
+      && a.mode == b.mode && a.selected == b.selected && a.scroll == b.scroll
+      && a.notice == b.notice && a.notes.map(\.text) == b.notes.map(\.text)
+  }
+
+  public init(welcome: ControlMessage.Welcome, at now: Instant) {
+    material = welcome.material
+    records = welcome.records.compactMap { try? Record.decode(jsonLine: $0).record }
+    rebuild()
+    sync(welcome.state, at: now)
+  }
+
+  /// The instant on the session's clock that `now` (the console's clock) is.
+  public func sessionNow(_ now: Instant) -> Instant { now - offset }
+
+  private mutating func sync(_ state: ControlState, at now: Instant) {
+    offset = now.ms - state.tMs
+  }
+
+  private mutating func rebuild() {
+    session = Session.replay(records)
+    selected = min(selected, max(0, rows.count - 1))
+  }
+
+  /// A line from the session.
+  public mutating func receive(_ message: ControlMessage, at now: Instant) {
+    switch message {
+    case .state(let state): sync(state, at: now)
+    case .event(let record):
+      records.append(record)
+      rebuild()
+      if case .sessionEnded = record.entry, mode != .done { startScoring() }
+    case .error(let error, _): say(error.message, at: now)
+    case .ok(let op, _, let banner):
+      say(banner.map { "fired: banner \($0)" } ?? "\(op): done", at: now)
+      if op == "debrief" { mode = .done }
+    case .welcome: break
+    }
+  }
+
+  private mutating func startScoring() {
+    guard let session else { return }
+    let worst = Phase.allCases.max {
+      session.overrun($0, at: Instant(ms: 0)) < session.overrun($1, at: Instant(ms: 0))
+    }
+    let mostOver = worst.flatMap { session.overrun($0, at: Instant(ms: 0)) > 0 ? $0 : nil }
+    mode = .scoring(
+      DebriefForm(
+        title: session.info.title, summary: "The session has ended. Your scores for the candidate.",
+        mostOver: mostOver, byInterviewer: true))
+  }
+
+  private mutating func say(_ text: String, at now: Instant) {
+    notice = Notice(text: text, until: now + Notice.lasts)
+  }
+
+  /// The deck list: the schedule in its order, then every other entry that may be fired.
+  public var rows: [Row] {
+    guard let session else { return [] }
+    let deck = session.deck(at: Instant(ms: 0))
+    var rows = deck.map { item in
+      Row(
+        id: item.placed.id, kind: CueKind(item.placed.kind), text: item.placed.text,
+        strong: material.entry(item.placed.id)?.strong ?? [], item: item,
+        banner: session.banner(of: item.placed.id)?.number)
+    }
+    let scheduled = Set(deck.map(\.placed.id))
+    for entry in material.deck where !scheduled.contains(entry.id) {
+      guard let kind = CueKind(rawValue: entry.kind) else { continue }
+      rows.append(
+        Row(
+          id: entry.id, kind: kind, text: entry.text, strong: entry.strong, item: nil,
+          banner: session.banner(of: entry.id)?.number))
+    }
+    return rows
+  }
+
+  /// The kinds a custom interjection may take, by key.
+  public static let customKinds: [(key: Character, kind: CueKind)] = [
+    ("p", .pivot), ("b", .pushback), ("c", .curveball), ("s", .silence), ("k", .checkin),
+  ]
+
+  /// The marks menu, by digit.
+  public static var markKeys: [(key: Character, mark: Mark)] {
+    Mark.plain.enumerated().map { (Character(String($0.offset + 1)), $0.element) }
+  }
+
+  /// Applies a key; returns the requests to send.
+  public mutating func handle(_ key: Key, at now: Instant) -> [Request] {
+    if let notice, notice.until <= now { self.notice = nil }
+    switch mode {
+    case .done: return []
+    case .scoring(var form):
+      form.handle(key)
+      switch form.result {
+      case .saved(let said)?:
+        mode = .scoring(form)
+        return [.debrief(said)]
+      case .skipped?: mode = .done
+      case nil: mode = .scoring(form)
+      }
+      return []
+    case .help:
+      mode = .normal
+      return []
+    case .confirmEnd:
+      mode = .normal
+      if key == .character("y") || key == .character("E") { return [.end] }
+      return []
+    case .marks:
+      mode = .normal
+      guard case .character(let ch) = key, let chosen = Self.markKeys.first(where: { $0.key == ch })
+      else { return [] }
+      return [.mark(chosen.mark)]
+    case .custom(nil, _):
+      mode = .normal
+      guard case .character(let ch) = key,
+        let chosen = Self.customKinds.first(where: { $0.key == ch })
+      else { return [] }
+      mode = .custom(kind: chosen.kind, text: "")
+      return []
+    case .custom(let kind?, let text):
+      switch Self.edit(text, key) {
+      case .typing(let now): mode = .custom(kind: kind, text: now)
+      case .cancel: mode = .normal
+      case .send(let words):
+        mode = .normal
+        return [.custom(kind: kind, text: words)]
+      }
+      return []
+    case .note(let text):
+      switch Self.edit(text, key) {
+      case .typing(let now): mode = .note(now)
+      case .cancel: mode = .normal
+      case .send(let words):
+        mode = .normal
+        notes.append((session?.sinceStart(at: sessionNow(now)) ?? 0, words))
+        return [.note(words)]
+      }
+      return []
+    case .normal:
+      return normal(key, at: now)
+    }
+  }
+
+  private enum Edit {
+    case typing(String), send(String), cancel
+  }
+
+  /// A line being typed: characters add, Backspace removes, Enter sends (unless blank), Esc
+  /// cancels.
+  private static func edit(_ text: String, _ key: Key) -> Edit {
+    switch key {
+    case .escape: return .cancel
+    case .enter:
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      return trimmed.isEmpty ? .cancel : .send(trimmed)
+    case .backspace: return .typing(String(text.dropLast()))
+    case .character(let ch) where ch != "\t" && text.count < DebriefForm.maximumText:
+      return .typing(text + String(ch))
+    default: return .typing(text)
+    }
+  }
+
+  private mutating func normal(_ key: Key, at now: Instant) -> [Request] {
+    let rows = self.rows
+    let row = rows.indices.contains(selected) ? rows[selected] : nil
+    switch key {
+    case .up, .character("k"): selected = max(0, selected - 1)
+    case .down, .character("j"): selected = min(max(0, rows.count - 1), selected + 1)
+    case .pageUp: scroll = max(0, scroll - 10)
+    case .pageDown: scroll += 10
+    case .home: scroll = 0
+    case .enter, .character("f"):
+      guard let row else { return [] }
+      return [.fire(cue: row.id)]
+    case .character("h"):
+      guard let item = row?.item else {
+        say("only a scheduled interjection can be held", at: now)
+        return []
+      }
+      return [item.state == .held ? .release(cue: item.placed.id) : .hold(cue: item.placed.id)]
+    case .character("s"):
+      guard let item = row?.item else {
+        say("only a scheduled interjection can be skipped", at: now)
+        return []
+      }
+      return [.skip(cue: item.placed.id)]
+    case .character("i"): mode = .custom(kind: nil, text: "")
+    case .character("w"): mode = .note("")
+    case .character("m"): mode = .marks
+    case .character("p"): return [session?.status == .paused ? .resume : .pause]
+    case .character("n"): return [.next]
+    case .character("b"): return [.back]
+    case .character("+"), .character("="): return [.adjust(.minutes(1))]
+    case .character("-"), .character("_"): return [.adjust(-.minutes(1))]
+    case .character("E"): mode = .confirmEnd
+    case .character("?"): mode = .help
+    default: break
+    }
+    return []
+  }
+}
+
+extension Console.Mode {
+  /// Waiting for the interviewer's words (keys are text, not commands).
+  public var isTyping: Bool {
+    switch self {
+    case .custom(let kind, _): kind != nil
+    case .note: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import MockCore
+
+/// `mockroom interviewer`: the interviewer's console for a running session.
+struct InterviewerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "interviewer",
+    abstract: "The interviewer's console for a running session, in a second terminal.",
+    discussion: """
+      Shows the clocks, the deck with its schedule, and the prompt's interviewer material \
+      (clarify answers, scale, drill and ops points, private notes). Keys: ↑↓ choose a deck \
+      entry · f fire · h hold/release · s skip · i an interjection in your words · m mark · \
+      w note · p pause · n next · b back · +/- a minute · E end · ? help · q close.
+
+      When the session ends, you score the candidate on the same five dimensions as their \
+      debrief; 'mockroom show' puts both side by side.
+
+      Over ssh: forward the socket (ssh -L /tmp/mock.sock:$XDG_RUNTIME_DIR/mockroom/ID.sock \
+      host) and attach with --socket /tmp/mock.sock.
+      """)
+
+  @Argument(
+    help: ArgumentHelp(
+      "The running session (its id or the start of it); the only one running if not given.",
+      valueName: "id"))
+  var id: String?
+
+  @Option(help: ArgumentHelp("The session's control socket.", valueName: "path"))
+  var socket: String?
+
+  func run() throws {
+    let client = try SessionChoice.connect(session: id, socket: socket)
+    let welcome: ControlMessage.Welcome
+    do {
+      let seq = client.send(.hello(role: .interviewer, watch: true))
+      switch try client.reply(to: seq).0 {
+      case .welcome(let w): welcome = w
+      case .error(let error, _): throw fail(error.message, code: 1)
+      default: throw fail("the session did not welcome the console", code: 1)
+      }
+    } catch let error as ControlError {
+      throw fail(error.message, code: 1)
+    }
+    let terminal: Terminal
+    do {
+      terminal = try Terminal()
+    } catch {
+      throw fail("\(error)", code: 2)
+    }
+    let signals = SignalPipe()
+    UnixSocket.setNonBlocking(client.fd)
+    var console = Console(welcome: welcome, at: MonotonicClock.now())
+    let id = console.session?.info.id ?? "?"
+    var unsent: Debrief?
+    var closed = false
+    loop: while true {
+      let now = MonotonicClock.now()
+      terminal.draw(
+        ConsoleScreen.render(console, at: now, size: terminal.size, colors: terminal.colors))
+      if case .done = console.mode { break }
+      var fds = [
+        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0),
+      ]
+      // Wake when the session's displayed second changes (or a notice goes).
+      var timeout: Int32 = 1000
+      if let session = console.session,
+        let next = session.nextSecond(after: console.sessionNow(now))
+      {
+        timeout = Int32(clamping: max(1, next.ms + console.offset - now.ms))
+      }
+      _ = poll(&fds, nfds_t(closed ? 2 : 3), timeout)
+      for arrival in signals.drain() {
+        switch arrival {
+        case .stop: break loop
+        case .suspend: terminal.stepAway()
+        }
+      }
+      if !closed, fds[2].revents != 0 {
+        if !client.fill() { closed = true }
+        for line in client.lines() {
+          if let message = ControlMessage.decode(line) {
+            console.receive(message, at: MonotonicClock.now())
+          }
+        }
+        if closed, case .scoring = console.mode {} else if closed { break loop }
+      }
+      for input in terminal.readInput() {
+        switch input {
+        case .resize: terminal.invalidate()
+        case .key(let key):
+          if console.mode == .normal, key == .character("q") { break loop }
+          for request in console.handle(key, at: MonotonicClock.now()) {
+            if case .debrief(let said) = request, closed {
+              unsent = said
+              break loop
+            }
+            client.send(request)
+          }
+        }
+      }
+    }
+    terminal.end()
+    if let unsent {
+      try keep(unsent, of: id)
+    } else if case .done = console.mode {
+      print("mockroom: your scores are in session \(id); 'mockroom show \(id)' shows them")
+    } else {
+      print("mockroom: console closed; session \(id)")
+    }
+  }
+
+  /// The session closed before the scores could be sent: they go into its record directly when
+  /// it is on this machine, or are printed so that nothing is lost.
+  private func keep(_ said: Debrief, of id: String) throws {
+    if let paths = try? DataPaths.resolve(),
+      let writer = try? SessionLogWriter(appendingTo: paths.sessionsDirectory + "/\(id).jsonl"),
+      let last = SessionStore(directory: paths.sessionsDirectory).log(named: "\(id).jsonl")
+        .records.last
+    {
+      _ = try? writer.append(Record(t: last.t, entry: .debrief(said), source: .interviewer))
+      print("mockroom: your scores are in session \(id)")
+      return
+    }
+    print(Request.debrief(said).jsonLine())
+    throw fail(
+      "the session closed before your scores reached it; they are printed above", code: 1)
+  }
+}
+
+extension SessionChoice {
+  static func connect(session: String?, socket: String?) throws -> ControlClient {
+    do {
+      return try ControlClient.open(session: session, socket: socket)
+    } catch {
+      throw fail(error.message, code: 1)
+    }
+  }
+}
