@@ -34,6 +34,13 @@ public enum ReviewJSON {
     var t_ms: Int64
     var mark: String
     var move: String?
+    var source: String?
+  }
+
+  struct NoteJSON: Encodable {
+    var t_ms: Int64
+    var text: String
+    var source: String?
   }
 
   struct DebriefJSON: Encodable {
@@ -46,7 +53,9 @@ public enum ReviewJSON {
     var session: SessionJSON
     var banners: [BannerJSON]
     var marks: [MarkJSON]
+    var notes: [NoteJSON]
     var debrief: DebriefJSON?
+    var interviewer_debrief: DebriefJSON?
   }
 
   static func session(_ s: SessionSummary) -> SessionJSON {
@@ -68,6 +77,12 @@ public enum ReviewJSON {
           phase: $0.phase.name, budget_ms: $0.budget, actual_ms: $0.actual,
           overrun_ms: $0.overrun, reached: $0.reached)
       })
+  }
+
+  static func debrief(_ d: Debrief) -> DebriefJSON {
+    DebriefJSON(
+      scores: Dictionary(uniqueKeysWithValues: d.scores.map { ($0.key.rawValue, $0.value) }),
+      overran: d.overran?.name, why: d.why, notes: d.notes)
   }
 
   static func encode(_ value: some Encodable) -> String {
@@ -112,13 +127,10 @@ public enum ReviewJSON {
       marks: s.marks.map { m in
         var move: String?
         if case .recovery(let which) = m.mark { move = which.name }
-        return MarkJSON(t_ms: m.t, mark: m.mark.name, move: move)
+        return MarkJSON(t_ms: m.t, mark: m.mark.name, move: move, source: m.source?.rawValue)
       },
-      debrief: s.debrief.map { d in
-        DebriefJSON(
-          scores: Dictionary(uniqueKeysWithValues: d.scores.map { ($0.key.rawValue, $0.value) }),
-          overran: d.overran?.name, why: d.why, notes: d.notes)
-      })
+      notes: s.notes.map { NoteJSON(t_ms: $0.t, text: $0.text, source: $0.source?.rawValue) },
+      debrief: s.debrief.map(debrief), interviewer_debrief: s.interviewerDebrief.map(debrief))
     return encode(Versioned(body: detail, key: "show"))
   }
 

@@ -59,21 +59,37 @@ public enum ReviewText {
       out += events
     }
     out.append("")
-    if let d = s.debrief {
-      out.append("Debrief")
-      for dimension in Dimension.allCases {
-        let score = d.scores[dimension].map { "\($0)/5" } ?? "-"
-        out.append("  " + dimension.title.padding(30) + score)
-      }
-      if let phase = d.overran {
-        out.append("  ran over: \(phase.name)" + (d.why.isEmpty ? "" : " — \(d.why)"))
-      } else if !d.why.isEmpty {
-        out.append("  why: \(d.why)")
-      }
-      if !d.notes.isEmpty { out.append("  next time: \(d.notes)") }
-    } else {
-      out.append("No debrief yet: mockroom debrief \(s.id)")
+    out += scores(s)
+    return out
+  }
+
+  /// The debrief: the candidate's self-scores, and beside them the interviewer's when a partner
+  /// mock has them.
+  static func scores(_ s: SessionSummary) -> [String] {
+    guard s.debrief != nil || s.interviewerDebrief != nil else {
+      return ["No debrief yet: mockroom debrief \(s.id)"]
     }
+    var out: [String] = []
+    let both = s.interviewerDebrief != nil
+    func score(_ d: Debrief?, _ dimension: Dimension) -> String {
+      d?.scores[dimension].map { "\($0)/5" } ?? "-"
+    }
+    out.append(both ? "Debrief".padding(32) + "self".padding(7) + "interviewer" : "Debrief")
+    for dimension in Dimension.allCases {
+      var line = "  " + dimension.title.padding(30) + score(s.debrief, dimension)
+      if both { line = line.padding(39) + score(s.interviewerDebrief, dimension) }
+      out.append(line)
+    }
+    for (who, d) in [("", s.debrief), ("interviewer: ", s.interviewerDebrief)] {
+      guard let d else { continue }
+      if let phase = d.overran {
+        out.append("  \(who)ran over: \(phase.name)" + (d.why.isEmpty ? "" : " — \(d.why)"))
+      } else if !d.why.isEmpty {
+        out.append("  \(who)why: \(d.why)")
+      }
+      if !d.notes.isEmpty { out.append("  \(who)next time: \(d.notes)") }
+    }
+    if s.debrief == nil { out.append("  No self-scores yet: mockroom debrief \(s.id)") }
     return out
   }
 
@@ -116,7 +132,12 @@ public enum ReviewText {
       items.append((b.shownAt, line))
     }
     for m in s.marks {
-      items.append((m.t, "MARK".padding(12) + " " + Screen.markName(m.mark)))
+      let by = m.source == .interviewer || m.source == .ctl ? " (\(m.source!.rawValue))" : ""
+      items.append((m.t, "MARK".padding(12) + " " + Screen.markName(m.mark) + by))
+    }
+    for n in s.notes {
+      let by = n.source.map { " (\($0.rawValue))" } ?? ""
+      items.append((n.t, "NOTE".padding(12) + " " + n.text + by))
     }
     return items.sorted { $0.0 < $1.0 }.map { "  \(clock($0.0).padding(6, left: true))  \($0.1)" }
   }

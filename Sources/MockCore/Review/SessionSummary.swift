@@ -17,6 +17,25 @@ public struct SessionSummary: Equatable, Sendable {
   public struct MarkAt: Equatable, Sendable {
     public var t: Millis
     public var mark: Mark
+    /// Who marked it: nil or candidate for the candidate, interviewer, or ctl.
+    public var source: Source?
+    public init(t: Millis, mark: Mark, source: Source? = nil) {
+      self.t = t
+      self.mark = mark
+      self.source = source
+    }
+  }
+
+  /// A time-stamped note (the interviewer's, or from `mockroom ctl note`).
+  public struct NoteAt: Equatable, Sendable {
+    public var t: Millis
+    public var text: String
+    public var source: Source?
+    public init(t: Millis, text: String, source: Source? = nil) {
+      self.t = t
+      self.text = text
+      self.source = source
+    }
   }
 
   public var id: String
@@ -40,8 +59,11 @@ public struct SessionSummary: Equatable, Sendable {
   /// Every banner, with its acknowledgement and re-plan.
   public var banners: [Banner]
   public var marks: [MarkAt]
-  /// The latest debrief, if there is one.
+  /// The candidate's latest debrief, if there is one.
   public var debrief: Debrief?
+  /// The interviewer's latest scores, from a partner mock.
+  public var interviewerDebrief: Debrief?
+  public var notes: [NoteAt] = []
 
   public var isIncomplete: Bool { ending == nil }
   /// Whether the "compressed close" cue fired: ops had not begun by its point.
@@ -77,6 +99,8 @@ public struct SessionSummary: Equatable, Sendable {
     var opsStart: Millis?
     var marks: [MarkAt] = []
     var debrief: Debrief?
+    var interviewerDebrief: Debrief?
+    var notes: [NoteAt] = []
     // Banners come from the record's own lines, not from firing the cues again: a later
     // mockroom with other cue rules still reports what this session showed.
     var banners: [Banner] = []
@@ -94,8 +118,11 @@ public struct SessionSummary: Equatable, Sendable {
             drillStart = session.active(at: now)
           case .phaseEntered(.ops, _) where opsStart == nil:
             opsStart = session.active(at: now)
-          case .marked(let mark): marks.append(MarkAt(t: record.t, mark: mark))
+          case .marked(let mark):
+            marks.append(MarkAt(t: record.t, mark: mark, source: record.source))
+          case .debrief(let said) where record.source == .interviewer: interviewerDebrief = said
           case .debrief(let said): debrief = said
+          case .note(let text): notes.append(NoteAt(t: record.t, text: text, source: record.source))
           case .cueFired(let fired): banners.append(fired)
           case .acknowledged(let number, _, _, _):
             banner(number) { $0.acknowledgedAt = record.t }
@@ -130,6 +157,8 @@ public struct SessionSummary: Equatable, Sendable {
     self.banners = banners
     self.marks = marks
     self.debrief = debrief
+    self.interviewerDebrief = interviewerDebrief
+    self.notes = notes
   }
 
   /// The phase that ran furthest over its budget, if any did.

@@ -126,15 +126,35 @@ public enum SummaryCoding {
       if case .recovery(let move) = m.mark {
         w.int(10 + move.rawValue)
       } else {
-        w.int(m.mark == .reset ? 0 : m.mark == .errorCaught ? 1 : 2)
+        w.int(Mark.plain.firstIndex(of: m.mark) ?? 0)
       }
+      w.int(sourceCode(m.source))
     }
-    w.optional(s.debrief) { w, d in
-      for dimension in Dimension.allCases { w.int(d.scores[dimension] ?? 0) }
-      w.optional(d.overran) { $0.int($1.rawValue) }
-      w.string(d.why)
-      w.string(d.notes)
+    w.optional(s.debrief, writeDebrief)
+    w.optional(s.interviewerDebrief, writeDebrief)
+    w.int(s.notes.count)
+    for note in s.notes {
+      w.int(note.t)
+      w.string(note.text)
+      w.int(sourceCode(note.source))
     }
+  }
+
+  private static func writeDebrief(_ w: inout Writer, _ d: Debrief) {
+    for dimension in Dimension.allCases { w.int(d.scores[dimension] ?? 0) }
+    w.optional(d.overran) { $0.int($1.rawValue) }
+    w.string(d.why)
+    w.string(d.notes)
+  }
+
+  private static func sourceCode(_ source: Source?) -> Int {
+    source.flatMap { Source.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+  }
+
+  private static func source(_ code: Int64) -> Source?? {
+    if code == 0 { return .some(nil) }
+    let index = Int(code) - 1
+    return Source.allCases.indices.contains(index) ? .some(Source.allCases[index]) : nil
   }
 
   public static func read(_ r: inout Reader) -> SessionSummary? {
@@ -182,21 +202,32 @@ public enum SummaryCoding {
     for _ in 0..<markCount {
       guard let t = r.int(), let code = r.int() else { return nil }
       let mark: Mark
-      switch code {
-      case 0: mark = .reset
-      case 1: mark = .errorCaught
-      case 2: mark = .checkin
-      default:
+      if Mark.plain.indices.contains(Int(code)) {
+        mark = Mark.plain[Int(code)]
+      } else {
         guard let move = RecoveryMove(rawValue: Int(code) - 10) else { return nil }
         mark = .recovery(move)
       }
-      marks.append(SessionSummary.MarkAt(t: t, mark: mark))
+      guard let by = r.int().flatMap(source) else { return nil }
+      marks.append(SessionSummary.MarkAt(t: t, mark: mark, source: by))
     }
-    guard let debrief = r.optional(readDebrief) else { return nil }
-    return SessionSummary(
+    guard let debrief = r.optional(readDebrief), let scored = r.optional(readDebrief),
+      let noteCount = r.count()
+    else { return nil }
+    var notes: [SessionSummary.NoteAt] = []
+    for _ in 0..<noteCount {
+      guard let t = r.int(), let text = r.string(), let by = r.int().flatMap(source) else {
+        return nil
+      }
+      notes.append(SessionSummary.NoteAt(t: t, text: text, source: by))
+    }
+    var summary = SessionSummary(
       id: id, title: title, prompt: prompt, started: started, plan: plan, seed: seed,
       ending: ending, active: active, length: length, phases: phases, drillStart: drillStart,
       opsStart: opsStart, banners: banners, marks: marks, debrief: debrief)
+    summary.interviewerDebrief = scored
+    summary.notes = notes
+    return summary
   }
 
   private static func readEnding(_ r: inout Reader) -> Ending? {

@@ -112,7 +112,7 @@ final class SummaryCache {
   }
 
   /// Bump when what a summary holds, or its binary form, changes.
-  private static let format: Int64 = 2
+  private static let format: Int64 = 3
   private static let magic = "mockroom session summaries"
   let path: String
 
