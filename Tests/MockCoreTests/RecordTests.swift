@@ -35,7 +35,30 @@ import Testing
     .suspended,
     .continued(stoppedFor: 61_000),
     .slept(3_600_000),
+    .held(cue: "p1"), .released(cue: "p1"), .skipped(cue: "c1"), .note("Skipped the write path."),
+    .marked(.missedEstimate), .marked(.fabricatedNumber), .marked(.skippedOps),
+    .sessionStarted(
+      info, .standard,
+      Schedule(interjections: schedule.interjections, options: Schedule.Options(partner: true))),
   ]
+
+  @Test(arguments: Source.allCases)
+  func aSourceIsWrittenAndReadBack(_ source: Source) throws {
+    let record = Record(t: 5, entry: .marked(.reset), source: source)
+    let line = record.jsonLine(wall: "w")
+    #expect(line.contains("\"source\":\"\(source.rawValue)\""))
+    #expect(try Record.decode(jsonLine: line).record == record)
+  }
+
+  @Test func aLineWithoutASourceHasNone() throws {
+    let line = Record(t: 5, entry: .paused).jsonLine(wall: "w")
+    #expect(!line.contains("source"))
+    #expect(try Record.decode(jsonLine: line).record.source == nil)
+    #expect(throws: Record.DecodeError.self) {
+      try Record.decode(
+        jsonLine: line.replacingOccurrences(of: "\"t_ms\"", with: "\"source\":\"robot\",\"t_ms\""))
+    }
+  }
 
   @Test(arguments: entries)
   func everyEntryReadsBackAsItWasWritten(_ entry: Record.Entry) throws {

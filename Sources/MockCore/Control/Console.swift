@@ -45,13 +45,18 @@ public struct Console: Equatable, Sendable {
   /// The first line of the material shown.
   public private(set) var scroll = 0
   public private(set) var notice: Notice?
-  /// Notes sent, with the session time each was written at.
-  public private(set) var notes: [(t: Millis, text: String)] = []
+  /// Notes in the record (the interviewer's and ctl's), with the session time of each.
+  public var notes: [(t: Millis, text: String)] {
+    records.compactMap { record in
+      if case .note(let text) = record.entry { return (record.t, text) }
+      return nil
+    }
+  }
 
   public static func == (a: Console, b: Console) -> Bool {
     a.material == b.material && a.records == b.records && a.offset == b.offset
       && a.mode == b.mode && a.selected == b.selected && a.scroll == b.scroll
-      && a.notice == b.notice && a.notes.map(\.text) == b.notes.map(\.text)
+      && a.notice == b.notice
   }
 
   public init(welcome: ControlMessage.Welcome, at now: Instant) {
@@ -185,7 +190,6 @@ public struct Console: Equatable, Sendable {
       case .cancel: mode = .normal
       case .send(let words):
         mode = .normal
-        notes.append((session?.sinceStart(at: sessionNow(now)) ?? 0, words))
         return [.note(words)]
       }
       return []

@@ -92,6 +92,7 @@ public enum Request: Equatable, Sendable {
     } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context)
     {
       let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+      if field.isEmpty { throw ControlError(.badJSON, "not a JSON object") }
       throw ControlError(.badRequest, "field '\(field)' has the wrong type")
     } catch {
       throw ControlError(.badJSON, "not a JSON object")
