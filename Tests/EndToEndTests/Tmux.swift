@@ -91,7 +91,7 @@ final class Pane {
     width: Int = 100, height: Int = 30, arguments: [String] = [],
     environment: [String: String] = [:],
     termOverride: String? = nil, dataVariable: String = "MOCKROOM_HOME",
-    jobControl: Bool = false
+    jobControl: Bool = false, binary: String = Binary.path, prefix: [String] = []
   ) throws {
     self.jobControl = jobControl
     directory = FileManager.default.temporaryDirectory
@@ -101,7 +101,7 @@ final class Pane {
     sessions = home + (dataVariable == "MOCKROOM_HOME" ? "/sessions" : "/mockroom/sessions")
     socket = directory.appendingPathComponent("sock").path
     let pidFile = directory.appendingPathComponent("pid").path
-    let words = ([Binary.path] + arguments).map(quote).joined(separator: " ")
+    let words = (prefix + [binary] + arguments).map(quote).joined(separator: " ")
     var setTerm = ""
     if let termOverride {
       setTerm = termOverride.isEmpty ? "unset TERM; " : "export TERM=\(quote(termOverride)); "

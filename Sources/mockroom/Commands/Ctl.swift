@@ -53,6 +53,9 @@ struct Ctl: ParsableCommand {
     ]
   )
 
+  /// `mockroom ctl --session ID status` as well as `mockroom ctl status --session ID`.
+  @OptionGroup var choice: SessionChoice
+
   /// Sends one request and waits for its reply; a refusal exits 1 with the session's words.
   static func perform(_ request: Request, on choice: SessionChoice) throws {
     let client = try choice.connect()
