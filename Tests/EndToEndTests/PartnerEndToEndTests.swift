@@ -285,7 +285,9 @@ func json(_ line: String?) -> [String: Any] {
     let runtime = try Runtime(owner: nobody)
     let place = try Runtime(owner: nobody)
     let binary = place.path + "/mockroom"
-    try FileManager.default.copyItem(atPath: Binary.path, toPath: binary)
+    // Copied by cp, not by this process: a write descriptor here could leak into a process
+    // another test forks meanwhile, and exec would fail with "text file busy".
+    _ = try runProcess(["cp", Binary.path, binary])
     chmod(place.path, 0o755)
     chmod(binary, 0o755)
     let home = place.path + "/home"
