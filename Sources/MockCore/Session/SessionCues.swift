@@ -194,7 +194,8 @@ public struct DeckItem: Equatable, Sendable {
 }
 
 extension Effect {
-  var isCueFired: Bool {
+  /// A banner went up.
+  public var isCueFired: Bool {
     if case .record(let record) = self, case .cueFired = record.entry { return true }
     return false
   }

@@ -16,11 +16,7 @@ struct SessionChoice: ParsableArguments {
   var socket: String?
 
   func connect() throws -> ControlClient {
-    do {
-      return try ControlClient.open(session: session, socket: socket)
-    } catch {
-      throw fail(error.message, code: 1)
-    }
+    try Self.connect(session: session, socket: socket)
   }
 }
 

@@ -132,6 +132,7 @@ struct InterviewerCommand: ParsableCommand {
 }
 
 extension SessionChoice {
+  /// Connects to the session asked for; exits 1 with what to do when there is none.
   static func connect(session: String?, socket: String?) throws -> ControlClient {
     do {
       return try ControlClient.open(session: session, socket: socket)

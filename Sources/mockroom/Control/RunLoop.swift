@@ -182,7 +182,7 @@ final class RunLoop {
       let banners = room.session.banners.count
       try carryOut(effects)
       if case .debrief = request { interviewerScored = true }
-      let fired = effects.contains { $0.isFired } ? banners : nil
+      let fired = effects.contains(where: \.isCueFired) ? banners : nil
       server.send(
         ControlMessage.ok(op: request.op, seq: arrival.seq, banner: fired).jsonLine(), to: client)
     }
@@ -250,13 +250,5 @@ final class Trace {
 
   private func write(_ line: String) {
     handle.write(Data((line + "\n").utf8))
-  }
-}
-
-extension Effect {
-  /// A banner went up.
-  var isFired: Bool {
-    if case .record(let record) = self, case .cueFired = record.entry { return true }
-    return false
   }
 }

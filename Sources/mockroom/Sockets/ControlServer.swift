@@ -37,8 +37,6 @@ final class ControlServer {
   let path: String
   private let listener: Int32
   private(set) var clients: [Client] = []
-  /// Connections refused because another user made them; for tests and the record of doubt.
-  private(set) var refused = 0
 
   /// Listens at `path`. A socket left there by a session that was killed is replaced; one that
   /// still answers belongs to a running session and is an error.
@@ -122,7 +120,6 @@ final class ControlServer {
       _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
       let client = Client(fd: fd)
       guard UnixSocket.peerUID(fd) == geteuid() else {
-        refused += 1
         client.closing = true
         clients.append(client)
         send(
