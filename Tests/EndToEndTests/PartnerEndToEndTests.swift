@@ -220,9 +220,8 @@ func json(_ line: String?) -> [String: Any] {
     #expect(json(garbage.line())["seq"] as? Int == 5)
 
     let huge = try RawClient(path)
-    let sent = huge.write([UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20))
+    huge.write([UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20))
     #expect(huge.closedBySession(), "a line over 64 KiB ends the connection")
-    #expect(sent < 1 << 20 || true)
 
     // Watches, asks for the state thousands of times, and never reads a byte.
     let deaf = try RawClient(path)

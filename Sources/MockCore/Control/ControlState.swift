@@ -145,9 +145,7 @@ public struct ControlState: Codable, Equatable, Sendable {
       "elapsed": DurationText.clock(phaseElapsedMs),
       "budget": DurationText.clock(phaseBudgetMs),
       "total": clock(remainingMs),
-      "balance": balanceMs <= -1000
-        ? "\(DurationText.clock(-balanceMs)) behind"
-        : balanceMs >= 1000 ? "\(DurationText.clock(balanceMs)) ahead" : "on plan",
+      "balance": Readout.balanceText(balanceMs),
       "status": status,
       "session": session,
       "title": title,
