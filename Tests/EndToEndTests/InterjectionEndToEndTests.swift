@@ -170,7 +170,7 @@ import Testing
     kill(pid, SIGSTOP)
     Thread.sleep(forTimeInterval: 14)
     kill(pid, SIGCONT)
-    let screen = try pane.waitFor("late")
+    let screen = try pane.waitFor("the late cues") { $0.contains("late") && $0.contains("LAST 90") }
     #expect(screen.contains("LAST 90 S"))
     try pane.send("q", "y")
     try pane.expectExit(0)

@@ -140,7 +140,11 @@ func json(_ line: String?) -> [String: Any] {
     try candidate.waitFor("console may attach")
     let interviewer = try Pane(
       width: 120, height: 36, arguments: ["interviewer"], environment: environment)
-    let console = try interviewer.waitFor("DECK")
+    // The deck, the clarify answer and the notes come with the welcome: wait for all three.
+    let console = try interviewer.waitFor("the console with the session's material") {
+      $0.contains("DECK") && $0.contains("audio-now") && $0.contains("Forty million")
+        && $0.contains("Push on the write")
+    }
     #expect(console.contains("audio-now · pivot · clarify 0:30 · held"))
     #expect(console.contains("Forty million a day."))
     #expect(console.contains("Push on the write path."))
@@ -179,7 +183,10 @@ func json(_ line: String?) -> [String: Any] {
     try interviewer.send("4")
     for _ in 0..<6 { try interviewer.send("Down") }
     try interviewer.send("Enter")
-    let after = try interviewer.waitFor("your scores are in session")
+    // The exit line comes after the last words: wait for it, not only for the words.
+    let after = try interviewer.waitFor("the console's last words and its exit") {
+      $0.contains("your scores are in session") && $0.contains("EXIT=")
+    }
     #expect(after.contains("EXIT=0"))
     try candidate.expectExit(0)
     #expect(runtime.sockets.isEmpty, "the socket goes away with the session")
