@@ -15,12 +15,14 @@ let package = Package(
     // No pkgConfig: ncursesw.pc's -D_XOPEN_SOURCE flags are dropped by SwiftPM with a warning,
     // and the header is on the default include path; shim.h sets what those flags would.
     .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "MockCore", dependencies: [.product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "mockroom",
       dependencies: [
         "MockCore",
         "CNcurses",
+        "CSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

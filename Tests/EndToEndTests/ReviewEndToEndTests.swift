@@ -154,16 +154,16 @@ import Testing
     #expect(out.stderr.contains("20261121-110000-y.jsonl: written by a newer mockroom"))
     #expect(out.stdout.contains("20261121-100000-x"))
     #expect(out.stdout.contains("incomplete"))
-    // Again, from the summary cache: the same lines and the same warnings.
+    // Again, from the index: the same lines and the same warnings.
     let again = try runProcess([Binary.path, "history"], environment: home.environment)
     #expect(again.stdout == out.stdout)
     #expect(again.stderr == out.stderr)
-    #expect(FileManager.default.fileExists(atPath: home.path + "/cache/sessions.bin"))
-    // A damaged cache is ignored: everything is read again.
-    try home.write("cache/sessions.bin", "not a cache")
+    #expect(FileManager.default.fileExists(atPath: home.path + "/cache/index.sqlite"))
+    // A damaged index is rebuilt: everything is read again.
+    try home.write("cache/index.sqlite", "not an index")
     let damaged = try runProcess([Binary.path, "history"], environment: home.environment)
     #expect(damaged.stdout == out.stdout)
-    // A record that grows is read again, not served stale from the cache.
+    // A record that grows is read again, not served stale from the index.
     let handle = try #require(
       FileHandle(forWritingAtPath: home.path + "/sessions/20261121-100000-x.jsonl"))
     handle.seekToEndOfFile()

@@ -11,6 +11,12 @@ public struct SessionSummary: Equatable, Sendable {
     /// Whether the session got to the phase at all.
     public var reached: Bool
     public var overrun: Millis { max(0, actual - budget) }
+    public init(phase: Phase, budget: Millis, actual: Millis, reached: Bool) {
+      self.phase = phase
+      self.budget = budget
+      self.actual = actual
+      self.reached = reached
+    }
   }
 
   /// A mark, with its session time.
@@ -70,7 +76,7 @@ public struct SessionSummary: Equatable, Sendable {
   public var compressedClose: Bool { banners.contains { $0.kind == .compressedClose } }
   public subscript(phase: Phase) -> PhaseTime { phases[phase.rawValue] }
 
-  /// A summary from its parts (read back from the summary cache).
+  /// A summary from its parts (read back from the index).
   public init(
     id: String, title: String, prompt: String?, started: String, plan: Plan, seed: UInt64?,
     ending: Ending?, active: Millis, length: Millis, phases: [PhaseTime], drillStart: Millis?,

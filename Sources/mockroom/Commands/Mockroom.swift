@@ -19,7 +19,7 @@ struct Mockroom: ParsableCommand {
     version: version,
     subcommands: [
       Run.self, Prompts.self, History.self, Show.self, StatsCommand.self, DebriefCommand.self,
-      InterviewerCommand.self, Ctl.self,
+      InterviewerCommand.self, Ctl.self, Reindex.self,
     ],
     defaultSubcommand: Run.self
   )

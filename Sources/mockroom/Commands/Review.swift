@@ -16,21 +16,36 @@ func noSessionsYet(_ store: SessionStore) {
   print("no sessions yet (records are kept in \(store.directory)); start one with 'mockroom'")
 }
 
-/// One session's record and summary, by id or `last`; nil (having said so) when there are no
-/// sessions at all. Warnings about the record go to stderr.
-func openSession(_ id: String) throws -> (SessionLog, SessionSummary)? {
+/// One session's record file and summary (through the index), by id or `last`; nil (having
+/// said so) when there are no sessions at all. Warnings about the record go to stderr.
+func openSession(_ id: String) throws -> (path: String, summary: SessionSummary)? {
   let store = try sessionStore()
   if store.names().isEmpty {
     noSessionsYet(store)
     return nil
   }
-  let log = store.log(named: try store.name(for: id))
-  log.warnings.forEach(warn)
-  if log.newerVersion != nil { throw ExitCode(1) }
-  guard let summary = SessionSummary(log) else {
-    throw fail("\(log.file) has no session_started line", code: 1)
+  let name = try store.name(for: id)
+  let path = store.directory + "/" + name
+  guard let summary = store.summary(named: name) else {
+    throw fail("\(path) cannot be reviewed (see above)", code: 1)
   }
-  return (log, summary)
+  return (path, summary)
+}
+
+/// `mockroom reindex`: builds the derived index again from the records.
+struct Reindex: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Rebuild the index of session records from the records themselves.",
+    discussion: "The index is only derived data; it also rebuilds itself when it is missing, "
+      + "damaged or of another version.")
+
+  func run() throws {
+    let store = try sessionStore()
+    let started = MonotonicClock.now()
+    let count = store.reindex()
+    let took = MonotonicClock.now() - started
+    print("indexed \(count) record\(count == 1 ? "" : "s") from \(store.directory) in \(took) ms")
+  }
 }
 
 /// `mockroom history`: one line per session.
@@ -141,7 +156,10 @@ struct DebriefCommand: ParsableCommand {
   var id: String
 
   func run() throws {
-    guard let (log, summary) = try openSession(id), let last = log.records.last else { return }
+    guard let (path, summary) = try openSession(id) else { return }
+    let log = SessionStore(directory: (path as NSString).deletingLastPathComponent).log(
+      named: (path as NSString).lastPathComponent)
+    guard let last = log.records.last else { throw fail("\(path) has no lines", code: 1) }
     let terminal: Terminal
     do {
       terminal = try Terminal()

@@ -30,8 +30,8 @@ final class PromptCache {
   init?(_ env: [String: String] = ProcessInfo.processInfo.environment) {
     guard let path = Self.path(of: "prompts.json", env) else { return nil }
     self.path = path
-    if let data = FileManager.default.contents(atPath: path),
-      let stored = try? JSONDecoder().decode(Stored.self, from: data),
+    if case .success(let bytes) = RegularFile.read(path, limit: 64 << 20),
+      let stored = try? JSONDecoder().decode(Stored.self, from: Data(bytes)),
       stored.format == Self.format, stored.program == Mockroom.version
     {
       files = stored.files

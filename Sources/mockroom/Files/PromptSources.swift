@@ -117,28 +117,8 @@ struct PromptSources {
   }
 
   static func readBytes(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(ReadFailure(errnoText())) }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return .failure(ReadFailure(errnoText()))
-      }
-      if count == 0 { break }
-      bytes.append(contentsOf: buffer[0..<count])
-      if bytes.count > limit {
-        return .failure(ReadFailure("larger than \(limit / 1024) KiB; is this a prompt?"))
-      }
-    }
-    return .success(bytes)
-  }
-
-  private static func errnoText() -> String {
-    String(cString: strerror(errno)).lowercased()
+    RegularFile.read(
+      path, limit: limit, tooLarge: "larger than \(RegularFile.sizeText(limit)); is this a prompt?")
   }
 
   static func isDirectory(_ path: String) -> Bool {
@@ -164,21 +144,18 @@ enum PracticeReader {
     return Practice.tally(sessions)
   }
 
-  /// The first line of a file, read a block at a time: a log's first line is its start.
+  /// The first line of a file, read a block at a time: a log's first line is its start. A
+  /// file that is not a regular one is passed over here; `history` names it.
   private static func firstLine(_ path: String) -> String? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
+    guard case .success(let file) = RegularFile.open(path) else { return nil }
     var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
     while bytes.count < 1 << 16 {
-      let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-      guard count > 0 else { break }
-      if let newline = buffer[0..<count].firstIndex(of: UInt8(ascii: "\n")) {
-        bytes.append(contentsOf: buffer[0..<newline])
+      guard case .success(let chunk) = file.read(upTo: 4096), !chunk.isEmpty else { break }
+      if let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) {
+        bytes.append(contentsOf: chunk[0..<newline])
         return String(decoding: bytes, as: UTF8.self)
       }
-      bytes.append(contentsOf: buffer[0..<count])
+      bytes.append(contentsOf: chunk)
     }
     return nil
   }
