@@ -11,6 +11,8 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
   /// Banners: a pivot over the prompt; two stacked; two that came late after a freeze; a pivot
   /// in the reading view; the marks menu; the notice after a mark.
   case banner, bannerStack, bannerLate, bannerReading, marks, markNotice
+  /// The disk refused the record: the bar that says so, over the prompt and the clock's screen.
+  case recordBehind
 
   static let t0 = Instant(ms: 7_000_000)
 
@@ -61,7 +63,8 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
   var room: (Room, Instant) {
     let brief: Brief? =
       switch self {
-      case .prompt, .promptScrolled, .reading, .readingScrolled, .banner, .bannerReading:
+      case .prompt, .promptScrolled, .reading, .readingScrolled, .banner, .bannerReading,
+        .recordBehind:
         Self.brief
       case .wideText: Self.wideBrief
       default: nil
@@ -103,13 +106,16 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
       now = now + 210_000
       _ = room.tick(at: now)
     case .midDesign, .paused, .help, .confirmQuit, .prompt, .promptScrolled, .reading,
-      .readingScrolled, .wideText:
+      .readingScrolled, .wideText, .recordBehind:
       spend(270_000, then: "n")  // clarify 4:30
       spend(360_000, then: "n")  // estimate 6:00, a minute over
       spend(440_000, then: nil)  // design 7:20 in
       if self == .paused { _ = room.handle(.character("p"), at: now) }
       if self == .help { _ = room.handle(.character("?"), at: now) }
       if self == .confirmQuit { _ = room.handle(.character("q"), at: now) }
+      if self == .recordBehind {
+        room.recordBehind = RecordBehind(reason: "no space left on device (write)", lines: 3)
+      }
       if [.reading, .readingScrolled, .wideText].contains(self) {
         _ = room.handle(.character("t"), at: now)
       }
@@ -177,6 +183,8 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
       (.bannerReading, Size(width: 80, height: 24)), (.bannerReading, Size(width: 40, height: 12)),
       (.marks, Size(width: 80, height: 24)), (.marks, Size(width: 40, height: 12)),
       (.markNotice, Size(width: 80, height: 24)),
+      (.recordBehind, Size(width: 100, height: 30)), (.recordBehind, Size(width: 80, height: 24)),
+      (.recordBehind, Size(width: 40, height: 12)), (.recordBehind, Size(width: 30, height: 8)),
     ] as [(Scene, Size)])
   func banners(_ scene: Scene, _ size: Size) throws {
     try Golden.check(scene.frame(size), name: "\(scene.rawValue)-\(size)")

@@ -77,8 +77,23 @@ public enum Screen {
       }
     case .tooSmall: tooSmall(&frame, readout)
     }
+    if let behind = room.recordBehind, layout != .tooSmall {
+      // Over the rule under the header in the full layout, else over the key hints: never
+      // over the clock.
+      recordBehindBar(&frame, behind, y: layout == .full ? 1 : size.height - 1)
+    }
     if !colors { frame = frame.withoutTones() }
     return frame
+  }
+
+  /// The record cannot be written: a bar says so until the lines are written.
+  private static func recordBehindBar(_ frame: inout Frame, _ behind: RecordBehind, y: Int) {
+    let style = Style(reverse: true, tone: .over)
+    frame.put(String(repeating: " ", count: frame.size.width), x: 0, y: y, style: style)
+    let end = frame.put(
+      " RECORD BEHIND ", x: 0, y: y, style: Style(bold: true, reverse: true, tone: .over))
+    frame.put(
+      behind.message.clipped(to: max(0, frame.size.width - end - 1)), x: end, y: y, style: style)
   }
 
   // MARK: - Layouts

@@ -60,6 +60,8 @@ public struct Room: Equatable, Sendable {
   public private(set) var notice: Notice?
   /// Interviewer consoles attached to the session's control socket now.
   public var consoles = 0
+  /// Set by the shell while the record cannot be written: the session goes on regardless.
+  public var recordBehind: RecordBehind?
 
   public init(session: Session, brief: Brief? = nil) {
     self.session = session
@@ -69,7 +71,7 @@ public struct Room: Equatable, Sendable {
   public static func == (a: Room, b: Room) -> Bool {
     a.session == b.session && a.overlay == b.overlay && a.brief == b.brief
       && a.reading == b.reading && a.scroll == b.scroll && a.viewport == b.viewport
-      && a.notice == b.notice && a.consoles == b.consoles
+      && a.notice == b.notice && a.consoles == b.consoles && a.recordBehind == b.recordBehind
   }
 
   /// The keys that mark a moment, outside the menu and in it.
@@ -245,5 +247,25 @@ public struct Room: Equatable, Sendable {
     let effects = session.handle(event, at: now, by: source)
     if case .ended = session.status { return effects + [.quit] }
     return effects
+  }
+}
+
+/// The record is behind the session: the disk refused a write, and lines wait in memory to be
+/// written again.
+public struct RecordBehind: Equatable, Sendable {
+  /// Why, as the system said it (`no space left on device`).
+  public var reason: String
+  /// Lines waiting.
+  public var lines: Int
+
+  public init(reason: String, lines: Int) {
+    self.reason = reason
+    self.lines = lines
+  }
+
+  /// What the bar across the top of the screen says.
+  public var message: String {
+    let held = lines == 1 ? "1 line" : "\(lines) lines"
+    return "\(reason) · \(held) held, retrying"
   }
 }

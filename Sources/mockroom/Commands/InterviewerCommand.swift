@@ -116,18 +116,31 @@ struct InterviewerCommand: ParsableCommand {
   /// The session closed before the scores could be sent: they go into its record directly when
   /// it is on this machine, or are printed so that nothing is lost.
   private func keep(_ said: Debrief, of id: String) throws {
-    if let paths = try? DataPaths.resolve(),
-      let writer = try? SessionLogWriter(appendingTo: paths.sessionsDirectory + "/\(id).jsonl"),
-      let last = SessionStore(directory: paths.sessionsDirectory).log(named: "\(id).jsonl")
-        .records.last
-    {
-      _ = try? writer.append(Record(t: last.t, entry: .debrief(said), source: .interviewer))
+    let why: String
+    do {
+      let paths = try DataPaths.resolve()
+      try Self.appendScores(said, to: paths.sessionsDirectory + "/\(id).jsonl")
       print("mockroom: your scores are in session \(id)")
       return
+    } catch {
+      why = "\(error)"
     }
     print(Request.debrief(said).jsonLine())
     throw fail(
-      "the session closed before your scores reached it; they are printed above", code: 1)
+      "the session closed before your scores reached it, and they could not be added to its "
+        + "record (\(why)); they are printed above", code: 1)
+  }
+
+  /// Adds the interviewer's scores to a closed session's record; throws unless they are on disk.
+  static func appendScores(_ said: Debrief, to path: String) throws(SessionLogWriter.Failure) {
+    let directory = (path as NSString).deletingLastPathComponent
+    let log = SessionStore(directory: directory).log(named: (path as NSString).lastPathComponent)
+    guard let last = log.records.last else {
+      throw SessionLogWriter.Failure(
+        description: log.warnings.first ?? "\(path) holds no session to score")
+    }
+    try SessionLogWriter(appendingTo: path).append(
+      Record(t: last.t, entry: .debrief(said), source: .interviewer))
   }
 }
 

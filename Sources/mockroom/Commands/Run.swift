@@ -229,18 +229,12 @@ struct Run: ParsableCommand {
       terminal: terminal, log: log, signals: signals,
       trace: Trace(path: environment["MOCKROOM_TRACE"]), bell: Terminal.Bell(rawValue: bell) ?? .on,
       server: server, material: Material(prompt: chosen, generic: library.deck))
-    let ending: RunLoop.Ending
-    do {
-      ending = try loop.run()
-      if case .done = ending {
-        if case .ended(let how) = loop.room.session.status, how.outcome == .finished {
-          try debrief(log: log, terminal: terminal, signals: signals, serving: loop)
-        }
-        awaitInterviewer(loop, terminal: terminal, signals: signals)
+    let ending = loop.run()
+    if case .done = ending {
+      if case .ended(let how) = loop.room.session.status, how.outcome == .finished {
+        debrief(log: log, terminal: terminal, signals: signals, serving: loop)
       }
-    } catch {
-      terminal.end()
-      throw fail("\(error). The record holds every event up to this one.", code: 1)
+      awaitInterviewer(loop, terminal: terminal, signals: signals)
     }
     server?.shutDown()
     terminal.end()
@@ -251,6 +245,19 @@ struct Run: ParsableCommand {
         "\(files) prompt file\(files == 1 ? " was" : "s were") skipped; "
           + "'mockroom prompts check' says why")
     }
+    // A record that never caught up is the bigger news than how the session ended.
+    switch log.finish() {
+    case .complete: break
+    case .savedElsewhere(let fallback, let unwritten, let reason):
+      throw fail(
+        "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
+          + "written: \(reason). The whole record is in \(fallback); move it over \(log.path) "
+          + "when there is room.", code: 1)
+    case .incomplete(let unwritten, let reason):
+      throw fail(
+        "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
+          + "written: \(reason); and no fallback file could be written either.", code: 1)
+    }
     if case .signal(let name) = ending {
       throw ExitCode(128 + SignalPipe.number(of: name))
     }
@@ -259,14 +266,15 @@ struct Run: ParsableCommand {
   /// The debrief, on the same screen, read back from the record just written.
   private func debrief(
     log: SessionLogWriter, terminal: Terminal, signals: SignalPipe, serving: RunLoop
-  ) throws(SessionLogWriter.Failure) {
-    let store = SessionStore(directory: (log.path as NSString).deletingLastPathComponent)
-    let read = store.log(named: (log.path as NSString).lastPathComponent)
+  ) {
+    // From the lines this session wrote (kept in memory), so a record the disk could not take
+    // is debriefed all the same.
+    let read = SessionLog.read(file: log.path, bytes: Data(log.lines.joined(separator: "\n").utf8))
     guard let summary = SessionSummary(read), let last = read.records.last,
       case .saved(let said)? = runDebrief(
         DebriefForm(summary), terminal: terminal, signals: signals, serving: serving)
     else { return }
-    try log.append(Record(t: last.t, entry: .debrief(said), source: .candidate))
+    log.record(Record(t: last.t, entry: .debrief(said), source: .candidate))
   }
 
   private func summary(_ session: Session, log: SessionLogWriter) -> String {

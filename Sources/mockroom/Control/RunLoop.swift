@@ -27,8 +27,6 @@ final class RunLoop {
   /// The control socket, and what the interviewer may see and fire.
   private let server: ControlServer?
   private let material: Material
-  /// Every record line written, for consoles that attach later.
-  private var lines: [String] = []
   /// Something changed since the last state pushed to watchers.
   private var changed = true
   private var lastPush: Instant?
@@ -49,17 +47,22 @@ final class RunLoop {
     self.material = material
   }
 
-  func run() throws(SessionLogWriter.Failure) -> Ending {
+  func run() -> Ending {
     room.resize(to: terminal.size)
-    try carryOut(room.start(at: MonotonicClock.now()))
+    carryOut(room.start(at: MonotonicClock.now()))
     var first = true
     while !quit {
+      // Lines a failed write left in memory are tried again on every wake, in order.
+      if log.behind != nil {
+        log.flush()
+        noteRecordState()
+      }
       if let slept = sleepWatch.slept() {
-        try carryOut(room.slept(slept, at: MonotonicClock.now()))
+        carryOut(room.slept(slept, at: MonotonicClock.now()))
       }
       // Cues that came due (on time, or late after the process was frozen) fire before the
       // frame that shows them.
-      try carryOut(room.tick(at: MonotonicClock.now()))
+      carryOut(room.tick(at: MonotonicClock.now()))
       let now = MonotonicClock.now()
       let frame = Screen.render(room, at: now, size: terminal.size, colors: terminal.colors)
       if terminal.draw(frame) {
@@ -68,14 +71,14 @@ final class RunLoop {
       }
       pushState(at: now)
       let polled = wait(until: room.nextWake(after: now))
-      try serve(polled)
+      serve(polled)
       for arrival in signals.drain() where !quit {
         switch arrival {
         case .stop(let name):
           stoppedBy = stoppedBy ?? name
-          try carryOut(room.stop(signal: name, at: MonotonicClock.now()))
+          carryOut(room.stop(signal: name, at: MonotonicClock.now()))
         case .suspend:
-          try suspend()
+          suspend()
         }
       }
       for input in terminal.readInput() where !quit {
@@ -84,7 +87,7 @@ final class RunLoop {
           terminal.invalidate()
           room.resize(to: terminal.size)
         case .key(let key):
-          try carryOut(room.handle(key, at: MonotonicClock.now()))
+          carryOut(room.handle(key, at: MonotonicClock.now()))
         }
       }
     }
@@ -93,11 +96,11 @@ final class RunLoop {
 
   /// Ctrl-Z: the pause is on record before the terminal is handed back and the process stops;
   /// after `fg` the session picks up where it was (running again only if it was running).
-  private func suspend() throws(SessionLogWriter.Failure) {
-    try carryOut(room.suspend(at: MonotonicClock.now()))
+  private func suspend() {
+    carryOut(room.suspend(at: MonotonicClock.now()))
     terminal.stepAway()
     room.resize(to: terminal.size)
-    try carryOut(room.resume(at: MonotonicClock.now()))
+    carryOut(room.resume(at: MonotonicClock.now()))
   }
 
   /// Sleeps in `poll` until input, a signal, a control client, or `deadline`; a signal ncurses
@@ -114,16 +117,18 @@ final class RunLoop {
       // The clock reads whole milliseconds rounded down, so this never wakes before the second.
       timeout = Int32(clamping: max(0, deadline - MonotonicClock.now()))
     }
+    // A record that is behind is tried again at least once a second, paused or not.
+    if log.behind != nil { timeout = timeout < 0 ? 1000 : min(timeout, 1000) }
     _ = poll(&fds, nfds_t(fds.count), timeout)
     return fds[2...]
   }
 
-  private func carryOut(_ effects: [Effect]) throws(SessionLogWriter.Failure) {
+  private func carryOut(_ effects: [Effect]) {
     for effect in effects {
       switch effect {
       case .record(let record):
-        let line = try log.append(record)
-        lines.append(line)
+        let line = log.record(record)
+        noteRecordState()
         changed = true
         server?.broadcast(ControlMessage.event(line: line))
       case .quit: quit = true
@@ -132,14 +137,19 @@ final class RunLoop {
     }
   }
 
+  /// Shows on screen whether the record is behind (and clears it once it has caught up).
+  private func noteRecordState() {
+    room.recordBehind = log.behind.map { RecordBehind(reason: $0.reason, lines: $0.lines) }
+  }
+
   // MARK: - The control socket
 
   /// Answers what control clients sent.
-  private func serve(_ polled: ArraySlice<pollfd>) throws(SessionLogWriter.Failure) {
+  private func serve(_ polled: ArraySlice<pollfd>) {
     guard let server else { return }
     let before = server.consoles
     for arrival in server.service(polled) {
-      try answer(arrival, server: server)
+      answer(arrival, server: server)
     }
     if server.consoles != before {
       room.consoles = server.consoles
@@ -147,9 +157,7 @@ final class RunLoop {
     }
   }
 
-  private func answer(_ arrival: ControlServer.Arrival, server: ControlServer)
-    throws(SessionLogWriter.Failure)
-  {
+  private func answer(_ arrival: ControlServer.Arrival, server: ControlServer) {
     let client = arrival.client
     let now = MonotonicClock.now()
     let request: Request
@@ -165,7 +173,7 @@ final class RunLoop {
       client.watching = watch
       room.consoles = server.consoles
       let welcome = ControlMessage.Welcome(
-        seq: arrival.seq, role: role, material: material, records: lines,
+        seq: arrival.seq, role: role, material: material, records: log.lines,
         state: state(at: now, seq: nil))
       server.send(ControlMessage.welcome(welcome).jsonLine(), to: client)
       changed = true
@@ -180,7 +188,7 @@ final class RunLoop {
         return
       }
       let banners = room.session.banners.count
-      try carryOut(effects)
+      carryOut(effects)
       if case .debrief = request { interviewerScored = true }
       let fired = effects.contains(where: \.isCueFired) ? banners : nil
       server.send(
@@ -207,7 +215,7 @@ final class RunLoop {
   /// After the session: keeps answering the socket (so an interviewer can send scores) while
   /// `body` runs its own screen. Used by the debrief and the wait for the interviewer.
   func serveAfter(_ polled: ArraySlice<pollfd>) {
-    try? serve(polled)
+    serve(polled)
     pushState(at: MonotonicClock.now())
   }
 

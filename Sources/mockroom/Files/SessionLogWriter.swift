@@ -5,17 +5,42 @@ import MockCore
 /// Appends a session's record to `sessions/<id>.jsonl`, one JSON line per event, each written
 /// and fsynced before the screen may show the event: a crash or power loss keeps every line
 /// already shown.
+///
+/// A write that fails (a full disk, an I/O error, a quota) never ends the interview. The line
+/// is kept in memory with any others behind it, and they are written in order, the first from
+/// where the failed write stopped, on each later try: no line is lost and no two lines join.
+/// `behind` says why the record is behind, for the screen. Lines still unwritten at the end go
+/// to a fallback file with the whole record (`finish`).
 final class SessionLogWriter {
   struct Failure: Error, CustomStringConvertible {
     let description: String
   }
 
+  /// Why the record is behind (the system's words, then what failed), and how many lines
+  /// wait in memory.
+  struct Behind: Equatable {
+    var reason: String
+    var lines: Int
+  }
+
   let path: String
   let id: String
   private let fd: Int32
+  /// Every line of this process's part of the record, written or not, in order.
+  private(set) var lines: [String] = []
+  /// Lines not yet on disk, oldest first, each with its newline.
+  private var pending: [[UInt8]] = []
+  /// Bytes of the first pending line already written (a write that stopped part way).
+  private var writtenOfFirst = 0
+  /// Lines written since the last successful fsync.
+  private var unsynced = false
+  /// The directory entry of a new record, not yet fsynced.
+  private var directoryUnsynced = false
+  private(set) var behind: Behind?
 
   /// Creates the log for a new session, choosing an id from `started` (local time) and `slug`
-  /// that no earlier session has used.
+  /// that no earlier session has used. The directory is fsynced so that the new name survives a
+  /// power cut; if that fails it is tried again with each write.
   init(directory: String, started: Date, slug: String) throws(Failure) {
     try Self.makeDirectories(directory)
     let stamp = Self.idStamp(started)
@@ -28,49 +53,142 @@ final class SessionLogWriter {
         fd = opened
         path = file
         id = candidate
+        directoryUnsynced = true
+        _ = flush()
         return
       }
       guard errno == EEXIST, attempt < 100 else {
-        throw Failure(description: "cannot create \(file): \(String(cString: strerror(errno)))")
+        throw Failure(description: "cannot create \(file): \(Self.errnoText())")
       }
       attempt += 1
     }
   }
 
-  /// Opens an existing session's log to add lines to it (a debrief written later).
+  /// Opens an existing session's log to add lines to it (a debrief written later). A last line
+  /// left torn by an earlier failed write is ended first, so the next line starts on its own.
   init(appendingTo path: String) throws(Failure) {
-    let opened = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+    let opened = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
     guard opened >= 0 else {
-      throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
+      throw Failure(description: "cannot open \(path): \(Self.errnoText())")
     }
     fd = opened
     self.path = path
     id = String(path.split(separator: "/").last?.dropLast(6) ?? "")
+    var last: UInt8 = 0
+    let size = lseek(fd, 0, SEEK_END)
+    if size > 0, pread(fd, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
+      pending.append([UInt8(ascii: "\n")])
+    }
   }
 
   deinit { close(fd) }
 
-  /// Writes `record` as one line, labelled with the wall-clock time, and waits until it is on
-  /// disk. Returns the line (without its newline).
+  /// Adds `record` as one line, labelled with the wall-clock time, and tries to put it (and
+  /// any lines still waiting) on disk. Never fails: see `behind`. Returns the line (without
+  /// its newline).
+  @discardableResult
+  func record(_ record: Record, wall: Date = Date()) -> String {
+    let line = record.jsonLine(wall: WallClock.rfc3339(wall))
+    lines.append(line)
+    pending.append(Array((line + "\n").utf8))
+    _ = flush()
+    return line
+  }
+
+  /// Writes `record` as one line and waits until it is on disk, or throws why not: for a line
+  /// added later to a closed record, where the caller says what happened.
   @discardableResult
   func append(_ record: Record, wall: Date = Date()) throws(Failure) -> String {
-    let line = record.jsonLine(wall: WallClock.rfc3339(wall))
-    let bytes = Array((line + "\n").utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { buffer in
-        write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+    let line = self.record(record, wall: wall)
+    if let behind { throw Failure(description: "cannot add to \(path): \(behind.reason)") }
+    return line
+  }
+
+  /// Writes what is waiting, in order, then fsyncs the file (and a new record's directory).
+  /// Returns whether everything is on disk; `behind` says why not.
+  @discardableResult
+  func flush() -> Bool {
+    while let first = pending.first {
+      let count = first.count - writtenOfFirst
+      let written = first.withUnsafeBytes { bytes in
+        write(fd, bytes.baseAddress! + writtenOfFirst, count)
       }
       if written < 0 {
         if errno == EINTR { continue }
-        throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        return fell("\(Self.errnoText()) (write)")
       }
-      offset += written
+      writtenOfFirst += written
+      unsynced = true
+      if writtenOfFirst == first.count {
+        pending.removeFirst()
+        writtenOfFirst = 0
+      }
     }
-    guard fsync(fd) == 0 else {
-      throw Failure(description: "cannot flush \(path): \(String(cString: strerror(errno)))")
+    if unsynced {
+      guard fsync(fd) == 0 else { return fell("\(Self.errnoText()) (fsync)") }
+      unsynced = false
     }
-    return line
+    if directoryUnsynced {
+      let directory = (path as NSString).deletingLastPathComponent
+      let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      defer { if dirfd >= 0 { close(dirfd) } }
+      guard dirfd >= 0, fsync(dirfd) == 0 else {
+        return fell("\(Self.errnoText()) (fsync of its directory)")
+      }
+      directoryUnsynced = false
+    }
+    behind = nil
+    return true
+  }
+
+  private func fell(_ reason: String) -> Bool {
+    behind = Behind(reason: reason, lines: pending.count)
+    return false
+  }
+
+  /// How the record stands at the end.
+  enum Finish: Equatable {
+    /// Every line is on disk.
+    case complete
+    /// Some lines could not be written: the whole record is at `fallback`.
+    case savedElsewhere(fallback: String, unwritten: Int, reason: String)
+    /// Not even a fallback could be written; `reason` says why the record is behind.
+    case incomplete(unwritten: Int, reason: String)
+  }
+
+  /// Tries one last time; if lines are still unwritten, writes the whole record to the first
+  /// of `fallbacks` (by default beside the temporary files, then in the home directory) that
+  /// takes it.
+  func finish(fallbacks: [String]? = nil) -> Finish {
+    if flush() { return .complete }
+    let reason = behind?.reason ?? "unknown"
+    let unwritten = pending.filter { $0 != [UInt8(ascii: "\n")] }.count
+    let env = ProcessInfo.processInfo.environment
+    let places =
+      fallbacks
+      ?? [env["TMPDIR"], "/tmp", "/var/tmp", env["HOME"]].compactMap { $0 }.filter {
+        $0.hasPrefix("/")
+      }
+    let whole = Data((lines.map { $0 + "\n" }.joined()).utf8)
+    for place in places {
+      let file = "\(place)/mockroom-\(id).jsonl"
+      let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+      guard fd >= 0 else { continue }
+      let done = whole.withUnsafeBytes { bytes in
+        var at = 0
+        while at < bytes.count {
+          let n = write(fd, bytes.baseAddress! + at, bytes.count - at)
+          if n < 0 && errno == EINTR { continue }
+          guard n > 0 else { return false }
+          at += n
+        }
+        return fsync(fd) == 0
+      }
+      close(fd)
+      if done { return .savedElsewhere(fallback: file, unwritten: unwritten, reason: reason) }
+      unlink(file)
+    }
+    return .incomplete(unwritten: unwritten, reason: reason)
   }
 
   private static func makeDirectories(_ path: String) throws(Failure) {
@@ -80,6 +198,10 @@ final class SessionLogWriter {
     } catch {
       throw Failure(description: "cannot create \(path): \(error.localizedDescription)")
     }
+  }
+
+  private static func errnoText() -> String {
+    String(cString: strerror(errno)).lowercased()
   }
 
   /// `20261121-143005`: local date and time, so ids sort by when the session began.
