@@ -203,6 +203,37 @@ struct Steered {
     #expect(s.records.last == Record(t: 90_000, entry: .debrief(said), source: .interviewer))
   }
 
+  @Test func aRequestThatDidNothingIsRefusedEvenWhenACueComesDueAtThatInstant() throws {
+    // A partner session: the deck's interjections are held, the coaching cues are not.
+    var s = Steered(partner: true)
+    // Clarify's one-minute cue is due at 4:00; the request comes at 4:00.3, before any tick.
+    s.tick(239_900)
+    s.now = s.now + 400
+    #expect(s.refused(.resume, .notNow), "resume on a running session did nothing")
+    #expect(throws: ControlError.self) { try s.steer(.resume) }
+    #expect(s.room.session.banners.isEmpty, "a refused request changes nothing")
+    // The cue is not lost: the next tick fires it.
+    s.tick(0)
+    #expect(s.room.session.banners.map(\.kind) == [.oneMinute])
+    // A request that does something still carries the cue that came due with it.
+    var t = Steered(partner: true)
+    t.tick(239_900)
+    t.now = t.now + 400
+    try t.steer(.pause)
+    #expect(t.records.suffix(2).map(\.type) == ["cue_fired", "paused"])
+  }
+
+  @Test func scoresFromAnyoneButTheInterviewerAreRefused() throws {
+    var s = Steered()
+    s.tick(90_000)
+    try s.steer(.end)
+    for source in [Source.ctl, .candidate] {
+      #expect(throws: ControlError.self) { try s.steer(.debrief(Debrief()), by: source) }
+    }
+    try s.steer(.debrief(Debrief(scores: [.numbers: 2])), by: .interviewer)
+    #expect(s.records.last?.source == .interviewer)
+  }
+
   @Test func aHeldInterjectionWaitsAndFiresAtOnceWhenReleasedLate() throws {
     var s = Steered()
     try s.steer(.hold(cue: "early"))
@@ -308,8 +339,43 @@ struct Steered {
     let (console, _) = Self.console(s)
     let at = console.sessionNow(Instant(ms: s.now.ms + 1_000_000 + 3_000))
     #expect(console.session?.elapsed(.clarify, at: at) == 45_000)
-    #expect(console.rows.map(\.id) == ["early", "late", "own-extra", "gen"])
-    #expect(console.rows[2].strong == ["measures"])
+    #expect(console.rows(at: at).map(\.id) == ["early", "late", "own-extra", "gen"])
+    #expect(console.rows(at: at)[2].strong == ["measures"])
+  }
+
+  @Test func dueTimesCountFromTheSessionsNowNotFromItsStart() throws {
+    var s = Steered()
+    s.tick(120_000)
+    try s.steer(.next)
+    s.tick(120_000)
+    try s.steer(.next)  // design entered at 4:00
+    s.tick(25_000)
+    let (console, _) = Self.console(s)
+    let now = console.sessionNow(Instant(ms: s.now.ms + 1_000_000))
+    let late = try #require(console.rows(at: now).first { $0.id == "late" })
+    // 'late' is 1:00 into design: 35 s from now, as the header's "next" says too.
+    #expect(late.item?.dueIn == 35_000)
+    #expect(console.session?.nextDue(at: now)?.dueIn == 35_000)
+    let frame = ConsoleScreen.render(
+      console, at: Instant(ms: s.now.ms + 1_000_000), size: Size(width: 120, height: 36))
+    let text = (0..<36).map { frame.row($0) }.joined(separator: "\n")
+    #expect(text.contains("late · curveball · design 1:00 · auto, in 0:35"))
+    #expect(text.contains("next: late, in 0:35"))
+  }
+
+  @Test func aConsoleThatAttachesAfterTheEndOffersTheScores() throws {
+    var s = Steered()
+    s.tick(60_000)
+    try s.steer(.end)
+    let (late, _) = Self.console(s)
+    guard case .scoring = late.mode else {
+      Issue.record("a console attaching after the end should score, but is \(late.mode)")
+      return
+    }
+    // Once the interviewer's scores are on record, there is nothing left to give.
+    try s.steer(.debrief(Debrief(scores: [.judgment: 4])))
+    let (after, _) = Self.console(s)
+    #expect(after.mode == .normal)
   }
 
   @Test func keysBecomeRequests() {

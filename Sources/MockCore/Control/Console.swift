@@ -64,6 +64,11 @@ public struct Console: Equatable, Sendable {
     records = welcome.records.compactMap { try? Record.decode(jsonLine: $0).record }
     rebuild()
     sync(welcome.state, at: now)
+    // Attached after the end: the scores are still to give, unless they were given already.
+    let scored = records.contains {
+      if case .debrief = $0.entry, $0.source == .interviewer { true } else { false }
+    }
+    if case .ended = session?.status, !scored { startScoring() }
   }
 
   /// The instant on the session's clock that `now` (the console's clock) is.
@@ -75,7 +80,8 @@ public struct Console: Equatable, Sendable {
 
   private mutating func rebuild() {
     session = Session.replay(records)
-    selected = min(selected, max(0, rows.count - 1))
+    // Which rows there are does not depend on the time, only their due times do.
+    selected = min(selected, max(0, rows(at: Instant(ms: 0)).count - 1))
   }
 
   /// A line from the session.
@@ -96,10 +102,10 @@ public struct Console: Equatable, Sendable {
 
   private mutating func startScoring() {
     guard let session else { return }
-    let worst = Phase.allCases.max {
-      session.overrun($0, at: Instant(ms: 0)) < session.overrun($1, at: Instant(ms: 0))
-    }
-    let mostOver = worst.flatMap { session.overrun($0, at: Instant(ms: 0)) > 0 ? $0 : nil }
+    // An ended session's times stand still: any instant after its last line reads them.
+    let end = Instant(ms: records.last?.t ?? 0)
+    let worst = Phase.allCases.max { session.overrun($0, at: end) < session.overrun($1, at: end) }
+    let mostOver = worst.flatMap { session.overrun($0, at: end) > 0 ? $0 : nil }
     mode = .scoring(
       DebriefForm(
         title: session.info.title, summary: "The session has ended. Your scores for the candidate.",
@@ -110,10 +116,11 @@ public struct Console: Equatable, Sendable {
     notice = Notice(text: text, until: now + Notice.lasts)
   }
 
-  /// The deck list: the schedule in its order, then every other entry that may be fired.
-  public var rows: [Row] {
+  /// The deck list at `now` on the session's clock (due times count from it): the schedule in
+  /// its order, then every other entry that may be fired.
+  public func rows(at now: Instant) -> [Row] {
     guard let session else { return [] }
-    let deck = session.deck(at: Instant(ms: 0))
+    let deck = session.deck(at: now)
     var rows = deck.map { item in
       Row(
         id: item.placed.id, kind: CueKind(item.placed.kind), text: item.placed.text,
@@ -218,7 +225,7 @@ public struct Console: Equatable, Sendable {
   }
 
   private mutating func normal(_ key: Key, at now: Instant) -> [Request] {
-    let rows = self.rows
+    let rows = self.rows(at: sessionNow(now))
     let row = rows.indices.contains(selected) ? rows[selected] : nil
     switch key {
     case .up, .character("k"): selected = max(0, selected - 1)

@@ -57,6 +57,11 @@ extension Room {
       guard case .debrief(let said) = request else {
         throw ControlError(.ended, "the session has ended")
       }
+      // Scores from the socket are the interviewer's, beside the candidate's own: never in
+      // their place.
+      guard source == .interviewer else {
+        throw ControlError(.notNow, "only the interviewer's console sends scores")
+      }
       return [
         .record(Record(t: session.sinceStart(at: now), entry: .debrief(said), source: source))
       ]
@@ -64,12 +69,17 @@ extension Room {
     guard session.status != .ready else {
       throw ControlError(.notNow, "the session has not started")
     }
+    // Cues that came due by now fire first, apart: only what the request itself did says
+    // whether it did anything. A refused request leaves the room as it was.
     func run(_ event: Event, else why: String) throws(ControlError) -> [Effect] {
-      let effects = session.handle(event, at: now, by: source)
-      guard effects.contains(where: { if case .record = $0 { true } else { false } }) else {
+      var trial = session
+      let due = trial.handle(.tick, at: now)
+      let own = trial.handle(event, at: now, by: source)
+      guard own.contains(where: { if case .record = $0 { true } else { false } }) else {
         throw ControlError(.notNow, why)
       }
-      return effects
+      session = trial
+      return due + own
     }
     func scheduled(_ cue: String) throws(ControlError) -> DeckItem {
       guard let item = session.deck(at: now).first(where: { $0.placed.id == cue }) else {

@@ -58,7 +58,7 @@ public enum ConsoleScreen {
     frame.put(String(repeating: "─", count: w), x: 0, y: y, style: Style(dim: true))
     let bodyTop = y + 1
     let bodyBottom = h - 2
-    let rows = console.rows
+    let rows = console.rows(at: at)
     let deckArea: Screen.Area
     let materialArea: Screen.Area
     if wide {

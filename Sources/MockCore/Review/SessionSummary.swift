@@ -127,7 +127,10 @@ public struct SessionSummary: Equatable, Sendable {
           case .marked(let mark):
             marks.append(MarkAt(t: record.t, mark: mark, source: record.source))
           case .debrief(let said) where record.source == .interviewer: interviewerDebrief = said
-          case .debrief(let said): debrief = said
+          // The candidate's own, from their screen or a later `mockroom debrief`; scores from
+          // any other source never take its place.
+          case .debrief(let said) where record.source == nil || record.source == .candidate:
+            debrief = said
           case .note(let text): notes.append(NoteAt(t: record.t, text: text, source: record.source))
           case .cueFired(let fired): banners.append(fired)
           case .acknowledged(let number, _, _, _):

@@ -190,7 +190,13 @@ final class RunLoop {
       let banners = room.session.banners.count
       carryOut(effects)
       if case .debrief = request { interviewerScored = true }
-      let fired = effects.contains(where: \.isCueFired) ? banners : nil
+      // The banner a fire put up is the newest (cues that came due with it fired first); any
+      // other request answers without one, even when a cue came due as it ran.
+      let fired: Int?
+      switch request {
+      case .fire, .custom: fired = banners
+      default: fired = nil
+      }
       server.send(
         ControlMessage.ok(op: request.op, seq: arrival.seq, banner: fired).jsonLine(), to: client)
     }

@@ -35,13 +35,30 @@ final class ControlServer {
   static let maximumQueued = 256 * 1024
 
   let path: String
-  private let listener: Int32
+  let listener: Int32
   private(set) var clients: [Client] = []
+
+  /// Whether the listener is still open (so a second `shutDown` touches nothing: by then its
+  /// descriptor number may belong to another file).
+  private var isOpen = true
 
   /// Listens at `path`. A socket left there by a session that was killed is replaced; one that
   /// still answers belongs to a running session and is an error.
-  init(path: String) throws(UnixSocket.Failure) {
-    self.path = path
+  convenience init(path: String) throws(UnixSocket.Failure) {
+    try self.init(Self.prepare(at: path))
+    try publish()
+  }
+
+  /// A socket bound and listening under a temporary name beside `path`, not yet published.
+  struct Prepared {
+    let fd: Int32
+    let path: String
+    let temporary: String
+  }
+
+  /// Binds and listens under a temporary name, so that the socket's real name only ever names
+  /// a socket that accepts: a client that finds it refusing knows it is stale.
+  static func prepare(at path: String) throws(UnixSocket.Failure) -> Prepared {
     if access(path, F_OK) == 0 {
       if let fd = try? UnixSocket.connect(to: path) {
         close(fd)
@@ -50,30 +67,61 @@ final class ControlServer {
       }
       unlink(path)
     }
+    let directory = (path as NSString).deletingLastPathComponent
+    let temporary = directory + "/.\(getpid()).binding"
+    unlink(temporary)
     let fd = socket(
       AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw UnixSocket.failure("cannot make a socket") }
     // Made 0600 from the start: there is no moment when another user could connect.
     let mask = umask(0o177)
-    let bound = try UnixSocket.withAddress(path) { bind(fd, $0, $1) }
+    let bound: Int32
+    do {
+      bound = try UnixSocket.withAddress(temporary) { bind(fd, $0, $1) }
+    } catch {
+      umask(mask)
+      close(fd)
+      throw error
+    }
     umask(mask)
     guard bound == 0, listen(fd, 16) == 0 else {
       let error = UnixSocket.failure("cannot listen at \(path)")
       close(fd)
+      unlink(temporary)
       throw error
     }
-    listener = fd
+    return Prepared(fd: fd, path: path, temporary: temporary)
+  }
+
+  init(_ prepared: Prepared) {
+    path = prepared.path
+    listener = prepared.fd
+    temporary = prepared.temporary
+  }
+
+  private var temporary: String?
+
+  /// Gives the listening socket its real name, in one rename.
+  func publish() throws(UnixSocket.Failure) {
+    guard let temporary else { return }
+    guard rename(temporary, path) == 0 else {
+      let error = UnixSocket.failure("cannot listen at \(path)")
+      shutDown()
+      throw error
+    }
+    self.temporary = nil
   }
 
   deinit { shutDown() }
 
-  /// Closes every connection and removes the socket.
+  /// Closes every connection and removes the socket; once only.
   func shutDown() {
-    guard fcntl(listener, F_GETFD) != -1 else { return }
+    guard isOpen else { return }
+    isOpen = false
     for client in clients { close(client.fd) }
     clients = []
     close(listener)
-    unlink(path)
+    unlink(temporary ?? path)
   }
 
   /// Watching clients that introduced themselves as the interviewer.

@@ -1,0 +1,63 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import mockroom
+
+/// The control socket's life: it appears only when it accepts, and goes once.
+@Suite struct ControlServerTests {
+  static func runtime() throws -> (environment: [String: String], directory: String) {
+    let root = "/tmp/mr-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let environment = ["XDG_RUNTIME_DIR": root]
+    return (environment, try ControlPaths.privateDirectory(environment))
+  }
+
+  @Test func theSocketsNameAppearsOnlyOnceItAccepts() throws {
+    let (environment, directory) = try Self.runtime()
+    defer {
+      try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent)
+    }
+    let path = directory + "/20261121-100000-x.sock"
+    // Bound and listening, not yet published: a client looking for sessions now (as `ctl`
+    // does) finds none and removes nothing.
+    let prepared = try ControlServer.prepare(at: path)
+    #expect(access(path, F_OK) != 0, "the real name is not there before the socket listens")
+    #expect(ControlPaths.running(environment).isEmpty)
+    #expect(access(prepared.temporary, F_OK) == 0, "the socket being set up is left alone")
+    let server = ControlServer(prepared)
+    try server.publish()
+    #expect(ControlPaths.running(environment) == ["20261121-100000-x"])
+    #expect(access(prepared.temporary, F_OK) != 0)
+    server.shutDown()
+    #expect(access(path, F_OK) != 0)
+  }
+
+  @Test func aSecondShutDownClosesNothingAndRemovesNothing() throws {
+    let (_, directory) = try Self.runtime()
+    defer {
+      try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent)
+    }
+    let devnull = open("/dev/null", O_RDONLY)
+    defer { close(devnull) }
+    // Once the listener is closed its number is free, and the next file opened may take it.
+    // F_DUPFD takes the lowest free number from the listener's up, never one in use, so no
+    // other test's file is disturbed; another test may take the number first, and then the
+    // server is made again.
+    for attempt in 0..<50 {
+      let path = directory + "/20261121-100000-\(attempt).sock"
+      let server = try ControlServer(path: path)
+      server.shutDown()
+      let reused = fcntl(devnull, F_DUPFD, server.listener)
+      defer { close(reused) }
+      guard reused == server.listener else { continue }
+      // A new file takes the socket's name too. Neither may be touched by a second shutDown.
+      #expect(FileManager.default.createFile(atPath: path, contents: Data("mine".utf8)))
+      server.shutDown()
+      #expect(fcntl(reused, F_GETFD) != -1, "another file's descriptor was closed")
+      #expect(access(path, F_OK) == 0, "another file at the socket's path was removed")
+      return
+    }
+    Issue.record("the listener's number was never free to take again")
+  }
+}
