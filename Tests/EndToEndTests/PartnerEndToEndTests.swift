@@ -248,6 +248,11 @@ func json(_ line: String?) -> [String: Any] {
     let again = try runtime.mockroom(["ctl", "pause"])
     #expect(again.status == 0)
     try candidate.waitFor("PAUSED")
+    // A negative duration needs no `--`: clarify's 5:00 becomes 4:00.
+    let shorter = try runtime.mockroom(["ctl", "extend", "-1m"])
+    #expect(shorter.status == 0, "\(shorter.stderr)")
+    let budget = try runtime.mockroom(["ctl", "status", "--json"])
+    #expect(budget.stdout.contains("\"phase_budget_ms\":240000"), "\(budget.stdout)")
 
     try candidate.send("q")
     try candidate.send("y")

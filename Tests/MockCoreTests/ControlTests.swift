@@ -378,6 +378,23 @@ struct Steered {
     #expect(after.mode == .normal)
   }
 
+  @Test func eachLineIsAppliedToTheCopyAndEqualsAReplayOfTheWhole() throws {
+    var s = Steered()
+    let (start, _) = Self.console(s)
+    var c = start
+    let seen = s.records.count
+    s.tick(15_000)  // the early pivot fires
+    try s.steer(.note("asked about reads"))
+    try s.steer(.pause)
+    try s.steer(.resume)
+    try s.steer(.next)
+    try s.steer(.mark(.checkin))
+    for record in s.records.dropFirst(seen) { c.receive(.event(record), at: Instant(ms: 0)) }
+    #expect(c.session == Session.replay(s.records))
+    #expect(c.session?.phase == .estimate)
+    #expect(c.session?.banners.map(\.cue) == ["early"])
+  }
+
   @Test func keysBecomeRequests() {
     let (start, _) = Self.console(Steered())
     let t = Instant(ms: 0)

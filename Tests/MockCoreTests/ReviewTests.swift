@@ -115,6 +115,24 @@ struct Made {
     #expect(stats.interjections.map(\.kind) == [.pivot, .curveball])
   }
 
+  @Test func marksAreCountedPerSourceSoACheckinMarkedAtBothEndsCountsOnceForEach() throws {
+    var m = Made()
+    m.c.send(.mark(.checkin))
+    let t = m.c.records.last!.t
+    m.c.records.append(Record(t: t, entry: .marked(.checkin), source: .interviewer))
+    m.c.records.append(Record(t: t, entry: .marked(.missedEstimate), source: .interviewer))
+    m.c.records.append(Record(t: t, entry: .marked(.checkin), source: .ctl))
+    let stats = Stats([m.summary])
+    #expect(stats.marksPerSession["checkin"] == 1)
+    #expect(stats.marksBySource["interviewer"] == ["checkin": 1, "missed_estimate": 1])
+    #expect(stats.marksBySource["ctl"] == ["checkin": 1])
+    #expect(stats.marksBySource["candidate"] == nil)
+    let json = ReviewJSON.stats(stats)
+    #expect(json.contains("\"marks_by_source\":{\"ctl\":{\"checkin\":1}"))
+    let text = ReviewText.stats(stats).joined(separator: "\n")
+    #expect(text.contains("marked by the interviewer: checkin 1.0, missed_estimate 1.0"))
+  }
+
   @Test func marksPerSessionAndScoresWithTheirTrend() {
     var sessions: [SessionSummary] = []
     for (index, score) in [2, 2, 4, 4].enumerated() {

@@ -90,7 +90,14 @@ public struct Console: Equatable, Sendable {
     case .state(let state): sync(state, at: now)
     case .event(let record):
       records.append(record)
-      rebuild()
+      // One line more: applied to the copy as it stands, not replayed from the start (which
+      // would cost the whole record again on every line).
+      if session == nil {
+        rebuild()
+      } else {
+        session?.apply(record)
+        selected = min(selected, max(0, rows(at: Instant(ms: 0)).count - 1))
+      }
       if case .sessionEnded = record.entry, mode != .done { startScoring() }
     case .error(let error, _): say(error.message, at: now)
     case .ok(let op, _, let banner):

@@ -159,6 +159,7 @@ public enum ReviewJSON {
     var drill_late_share, reached_ops_share: Double?
     var interjections: [Kind]
     var marks_per_session: [String: Double]
+    var marks_by_source: [String: [String: Double]]
     var scores: [Score]
   }
 
@@ -179,7 +180,7 @@ public enum ReviewJSON {
           kind: $0.kind.rawValue, fired: $0.fired, acknowledged: $0.acknowledged,
           median_to_acknowledge_ms: $0.medianToAcknowledge, median_to_replan_ms: $0.medianToReplan)
       },
-      marks_per_session: st.marksPerSession,
+      marks_per_session: st.marksPerSession, marks_by_source: st.marksBySource,
       scores: st.scores.map {
         StatsJSON.Score(
           dimension: $0.dimension.rawValue, count: $0.count, mean: $0.mean, trend: $0.trend)

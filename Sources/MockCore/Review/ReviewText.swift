@@ -192,6 +192,12 @@ public enum ReviewText {
         + ["reset", "error_caught", "checkin", "recovery"].map {
           "\($0) \(String(format1: st.marksPerSession[$0] ?? 0))"
         }.joined(separator: ", "))
+    for (source, marks) in st.marksBySource.sorted(by: { $0.key < $1.key }) {
+      out.append(
+        "marked by \(source == "ctl" ? "ctl" : "the " + source): "
+          + marks.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(String(format1: $0.value))" }
+          .joined(separator: ", "))
+    }
     if st.scores.contains(where: { $0.count > 0 }) {
       out.append("")
       out += table(

@@ -56,8 +56,12 @@ public struct Stats: Equatable, Sendable {
   /// Sessions in which the compressed-close cue fired.
   public var compressedCloses: Int
   public var interjections: [KindStats]
-  /// Marks per session, by mark name (`reset`, `error_caught`, `checkin`, `recovery`).
+  /// The candidate's own marks per session, by mark name (`reset`, `error_caught`, `checkin`,
+  /// `recovery`).
   public var marksPerSession: [String: Double]
+  /// The marks of each other source (`interviewer`, `ctl`) that marked anything, per session,
+  /// by mark name: counted apart, so a check-in marked at both ends is not counted twice.
+  public var marksBySource: [String: [String: Double]] = [:]
   public var scores: [ScoreStats]
 
   /// The review of `summaries`, taken oldest first.
@@ -87,13 +91,20 @@ public struct Stats: Equatable, Sendable {
     var acks: [CueKind: [Millis]] = [:]
     var replans: [CueKind: [Millis]] = [:]
     var markCounts: [String: Int] = [:]
+    var otherCounts: [Source: [String: Int]] = [:]
     for summary in summaries {
       for b in summary.banners where b.kind.isInterjection {
         fired[b.kind, default: 0] += 1
         if let at = b.acknowledgedAt { acks[b.kind, default: []].append(at - b.shownAt) }
         if let at = b.replannedAt { replans[b.kind, default: []].append(at - b.shownAt) }
       }
-      for m in summary.marks { markCounts[m.mark.name, default: 0] += 1 }
+      for m in summary.marks {
+        if let source = m.source, source != .candidate {
+          otherCounts[source, default: [:]][m.mark.name, default: 0] += 1
+        } else {
+          markCounts[m.mark.name, default: 0] += 1
+        }
+      }
     }
     interjections = CueKind.allCases.compactMap { kind in
       guard let count = fired[kind] else { return nil }
@@ -109,6 +120,9 @@ public struct Stats: Equatable, Sendable {
       }
     }
     marksPerSession = marks
+    for (source, counts) in otherCounts {
+      marksBySource[source.rawValue] = counts.mapValues { Double($0) / Double(summaries.count) }
+    }
     let debriefs = summaries.compactMap(\.debrief)
     scores = Dimension.allCases.map { dimension in
       let values = debriefs.compactMap { $0.scores[dimension] }.map(Double.init)

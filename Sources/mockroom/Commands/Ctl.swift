@@ -32,7 +32,7 @@ struct Ctl: ParsableCommand {
         mockroom ctl status --json
         mockroom ctl fire audio-first
         mockroom ctl pivot "Now assume the traffic is audio."
-        mockroom ctl extend 2m        (a negative duration shortens: -- extend -1m)
+        mockroom ctl extend 2m        (a negative duration shortens: extend -1m)
         mockroom ctl note "estimate skipped the write path"
         mockroom ctl mark missed_estimate
 
@@ -170,8 +170,22 @@ struct Ctl: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Lengthen the current phase's budget (a negative duration shortens it).")
     @OptionGroup var choice: SessionChoice
-    @Argument(help: ArgumentHelp("e.g. 2m, 90s, -1m.", valueName: "duration")) var duration: String
+    // Taken as it stands, so that `-1m` is a duration and not an unknown option.
+    @Argument(
+      parsing: .allUnrecognized, help: ArgumentHelp("e.g. 2m, 90s, -1m.", valueName: "duration"))
+    var words: [String] = []
+
+    func validate() throws {
+      guard words.count == 1 else {
+        throw ValidationError(
+          words.isEmpty
+            ? "give the duration to add, e.g. 2m (or -1m to take a minute off)."
+            : "give one duration, not \(words.count): \(words.joined(separator: " ")).")
+      }
+    }
+
     func run() throws {
+      let duration = words[0]
       let negative = duration.hasPrefix("-")
       let ms: Millis
       do {
