@@ -26,7 +26,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "MockCoreTests", dependencies: ["MockCore"], exclude: ["Golden"]),
+    // What the fuzzers do with an input, shared with the test that replays Fuzz/FailCases.
+    .target(name: "FuzzTargets", dependencies: ["MockCore"]),
+    // libFuzzer targets, one per decoder of outside input: built by scripts/fuzz.
+    .executableTarget(name: "FuzzPrompt", dependencies: ["FuzzTargets"]),
+    .executableTarget(name: "FuzzRecord", dependencies: ["FuzzTargets"]),
+    .executableTarget(name: "FuzzControl", dependencies: ["FuzzTargets"]),
+    .executableTarget(name: "FuzzDuration", dependencies: ["FuzzTargets"]),
+    .testTarget(
+      name: "MockCoreTests", dependencies: ["MockCore", "FuzzTargets"], exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests", dependencies: ["mockroom"]),
   ],
   swiftLanguageModes: [.v6]

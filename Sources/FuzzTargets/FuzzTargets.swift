@@ -1,0 +1,64 @@
+import Foundation
+import MockCore
+
+/// What each fuzz target does with one input: every decoder of outside input, and what the
+/// program then does with what it decoded (replay, summaries, the screens). The fuzzers
+/// (`Sources/Fuzz*`) and the regression test that replays `Fuzz/FailCases` call the same code.
+/// A crash, a trap or a hang here is a bug; any error the decoders report is not.
+public enum FuzzTargets {
+  /// A prompt file and a deck file: the Yams front-matter parser and its problems, and the
+  /// prompt's body laid out for the screen.
+  public static func prompt(_ bytes: [UInt8]) {
+    let parsed = PromptParser.prompt(file: "fuzz.md", id: "fuzz", bytes: bytes)
+    for problem in parsed.problems { _ = problem.description }
+    if let prompt = parsed.prompt {
+      _ = TextLayout.lines(markdown: prompt.body, width: 37)
+      _ = Material(prompt: prompt, generic: [])
+    }
+    let deck = PromptParser.deck(file: "deck.yaml", bytes: bytes)
+    for problem in deck.problems { _ = problem.description }
+  }
+
+  /// A record line on its own, and the whole input as a record: read with its warnings,
+  /// replayed, summarised, and reported as `show` and `stats` would.
+  public static func record(_ bytes: [UInt8]) {
+    _ = try? Record.decode(json: Data(bytes))
+    let log = SessionLog.read(file: "fuzz.jsonl", bytes: Data(bytes))
+    guard log.records.count < 2_000 else { return }
+    _ = Session.replay(log.records)
+    if let summary = SessionSummary(log) {
+      _ = ReviewJSON.show(summary)
+      _ = ReviewText.show(summary, width: 80)
+      _ = ReviewJSON.stats(Stats([summary, summary]))
+      _ = ReviewJSON.history([summary])
+      _ = ReviewText.stats(Stats([summary]))
+      _ = ReviewJSON.csv([summary])
+    }
+  }
+
+  /// A control request as the session reads it; a reply or push as the console reads it, and
+  /// what the console then shows.
+  public static func control(_ bytes: [UInt8]) {
+    let data = Data(bytes)
+    _ = try? Request.decode(data)
+    _ = try? ControlState.decode(data)
+    guard let message = ControlMessage.decode(data) else { return }
+    let now = Instant(ms: 1_000_000)
+    if case .welcome(let welcome) = message, welcome.records.count < 2_000 {
+      var console = Console(welcome: welcome, at: now)
+      console.receive(message, at: now)
+      _ = ConsoleScreen.render(console, at: now, size: Size(width: 80, height: 24))
+      _ = console.handle(.character("f"), at: now)
+    } else if case .state(let state) = message {
+      _ = state.format("{phase} {remaining} {elapsed} {budget} {total} {balance} {next}")
+    }
+  }
+
+  /// A duration as `--budget`, `--drill-grace` and `ctl extend` read one.
+  public static func duration(_ bytes: [UInt8]) {
+    if let ms = try? DurationText.parse(String(decoding: bytes, as: UTF8.self)) {
+      _ = DurationText.clock(ms)
+      _ = DurationText.countdown(ms)
+    }
+  }
+}
