@@ -87,11 +87,18 @@ import Testing
     }
 
     // A session starts with the good prompt; nothing hangs on the rest.
+    try Self.sessionStartsAndQuits(
+      ["run", "--prompts", directory, "--prompt", "good", "--no-pivots"], home, showing: "Good one")
+  }
+
+  /// A session starts in tmux (nothing hangs on the files around it), shows `text`, and quits
+  /// with the terminal restored.
+  static func sessionStartsAndQuits(
+    _ arguments: [String], _ home: PromptEndToEnd.Home, showing text: String
+  ) throws {
     let pane = try Pane(
-      width: 80, height: 24,
-      arguments: ["run", "--prompts", directory, "--prompt", "good", "--no-pivots"],
-      environment: ["MOCKROOM_HOME": home.path])
-    try pane.waitFor("Good one")
+      width: 80, height: 24, arguments: arguments, environment: ["MOCKROOM_HOME": home.path])
+    try pane.waitFor(text)
     try pane.send("q", "y")
     try pane.expectExit(0)
   }
@@ -103,8 +110,7 @@ import Testing
     for command in [["history"], ["stats", "--json"], ["stats"], ["show", "20261121-100000-s"]] {
       let out = try Self.mockroom(command, home)
       #expect(out.status == 0, "\(command): \(out.stderr)")
-      let expected = ["history": "20261121-100000-s", "show": "20261121-100000-s"]
-      #expect(out.stdout.contains(expected[command[0]] ?? "1 session") || command[0] == "stats")
+      if command[0] != "stats" { #expect(out.stdout.contains("20261121-100000-s")) }
       if command[0] != "show" {
         for (name, words) in hostiles {
           let line = out.stderr.split(separator: "\n").first { $0.contains("/\(name): ") }
@@ -114,13 +120,9 @@ import Testing
     }
     let stats = try Self.mockroom(["stats", "--json"], home)
     #expect(stats.stdout.contains("\"sessions\":1}"), "one session, the good one: \(stats.stdout)")
+    #expect(try Self.mockroom(["stats"], home).stdout.contains("1 session"))
     // Starting a session reads every record's first line to pick a prompt: it must not hang.
-    let pane = try Pane(
-      width: 80, height: 24, arguments: ["run", "--no-pivots"],
-      environment: ["MOCKROOM_HOME": home.path])
-    try pane.waitFor("CLARIFY")
-    try pane.send("q", "y")
-    try pane.expectExit(0)
+    try Self.sessionStartsAndQuits(["run", "--no-pivots"], home, showing: "CLARIFY")
   }
 
   @Test func aDamagedOrMissingIndexGivesTheSameAnswers() throws {
