@@ -73,18 +73,17 @@ final class ControlServer {
     let fd = socket(
       AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw UnixSocket.failure("cannot make a socket") }
-    // Made 0600 from the start: there is no moment when another user could connect.
-    let mask = umask(0o177)
+    // Bound under its temporary name inside the 0700 directory and made 0600 before it is
+    // renamed: no other user can reach it at any moment, and no process-wide umask changes
+    // under other threads.
     let bound: Int32
     do {
       bound = try UnixSocket.withAddress(temporary) { bind(fd, $0, $1) }
     } catch {
-      umask(mask)
       close(fd)
       throw error
     }
-    umask(mask)
-    guard bound == 0, listen(fd, 16) == 0 else {
+    guard bound == 0, chmod(temporary, 0o600) == 0, listen(fd, 16) == 0 else {
       let error = UnixSocket.failure("cannot listen at \(path)")
       close(fd)
       unlink(temporary)
