@@ -211,7 +211,7 @@ struct Ctl: ParsableCommand {
 
   struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "mark", abstract: "Mark a moment (missed_estimate, fabricated_number, …).")
+      commandName: "mark", abstract: "Mark a moment (missed_estimate, fabricated_number, ...).")
     @OptionGroup var choice: SessionChoice
     @Argument(help: ArgumentHelp("The mark's name.", valueName: "kind")) var kind: String
     func run() throws {

@@ -10,9 +10,9 @@ struct InterviewerCommand: ParsableCommand {
     abstract: "The interviewer's console for a running session, in a second terminal.",
     discussion: """
       Shows the clocks, the deck with its schedule, and the prompt's interviewer material \
-      (clarify answers, scale, drill and ops points, private notes). Keys: ↑↓ choose a deck \
-      entry · f fire · h hold/release · s skip · i an interjection in your words · m mark · \
-      w note · p pause · n next · b back · +/- a minute · E end · ? help · q close.
+      (clarify answers, scale, drill and ops points, private notes). Keys: Up/Down choose a deck \
+      entry; f fire; h hold/release; s skip; i an interjection in your words; m mark; \
+      w note; p pause; n next; b back; +/- a minute; E end; ? help; q close.
 
       When the session ends, you score the candidate on the same five dimensions as their \
       debrief; 'mockroom show' puts both side by side.

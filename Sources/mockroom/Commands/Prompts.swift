@@ -149,7 +149,9 @@ struct Prompts: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Argument(help: ArgumentHelp("The prompt's id (its file name without .md).", valueName: "id"))
+    @Argument(
+      help: ArgumentHelp("The prompt's id (its file name without .md).", valueName: "id"),
+      completion: .custom(Completions.promptIDs))
     var id: String
 
     func run() throws {
@@ -221,4 +223,23 @@ func terminalWidth() -> Int {
     return min(100, Int(size.ws_col))
   }
   return 80
+}
+
+/// What Tab completes to, for the shell completion scripts (`--generate-completion-script`):
+/// the prompts and tags of the library the command would load, honouring `--prompts DIR`.
+enum Completions {
+  @Sendable static func promptIDs(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
+    library(words)?.ids.filter { $0.hasPrefix(prefix) } ?? []
+  }
+
+  @Sendable static func tags(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
+    library(words)?.tags.filter { $0.hasPrefix(prefix) } ?? []
+  }
+
+  private static func library(_ words: [String]) -> PromptLibrary? {
+    let explicit = words.firstIndex(of: "--prompts").flatMap {
+      words.indices.contains($0 + 1) ? words[$0 + 1] : nil
+    }
+    return (try? PromptSources.resolve(explicit: explicit))?.load(cache: PromptCache())
+  }
 }

@@ -53,7 +53,7 @@ struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the sessions: when, which prompt, time against plan, phases over budget.")
 
-  @Flag(help: "Print JSON: {\"v\":1,\"sessions\":[…]}, documented in the README.")
+  @Flag(help: "Print JSON: {\"v\":1,\"sessions\":[...]}, documented in the README.")
   var json = false
 
   func run() throws {
@@ -78,7 +78,7 @@ struct Show: ParsableCommand {
   @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
   var id: String
 
-  @Flag(help: "Print JSON: {\"v\":1,\"show\":{…}}, documented in the README.")
+  @Flag(help: "Print JSON: {\"v\":1,\"show\":{...}}, documented in the README.")
   var json = false
 
   func run() throws {
@@ -108,7 +108,7 @@ struct StatsCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only sessions of this prompt.", valueName: "id"))
   var prompt: String?
 
-  @Flag(help: "Print JSON: {\"v\":1,\"stats\":{…}}, documented in the README.")
+  @Flag(help: "Print JSON: {\"v\":1,\"stats\":{...}}, documented in the README.")
   var json = false
 
   @Flag(help: "Print CSV: one row per session and phase.")

@@ -7,11 +7,11 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Start a timed session (the default command).",
     discussion: """
-      Keys: Space or n next phase · b back · p pause/resume · + and - change the current \
-      phase's budget by a minute · t the prompt full screen (t again: the clock) · j/k, \
-      arrows, PgUp/PgDn scroll the prompt · a acknowledge a banner · r re-planned after a \
-      pivot · m mark a moment (x reset, e own error, c check-in, 1-5 recovery moves) · \
-      ? help · q quit (asks first). Ctrl-Z steps away: the stop counts as a pause.
+      Keys: Space or n next phase; b back; p pause/resume; + and - change the current \
+      phase's budget by a minute; t the prompt full screen (t again: the clock); j/k, \
+      arrows, PgUp/PgDn scroll the prompt; a acknowledge a banner; r re-planned after a \
+      pivot; m mark a moment (x reset, e own error, c check-in, 1-5 recovery moves); \
+      ? help; q quit (asks first). Ctrl-Z steps away: the stop counts as a pause.
 
       Pivots, pushback and curveballs from the decks, and cues about time (the last 90 \
       seconds, a minute left, drill late, the compressed close), arrive as banners.
@@ -25,10 +25,13 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Practise this prompt (its id, as 'mockroom prompts list' shows).", valueName: "id"))
+      "Practise this prompt (its id, as 'mockroom prompts list' shows).", valueName: "id"),
+    completion: .custom(Completions.promptIDs))
   var prompt: String?
 
-  @Option(help: ArgumentHelp("Pick a prompt with this tag.", valueName: "tag"))
+  @Option(
+    help: ArgumentHelp("Pick a prompt with this tag.", valueName: "tag"),
+    completion: .custom(Completions.tags))
   var tag: String?
 
   @Option(

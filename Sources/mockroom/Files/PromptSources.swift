@@ -42,7 +42,11 @@ struct PromptSources {
     if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
     {
       let directory = (executable as NSString).deletingLastPathComponent
-      candidates += [directory + "/Prompts", directory + "/../share/mockroom/Prompts"]
+      // Installed, the prompts are in PREFIX/share beside PREFIX/bin: named without the `..`
+      // so that messages show where they really are.
+      let share = ((directory as NSString).deletingLastPathComponent as NSString)
+        .appendingPathComponent("share/mockroom/Prompts")
+      candidates += [directory + "/Prompts", share]
     }
     // Sources/mockroom/Files/PromptSources.swift → the checkout's root.
     var root = URL(fileURLWithPath: #filePath)

@@ -1,0 +1,181 @@
+import Foundation
+import Glibc
+import Testing
+
+/// `make install`, `make uninstall` and `make deb`, as a user runs them, on the release build
+/// that scripts/test makes before `swift test` (SwiftPM's build folder is locked while tests
+/// run, so the test installs that build rather than building again).
+@Suite(.serialized, .timeLimit(.minutes(5))) struct InstallEndToEnd {
+  static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
+  static func make(_ arguments: [String]) throws -> Output {
+    var environment = ProcessInfo.processInfo.environment
+    environment["MOCKROOM_USE_BUILT"] = "1"
+    return try runProcess(["make", "-C", checkout] + arguments, environment: environment)
+  }
+
+  /// Runs `script` in bash from `/`, with only the system directories and `bin` on PATH.
+  static func bash(_ script: String, bin: String, home: String) throws -> Output {
+    try runProcess(
+      ["bash", "-c", "cd / && " + script],
+      environment: ["PATH": "/usr/bin:/bin:\(bin)", "HOME": home, "LANG": "C.UTF-8"])
+  }
+
+  /// Every page the command line has: the command and each subcommand, as `mockroom-x-y.1`.
+  static func pages(of binary: String) throws -> [String] {
+    let dump = try runProcess([binary, "--experimental-dump-help"])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+    func walk(_ command: [String: Any], _ prefix: String) -> [String] {
+      let name = prefix.isEmpty ? "mockroom" : prefix + "-" + (command["commandName"] as! String)
+      let children = (command["subcommands"] as? [[String: Any]]) ?? []
+      return [name + ".1"] + children.flatMap { walk($0, name) }
+    }
+    return walk(json["command"] as! [String: Any], "").sorted()
+  }
+
+  @Test func installRunUninstallThenADebThatInstallsAndRemoves() throws {
+    let built = Self.checkout + "/.build/dist/mockroom"
+    try #require(
+      FileManager.default.isExecutableFile(atPath: built),
+      "no release build in .build/dist: run scripts/test (or scripts/package build) first")
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mockroom-install-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let destdir = scratch + "/root"
+    let usr = destdir + "/usr"
+    // Something already there that is not mockroom's: uninstall must leave it.
+    try FileManager.default.createDirectory(
+      atPath: usr + "/share/man/man1", withIntermediateDirectories: true)
+    #expect(FileManager.default.createFile(atPath: usr + "/share/man/man1/other.1", contents: nil))
+
+    // make install DESTDIR=… PREFIX=/usr lays out every file.
+    let install = try Self.make(["install", "DESTDIR=\(destdir)", "PREFIX=/usr"])
+    #expect(install.status == 0, "\(install.stderr)")
+    let binary = usr + "/bin/mockroom"
+    #expect(FileManager.default.isExecutableFile(atPath: binary))
+    let prompts = try FileManager.default.contentsOfDirectory(atPath: Self.checkout + "/Prompts")
+    let installedPrompts = try FileManager.default.contentsOfDirectory(
+      atPath: usr + "/share/mockroom/Prompts")
+    #expect(installedPrompts.sorted() == prompts.sorted())
+    let pages = try Self.pages(of: binary)
+    #expect(pages.contains("mockroom-stats.1") && pages.contains("mockroom-ctl-extend.1"))
+    let installedPages = try FileManager.default.contentsOfDirectory(
+      atPath: usr + "/share/man/man1")
+    #expect(installedPages.sorted() == (pages + ["other.1"]).sorted())
+    for completion in [
+      "share/bash-completion/completions/mockroom", "share/zsh/site-functions/_mockroom",
+      "share/fish/vendor_completions.d/mockroom.fish",
+    ] {
+      #expect(FileManager.default.fileExists(atPath: usr + "/" + completion), "\(completion)")
+    }
+    // The Swift runtime is inside the binary: it needs no toolchain to run.
+    let libraries = try runProcess(["ldd", binary]).stdout
+    #expect(!libraries.contains("swift"), "links the toolchain's libraries:\n\(libraries)")
+
+    // Run from / with only system directories and the prefix on PATH.
+    let home = scratch + "/home"
+    let list = try Self.bash("mockroom prompts list --json", bin: usr + "/bin", home: home)
+    #expect(list.status == 0, "\(list.stderr)")
+    let listed = try #require(
+      try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+    let entries = try #require(listed["prompts"] as? [[String: Any]])
+    #expect(entries.count == prompts.filter { $0.hasSuffix(".md") && $0 != "README.md" }.count)
+    #expect(
+      entries.allSatisfy { ($0["path"] as? String)?.hasPrefix(usr + "/share/mockroom/") == true },
+      "the bundled prompts come from the installed share directory")
+    let pane = try Pane(
+      width: 80, height: 24, arguments: ["run", "--prompt", "video-recs", "--no-pivots"],
+      environment: ["PATH": "/usr/bin:/bin:\(usr)/bin", "MOCKROOM_HOME": home],
+      binary: binary)
+    try pane.waitFor("Short-video recommendations")
+    try pane.send("q", "y")
+    try pane.expectExit(0)
+
+    // Every page renders without a warning.
+    for page in pages {
+      let rendered = try runProcess([
+        "groff", "-mandoc", "-Tutf8", "-ww", "-z", usr + "/share/man/man1/" + page,
+      ])
+      #expect(rendered.status == 0 && rendered.stderr.isEmpty, "\(page): \(rendered.stderr)")
+    }
+
+    // bash, with the installed completion sourced, completes subcommands and prompt ids.
+    let completion = usr + "/share/bash-completion/completions/mockroom"
+    func complete(_ line: String) throws -> [String] {
+      let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+      let script = """
+        source '\(completion)'
+        COMP_WORDS=(\(words.map { "'\($0)'" }.joined(separator: " ")))
+        COMP_CWORD=\(words.count - 1)
+        COMP_LINE='\(line)'
+        COMP_POINT=${#COMP_LINE}
+        COMPREPLY=()
+        _mockroom mockroom '\(words.last!)' '\(words[words.count - 2])'
+        printf '%s\\n' "${COMPREPLY[@]}"
+        """
+      let out = try Self.bash(script, bin: usr + "/bin", home: home)
+      #expect(out.status == 0, "\(out.stderr)")
+      return out.stdout.split(separator: "\n").map(String.init)
+    }
+    #expect(try complete("mockroom st") == ["stats"])
+    #expect(try complete("mockroom run --prompt vid") == ["video-recs"])
+
+    // make uninstall removes what install laid out, and nothing else.
+    let uninstall = try Self.make(["uninstall", "DESTDIR=\(destdir)", "PREFIX=/usr"])
+    #expect(uninstall.status == 0, "\(uninstall.stderr)")
+    let left = try runProcess(["find", destdir, "-type", "f"]).stdout
+      .split(separator: "\n").map(String.init)
+    #expect(left == [usr + "/share/man/man1/other.1"])
+    #expect(!FileManager.default.fileExists(atPath: usr + "/share/mockroom"))
+
+    // make deb: the layout under /usr, gzipped pages, zsh's vendor completions, real Depends.
+    let debs = scratch + "/debs"
+    try FileManager.default.createDirectory(atPath: debs, withIntermediateDirectories: true)
+    let made = try Self.make(["deb", "DEBDIR=\(debs)"])
+    #expect(made.status == 0, "\(made.stderr)")
+    let version = try runProcess([built, "--version"]).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let deb = debs + "/mockroom_\(version)_\(try Self.architecture()).deb"
+    #expect(FileManager.default.fileExists(atPath: deb), "\(made.stdout)")
+    let info = try runProcess(["dpkg-deb", "--info", deb]).stdout
+    #expect(info.contains("Package: mockroom"))
+    #expect(info.contains("Version: \(version)"))
+    for library in ["libc6", "libncursesw6", "libtinfo6", "libsqlite3-0", "libstdc++6"] {
+      #expect(info.contains(library + " (>= "), "Depends names \(library):\n\(info)")
+    }
+    let contents = try runProcess(["dpkg-deb", "--contents", deb]).stdout
+    for path in [
+      "./usr/bin/mockroom", "./usr/share/man/man1/mockroom.1.gz",
+      "./usr/share/man/man1/mockroom-stats.1.gz", "./usr/share/mockroom/Prompts/video-recs.md",
+      "./usr/share/bash-completion/completions/mockroom",
+      "./usr/share/zsh/vendor-completions/_mockroom",
+      "./usr/share/fish/vendor_completions.d/mockroom.fish",
+    ] {
+      #expect(contents.contains(path), "the package holds \(path)")
+    }
+    #expect(contents.split(separator: "\n").allSatisfy { $0.contains("root/root") })
+    let lint = try runProcess(["lintian", "--tag-display-limit", "0", deb])
+    let tags = lint.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("E:") || $0.hasPrefix("W:")
+    }
+    #expect(tags.isEmpty, "lintian: \(lint.stdout)")
+
+    // As root: dpkg installs it, the command works, dpkg removes it.
+    guard getuid() == 0 else { return }
+    let installed = try runProcess(["dpkg", "-i", deb])
+    #expect(installed.status == 0, "\(installed.stderr)")
+    let versioned = try runProcess(["/usr/bin/mockroom", "--version"])
+    #expect(versioned.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == version)
+    let removed = try runProcess(["dpkg", "-r", "mockroom"])
+    #expect(removed.status == 0, "\(removed.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: "/usr/bin/mockroom"))
+    #expect(!FileManager.default.fileExists(atPath: "/usr/share/mockroom"))
+  }
+
+  static func architecture() throws -> String {
+    try runProcess(["dpkg", "--print-architecture"]).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}
