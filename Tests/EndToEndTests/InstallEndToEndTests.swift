@@ -88,7 +88,7 @@ import Testing
     let pane = try Pane(
       width: 80, height: 24, arguments: ["run", "--prompt", "video-recs", "--no-pivots"],
       environment: ["PATH": "/usr/bin:/bin:\(usr)/bin", "MOCKROOM_HOME": home],
-      binary: binary)
+      binary: binary, prefix: ["env", "-C", "/"])
     try pane.waitFor("Short-video recommendations")
     try pane.send("q", "y")
     try pane.expectExit(0)
