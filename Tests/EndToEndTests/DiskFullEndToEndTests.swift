@@ -112,7 +112,7 @@ struct DiskFullEndToEnd {
 }
 
 /// What the record's writer asks of the disk, seen with strace.
-@Suite(.timeLimit(.minutes(1))) struct RecordDurabilityEndToEnd {
+@Suite(.timeLimit(.minutes(2))) struct RecordDurabilityEndToEnd {
   @Test func aNewRecordsDirectoryIsFsyncedAfterTheFileIsCreated() throws {
     let home = try PromptEndToEnd.Home()
     let trace = home.path + "/trace.txt"

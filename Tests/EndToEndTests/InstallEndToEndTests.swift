@@ -9,10 +9,17 @@ import Testing
   static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
 
-  static func make(_ arguments: [String]) throws -> Output {
+  static func make(_ arguments: [String]) async throws -> Output {
     var environment = ProcessInfo.processInfo.environment
     environment["MOCKROOM_USE_BUILT"] = "1"
-    return try runProcess(["make", "-C", checkout] + arguments, environment: environment)
+    let command = ["make", "-C", checkout] + arguments
+    let env = environment
+    return try await offThePool { try runProcess(command, environment: env) }
+  }
+
+  /// A slow command, run off the test threads.
+  static func slow(_ arguments: [String]) async throws -> Output {
+    try await offThePool { try runProcess(arguments) }
   }
 
   /// Runs `script` in bash from `/`, with only the system directories and `bin` on PATH.
@@ -35,7 +42,7 @@ import Testing
     return walk(json["command"] as! [String: Any], "").sorted()
   }
 
-  @Test func installRunUninstallThenADebThatInstallsAndRemoves() throws {
+  @Test func installRunUninstallThenADebThatInstallsAndRemoves() async throws {
     let built = Self.checkout + "/.build/dist/mockroom"
     try #require(
       FileManager.default.isExecutableFile(atPath: built),
@@ -51,7 +58,7 @@ import Testing
     #expect(FileManager.default.createFile(atPath: usr + "/share/man/man1/other.1", contents: nil))
 
     // make install DESTDIR=… PREFIX=/usr lays out every file.
-    let install = try Self.make(["install", "DESTDIR=\(destdir)", "PREFIX=/usr"])
+    let install = try await Self.make(["install", "DESTDIR=\(destdir)", "PREFIX=/usr"])
     #expect(install.status == 0, "\(install.stderr)")
     let binary = usr + "/bin/mockroom"
     #expect(FileManager.default.isExecutableFile(atPath: binary))
@@ -123,7 +130,7 @@ import Testing
     #expect(try complete("mockroom run --prompt vid") == ["video-recs"])
 
     // make uninstall removes what install laid out, and nothing else.
-    let uninstall = try Self.make(["uninstall", "DESTDIR=\(destdir)", "PREFIX=/usr"])
+    let uninstall = try await Self.make(["uninstall", "DESTDIR=\(destdir)", "PREFIX=/usr"])
     #expect(uninstall.status == 0, "\(uninstall.stderr)")
     let left = try runProcess(["find", destdir, "-type", "f"]).stdout
       .split(separator: "\n").map(String.init)
@@ -133,7 +140,7 @@ import Testing
     // make deb: the layout under /usr, gzipped pages, zsh's vendor completions, real Depends.
     let debs = scratch + "/debs"
     try FileManager.default.createDirectory(atPath: debs, withIntermediateDirectories: true)
-    let made = try Self.make(["deb", "DEBDIR=\(debs)"])
+    let made = try await Self.make(["deb", "DEBDIR=\(debs)"])
     #expect(made.status == 0, "\(made.stderr)")
     let version = try runProcess([built, "--version"]).stdout
       .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -156,7 +163,7 @@ import Testing
       #expect(contents.contains(path), "the package holds \(path)")
     }
     #expect(contents.split(separator: "\n").allSatisfy { $0.contains("root/root") })
-    let lint = try runProcess(["lintian", "--tag-display-limit", "0", deb])
+    let lint = try await Self.slow(["lintian", "--tag-display-limit", "0", deb])
     let tags = lint.stdout.split(separator: "\n").filter {
       $0.hasPrefix("E:") || $0.hasPrefix("W:")
     }
@@ -164,11 +171,11 @@ import Testing
 
     // As root: dpkg installs it, the command works, dpkg removes it.
     guard getuid() == 0 else { return }
-    let installed = try runProcess(["dpkg", "-i", deb])
+    let installed = try await Self.slow(["dpkg", "-i", deb])
     #expect(installed.status == 0, "\(installed.stderr)")
     let versioned = try runProcess(["/usr/bin/mockroom", "--version"])
     #expect(versioned.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == version)
-    let removed = try runProcess(["dpkg", "-r", "mockroom"])
+    let removed = try await Self.slow(["dpkg", "-r", "mockroom"])
     #expect(removed.status == 0, "\(removed.stderr)")
     #expect(!FileManager.default.fileExists(atPath: "/usr/bin/mockroom"))
     #expect(!FileManager.default.fileExists(atPath: "/usr/share/mockroom"))

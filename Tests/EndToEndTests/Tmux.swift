@@ -268,3 +268,12 @@ func terminalRestored(_ screen: String) -> Bool {
 private func quote(_ word: String) -> String {
   "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
+
+/// Runs blocking work (a long child process) on a Dispatch thread, so that a slow test does not
+/// hold one of the few threads Swift Testing runs every test on: on a two-core machine a test
+/// that blocks both would stall the others until their time limits ran out.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+  }
+}
