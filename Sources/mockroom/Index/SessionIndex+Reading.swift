@@ -1,0 +1,216 @@
+import Foundation
+import MockCore
+
+/// Reading the index back: every entry of a directory, or one, as summaries.
+extension SessionIndex {
+  /// Every entry for the records in `directory` (in no set order); with `name`, that one only.
+  ///
+  /// Each table is read in record order beside the records themselves, a merge in one pass:
+  /// no lookups per row, and no table held whole in memory.
+  func entries(directory: String, name: String? = nil) throws(SQLiteDatabase.Failure)
+    -> [Entry?]
+  {
+    var filter = "WHERE directory = ?1"
+    var values: [SQLiteDatabase.Value] = [.text(directory)]
+    if let name {
+      filter += " AND name = ?2"
+      values.append(.text(name))
+    }
+    let phaseColumns = Phase.allCases.map { "\($0.name)_budget_ms, \($0.name)_ms" }
+    let records = try cursor(
+      "SELECT r.id, r.name, r.device, r.inode, r.size, r.mtime_ns, r.ctime_ns, r.taken_to,"
+        + " r.warnings, s.record, s.session_id, s.title, s.prompt, s.started, s.plan, s.seed,"
+        + " s.outcome, s.reason, s.active_ms, s.length_ms, s.drill_start_ms, s.ops_start_ms,"
+        + " s.furthest, " + phaseColumns.joined(separator: ", ")
+        + " FROM records r LEFT JOIN sessions s ON s.record = r.id "
+        // Every record of a directory: walked in id order (`+` keeps SQLite off the name
+        // index, which would need a sort); one record: found by its name.
+        + (name == nil ? "WHERE +r.directory = ?1" : "WHERE r.directory = ?1 AND r.name = ?2")
+        + " ORDER BY r.id", values)
+    // The other tables are walked whole in record order (rows of other directories' records
+    // are stepped over), or for one record, sought by its id.
+    let scope =
+      (name == nil ? "" : " WHERE record = (SELECT id FROM records " + filter + ")")
+      + " ORDER BY record"
+    let scoped = name == nil ? [] : values
+    // A banner's words are for `show` alone: a listing of every record leaves them out.
+    let banners = try cursor(
+      "SELECT record, number, cue, kind, \(name != nil ? "text" : "NULL"), phase, shown_at_ms,"
+        + " late_ms, acknowledged_at_ms, replanned_at_ms, retired FROM banners"
+        + scope + ", position", scoped)
+    let marks = try cursor(
+      "SELECT record, t_ms, mark, move, source FROM marks" + scope + ", position", scoped)
+    let notes = try cursor(
+      "SELECT record, t_ms, text, source FROM notes" + scope + ", position", scoped)
+    let dimensions = MockCore.Dimension.allCases.map(\.rawValue).joined(separator: ", ")
+    let debriefs = try cursor(
+      "SELECT record, source, overran, why, notes, \(dimensions) FROM debriefs" + scope, scoped)
+
+    // The same titles and debrief words come back session after session: kept once each.
+    var strings = Interned()
+    var result: [Entry?] = []
+    if name == nil, let count = try database.integer("SELECT count(*) FROM records") {
+      result.reserveCapacity(Int(count))
+    }
+    while let row = records.row, let id = row.int(0) {
+      defer { records.advance() }
+      guard let entryName = row.text(1), let device = row.int(2), let inode = row.int(3),
+        let size = row.int(4), let modified = row.int(5), let changed = row.int(6),
+        let takenTo = row.int(7)
+      else { continue }
+      let warnings = row.text(8).map { $0.isEmpty ? [] : $0.components(separatedBy: "\n") }
+      var entry = Entry(
+        name: entryName,
+        identity: Identity(
+          device: device, inode: inode, size: size, modifiedNs: modified, changedNs: changed),
+        takenTo: takenTo, summary: nil, warnings: warnings ?? [])
+      var summary = row.isNull(9) ? nil : Self.session(row, &strings)
+      var complete = row.isNull(9) || summary != nil
+      try banners.take(id) { row in
+        guard let number = row.int(1), let cue = row.text(2),
+          let kind = row.text(3).flatMap(CueKind.init(rawValue:)), let shown = row.int(6)
+        else { return complete = false }
+        var banner = Banner(
+          number: Int(number), cue: cue, kind: kind, text: row.text(4),
+          phase: row.text(5).flatMap(Phase.init(name:)), shownAt: shown, late: row.int(7))
+        banner.acknowledgedAt = row.int(8)
+        banner.replannedAt = row.int(9)
+        banner.retired = row.int(10) == 1
+        summary?.banners.append(banner)
+      }
+      try marks.take(id) { row in
+        guard let t = row.int(1), let name = row.text(2),
+          let mark = Mark(name: row.text(3).map { "recovery:" + $0 } ?? name)
+        else { return complete = false }
+        summary?.marks.append(
+          SessionSummary.MarkAt(t: t, mark: mark, source: row.text(4).flatMap(Source.init)))
+      }
+      try notes.take(id) { row in
+        guard let t = row.int(1), let text = row.text(2) else { return complete = false }
+        summary?.notes.append(
+          SessionSummary.NoteAt(t: t, text: text, source: row.text(3).flatMap(Source.init)))
+      }
+      try debriefs.take(id) { row in
+        guard let source = row.text(1), let why = row.text(3), let notes = row.text(4) else {
+          return complete = false
+        }
+        var scores: [MockCore.Dimension: Int] = [:]
+        for (offset, dimension) in MockCore.Dimension.allCases.enumerated() {
+          if let score = row.int(Int32(5 + offset)), (1...5).contains(score) {
+            scores[dimension] = Int(score)
+          }
+        }
+        let said = strings.one(
+          Debrief(
+            scores: scores, overran: row.text(2).flatMap(Phase.init(name:)), why: why,
+            notes: notes))
+        if source == Source.interviewer.rawValue {
+          summary?.interviewerDebrief = said
+        } else {
+          summary?.debrief = said
+        }
+      }
+      // A summary whose rows are not all there is not trusted: the record is read again.
+      guard complete else { continue }
+      entry.summary = summary
+      result.append(entry)
+    }
+    try records.check()
+    return result
+  }
+
+  /// The session's own row (joined to its record's, from column 9 on), or nil when a value
+  /// is missing or unknown.
+  private static func session(_ row: SQLiteDatabase.Statement, _ strings: inout Interned)
+    -> SessionSummary?
+  {
+    guard let id = row.text(10), let title = row.text(11), let started = row.text(13),
+      let planName = row.text(14), let active = row.int(18), let length = row.int(19),
+      let furthest = row.int(22).flatMap({ Phase(rawValue: Int($0)) })
+    else { return nil }
+    var ending: Ending?
+    if let outcome = row.text(16) {
+      guard let outcome = Outcome(rawValue: outcome),
+        let reason = row.text(17).flatMap(Self.endReason)
+      else { return nil }
+      ending = Ending(outcome: outcome, reason: reason)
+    }
+    var times: [SessionSummary.PhaseTime] = []
+    times.reserveCapacity(Phase.allCases.count)
+    for phase in Phase.allCases {
+      let column = Int32(23 + 2 * phase.rawValue)
+      guard let budget = row.int(column), let actual = row.int(column + 1) else { return nil }
+      times.append(
+        SessionSummary.PhaseTime(
+          phase: phase, budget: budget, actual: actual, reached: phase <= furthest))
+    }
+    return SessionSummary(
+      id: id, title: strings.one(title), prompt: row.text(12).map { strings.one($0) },
+      started: started,
+      plan: strings.one(Plan(name: planName, budgets: times.map(\.budget))),
+      seed: row.int(15).map { UInt64(bitPattern: $0) }, ending: ending, active: active,
+      length: length, phases: times, drillStart: row.int(20), opsStart: row.int(21), banners: [],
+      marks: [], debrief: nil)
+  }
+
+  /// One copy of each value that repeats across records (titles, plans, debriefs): at
+  /// thousands of sessions the copies would cost megabytes.
+  private struct Interned {
+    private var strings: Set<String> = []
+    private var plans: Set<Plan> = []
+    private var debriefs: Set<Debrief> = []
+    mutating func one(_ text: String) -> String { Self.one(text, in: &strings) }
+    mutating func one(_ plan: Plan) -> Plan { Self.one(plan, in: &plans) }
+    mutating func one(_ debrief: Debrief) -> Debrief { Self.one(debrief, in: &debriefs) }
+    private static func one<T: Hashable>(_ value: T, in seen: inout Set<T>) -> T {
+      if let known = seen.firstIndex(of: value) { return seen[known] }
+      seen.insert(value)
+      return value
+    }
+  }
+
+  /// A query stepped beside the records: its first column is the record's id, in order.
+  private final class Cursor {
+    let statement: SQLiteDatabase.Statement
+    private(set) var row: SQLiteDatabase.Statement?
+    private var failure: SQLiteDatabase.Failure?
+
+    init(_ statement: SQLiteDatabase.Statement) throws(SQLiteDatabase.Failure) {
+      self.statement = statement
+      row = try statement.step() ? statement : nil
+    }
+
+    func advance() {
+      do {
+        row = try statement.step() ? statement : nil
+      } catch {
+        failure = error
+        row = nil
+      }
+    }
+
+    /// Hands every row of record `id` to `body` (skipping rows of records not listed).
+    func take(_ id: Int64, _ body: (SQLiteDatabase.Statement) -> Void) throws(SQLiteDatabase
+      .Failure)
+    {
+      while let row, let record = row.int(0), record <= id {
+        if record == id { body(row) }
+        advance()
+      }
+      try check()
+    }
+
+    /// Throws what stepping met, if anything.
+    func check() throws(SQLiteDatabase.Failure) {
+      if let failure { throw failure }
+    }
+  }
+
+  private func cursor(_ sql: String, _ values: [SQLiteDatabase.Value]) throws(SQLiteDatabase
+    .Failure) -> Cursor
+  {
+    let statement = try database.prepare(sql)
+    try statement.bind(values)
+    return try Cursor(statement)
+  }
+}

@@ -1,0 +1,98 @@
+import MockCore
+
+/// Writing the index: entries replaced per record name, in one transaction.
+extension SessionIndex {
+  /// Stores `entries` for records in `directory` (replacing what was there for each name), and
+  /// forgets the names in `removed`, in one transaction.
+  func store(_ entries: [Entry], removing removed: [String], directory: String)
+    throws(SQLiteDatabase.Failure)
+  {
+    try database.transaction { () throws(SQLiteDatabase.Failure) in
+      let forget = try database.prepare("DELETE FROM records WHERE directory = ?1 AND name = ?2")
+      for name in removed + entries.map(\.name) {
+        try forget.run([.text(directory), .text(name)])
+      }
+      let record = try database.prepare(
+        "INSERT INTO records (directory, name, device, inode, size, mtime_ns, ctime_ns, taken_to,"
+          + " warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id")
+      let writer = try Writer(database)
+      for entry in entries {
+        let i = entry.identity
+        try record.bind([
+          .text(directory), .text(entry.name), .int(i.device), .int(i.inode), .int(i.size),
+          .int(i.modifiedNs), .int(i.changedNs), .int(entry.takenTo),
+          .text(entry.warnings.joined(separator: "\n")),
+        ])
+        guard try record.step(), let id = record.int(0) else { continue }
+        while try record.step() {}
+        if let summary = entry.summary { try writer.write(summary, record: id) }
+      }
+    }
+  }
+
+  /// The prepared inserts for a summary's rows.
+  private struct Writer {
+    let session, banner, mark, note, debrief: SQLiteDatabase.Statement
+
+    init(_ database: SQLiteDatabase) throws(SQLiteDatabase.Failure) {
+      let phases = Phase.allCases.map { "\($0.name)_budget_ms, \($0.name)_ms" }
+      session = try database.prepare(
+        "INSERT INTO sessions (record, session_id, title, prompt, started, plan, seed, outcome,"
+          + " reason, active_ms, length_ms, drill_start_ms, ops_start_ms, furthest, "
+          + phases.joined(separator: ", ") + ") VALUES ("
+          + (1...14 + 2 * phases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+      banner = try database.prepare(
+        "INSERT INTO banners (record, position, number, cue, kind, text, phase, shown_at_ms,"
+          + " late_ms, acknowledged_at_ms, replanned_at_ms, retired)"
+          + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+      mark = try database.prepare(
+        "INSERT INTO marks (record, position, t_ms, mark, move, source)"
+          + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      note = try database.prepare(
+        "INSERT INTO notes (record, position, t_ms, text, source) VALUES (?1, ?2, ?3, ?4, ?5)")
+      let dimensions = MockCore.Dimension.allCases.map(\.rawValue)
+      debrief = try database.prepare(
+        "INSERT INTO debriefs (record, source, overran, why, notes, "
+          + dimensions.joined(separator: ", ") + ") VALUES (?1, ?2, ?3, ?4, ?5, "
+          + (6..<6 + dimensions.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+    }
+
+    func write(_ s: SessionSummary, record: Int64) throws(SQLiteDatabase.Failure) {
+      let id = SQLiteDatabase.Value.int(record)
+      try session.run(
+        [
+          id, .text(s.id), .text(s.title), .text(s.prompt), .text(s.started), .text(s.plan.name),
+          .int(s.seed.map { Int64(bitPattern: $0) }), .text(s.ending?.outcome.rawValue),
+          .text(s.ending.map { SessionIndex.reasonText($0.reason) }), .int(s.active),
+          .int(s.length), .int(s.drillStart), .int(s.opsStart),
+          .int(s.phases.last(where: \.reached)?.phase.rawValue ?? 0),
+        ] + s.phases.flatMap { [.int($0.budget), .int($0.actual)] })
+      for (position, b) in s.banners.enumerated() {
+        try banner.run([
+          id, .int(position), .int(b.number), .text(b.cue), .text(b.kind.rawValue), .text(b.text),
+          .text(b.phase?.name), .int(b.shownAt), .int(b.late), .int(b.acknowledgedAt),
+          .int(b.replannedAt), .int(b.retired ? 1 : 0),
+        ])
+      }
+      for (position, m) in s.marks.enumerated() {
+        var move: String?
+        if case .recovery(let used) = m.mark { move = used.name }
+        try mark.run([
+          id, .int(position), .int(m.t), .text(m.mark.name), .text(move),
+          .text(m.source?.rawValue),
+        ])
+      }
+      for (position, n) in s.notes.enumerated() {
+        try note.run([id, .int(position), .int(n.t), .text(n.text), .text(n.source?.rawValue)])
+      }
+      for (source, said) in [(Source.candidate, s.debrief), (.interviewer, s.interviewerDebrief)] {
+        guard let said else { continue }
+        try debrief.run(
+          [
+            id, .text(source.rawValue), .text(said.overran?.name), .text(said.why),
+            .text(said.notes),
+          ] + MockCore.Dimension.allCases.map { .int(said.scores[$0]) })
+      }
+    }
+  }
+}
