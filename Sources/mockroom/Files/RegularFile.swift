@@ -73,12 +73,6 @@ enum RegularFile {
     }
   }
 
-  /// Whether `path` is (or leads to) a regular file.
-  static func isRegular(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-  }
-
   /// What a file's mode says it is, in words.
   static func kind(_ mode: mode_t) -> String {
     switch mode & S_IFMT {
@@ -108,6 +102,7 @@ enum RegularFile {
     return String(cString: strerror(code)).lowercased()
   }
 
+  /// The last system error, in words.
   static func errnoText() -> String {
     String(cString: strerror(errno)).lowercased()
   }

@@ -58,7 +58,7 @@ final class SessionLogWriter {
         return
       }
       guard errno == EEXIST, attempt < 100 else {
-        throw Failure(description: "cannot create \(file): \(Self.errnoText())")
+        throw Failure(description: "cannot create \(file): \(RegularFile.errnoText())")
       }
       attempt += 1
     }
@@ -69,7 +69,7 @@ final class SessionLogWriter {
   init(appendingTo path: String) throws(Failure) {
     let opened = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
     guard opened >= 0 else {
-      throw Failure(description: "cannot open \(path): \(Self.errnoText())")
+      throw Failure(description: "cannot open \(path): \(RegularFile.errnoText())")
     }
     fd = opened
     self.path = path
@@ -115,7 +115,7 @@ final class SessionLogWriter {
       }
       if written < 0 {
         if errno == EINTR { continue }
-        return fell("\(Self.errnoText()) (write)")
+        return fell("\(RegularFile.errnoText()) (write)")
       }
       writtenOfFirst += written
       unsynced = true
@@ -125,7 +125,7 @@ final class SessionLogWriter {
       }
     }
     if unsynced {
-      guard fsync(fd) == 0 else { return fell("\(Self.errnoText()) (fsync)") }
+      guard fsync(fd) == 0 else { return fell("\(RegularFile.errnoText()) (fsync)") }
       unsynced = false
     }
     if directoryUnsynced {
@@ -133,7 +133,7 @@ final class SessionLogWriter {
       let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
       defer { if dirfd >= 0 { close(dirfd) } }
       guard dirfd >= 0, fsync(dirfd) == 0 else {
-        return fell("\(Self.errnoText()) (fsync of its directory)")
+        return fell("\(RegularFile.errnoText()) (fsync of its directory)")
       }
       directoryUnsynced = false
     }
@@ -198,10 +198,6 @@ final class SessionLogWriter {
     } catch {
       throw Failure(description: "cannot create \(path): \(error.localizedDescription)")
     }
-  }
-
-  private static func errnoText() -> String {
-    String(cString: strerror(errno)).lowercased()
   }
 
   /// `20261121-143005`: local date and time, so ids sort by when the session began.
