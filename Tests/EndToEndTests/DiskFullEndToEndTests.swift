@@ -71,6 +71,7 @@ struct DiskFullEndToEnd {
     #expect(behind.contains("held, retrying"))
     // The clock keeps counting while the record is behind.
     let before = try scene.sessionClock()
+    try #require(!before.isEmpty, "the header shows the session clock")
     try scene.pane.waitFor("the session clock to move on") {
       ($0.firstMatch(of: /session (\d+:\d\d) \//).map { String($0.1) } ?? before) != before
     }

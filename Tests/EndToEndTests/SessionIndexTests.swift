@@ -52,12 +52,12 @@ import Testing
     try index.store(
       [Self.entry(Self.rich, name: "a.jsonl", warnings: ["one", "two"])], removing: [],
       directory: "/d")
-    let one = try #require(try index.entries(directory: "/d", name: "a.jsonl").first ?? nil)
+    let one = try #require(try index.entries(directory: "/d", name: "a.jsonl").first)
     #expect(one.summary == Self.rich)
     #expect(one.warnings == ["one", "two"])
     #expect(one.identity == .init(device: 1, inode: 2, size: 3, modifiedNs: 4, changedNs: 5))
     // Listing every record leaves the banners' words out (only `show` prints them).
-    let all = try index.entries(directory: "/d").compactMap { $0 }
+    let all = try index.entries(directory: "/d")
     var withoutTexts = Self.rich
     for i in withoutTexts.banners.indices { withoutTexts.banners[i].text = nil }
     #expect(all.map(\.summary) == [withoutTexts])
@@ -72,10 +72,34 @@ import Testing
         Self.entry(Self.rich, name: "b.jsonl"),
       ], removing: [], directory: "/d")
     try index.store([], removing: ["b.jsonl"], directory: "/d")
-    let left = try index.entries(directory: "/d").compactMap { $0 }
+    let left = try index.entries(directory: "/d")
     #expect(left.map(\.name) == ["broken.jsonl"])
     #expect(left.first?.summary == nil)
     #expect(left.first?.warnings == ["no start"])
+  }
+
+  @Test func anIndexOfAnotherVersionIsRebuiltAndOneThatIsBusyIsLeftAlone() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mockroom-index-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/index.sqlite"
+    try SessionIndex(path: path).store(
+      [Self.entry(Self.rich, name: "a.jsonl")], removing: [], directory: "/d")
+    // Another process holds the index in an exclusive transaction: this one waits, gives up,
+    // and keeps its answers in memory, without removing what the other is writing.
+    do {
+      let holder = try SQLiteDatabase(path: path)
+      try holder.execute("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT")
+      let busy = SessionIndex(path: path)
+      #expect(busy.path == ":memory:", "a busy index is not used")
+      #expect(busy.notices.first?.contains("locked") == true, "\(busy.notices)")
+    }
+    #expect(try SessionIndex(path: path).entries(directory: "/d").count == 1, "still there")
+    // Another schema version: thrown away and made anew, empty.
+    try SQLiteDatabase(path: path).execute("PRAGMA user_version = 99")
+    let rebuilt = SessionIndex(path: path)
+    #expect(rebuilt.path == path)
+    #expect(try rebuilt.entries(directory: "/d").isEmpty)
   }
 
   @Test func anIndexOnDiskSurvivesReopeningAndRebuildsFromGarbage() throws {

@@ -266,12 +266,11 @@ struct Run: ParsableCommand {
     }
   }
 
-  /// The debrief, on the same screen, read back from the record just written.
+  /// The debrief, on the same screen, from the session's lines as the writer holds them.
   private func debrief(
     log: SessionLogWriter, terminal: Terminal, signals: SignalPipe, serving: RunLoop
   ) {
-    // From the lines this session wrote (kept in memory), so a record the disk could not take
-    // is debriefed all the same.
+    // Not read back from disk: a record the disk could not take is debriefed all the same.
     let read = SessionLog.read(file: log.path, bytes: Data(log.lines.joined(separator: "\n").utf8))
     guard let summary = SessionSummary(read), let last = read.records.last,
       case .saved(let said)? = runDebrief(

@@ -52,11 +52,7 @@ final class RunLoop {
     carryOut(room.start(at: MonotonicClock.now()))
     var first = true
     while !quit {
-      // Lines a failed write left in memory are tried again on every wake, in order.
-      if log.behind != nil {
-        log.flush()
-        noteRecordState()
-      }
+      retryRecord()
       if let slept = sleepWatch.slept() {
         carryOut(room.slept(slept, at: MonotonicClock.now()))
       }
@@ -135,6 +131,13 @@ final class RunLoop {
       case .alert: terminal.alert(bell)
       }
     }
+  }
+
+  /// Lines a failed write left in memory are tried again on every wake, in order.
+  private func retryRecord() {
+    guard log.behind != nil else { return }
+    log.flush()
+    noteRecordState()
   }
 
   /// Shows on screen whether the record is behind (and clears it once it has caught up).
@@ -218,9 +221,11 @@ final class RunLoop {
     lastPush = now
   }
 
-  /// After the session: keeps answering the socket (so an interviewer can send scores) while
-  /// `body` runs its own screen. Used by the debrief and the wait for the interviewer.
+  /// After the session: keeps answering the socket (so an interviewer can send scores), and
+  /// trying a record that is behind, while another screen runs: the debrief and the wait for
+  /// the interviewer, each of which wakes at least once a second.
   func serveAfter(_ polled: ArraySlice<pollfd>) {
+    retryRecord()
     serve(polled)
     pushState(at: MonotonicClock.now())
   }

@@ -109,20 +109,12 @@ final class SessionLogWriter {
   @discardableResult
   func flush() -> Bool {
     while let first = pending.first {
-      let count = first.count - writtenOfFirst
-      let written = first.withUnsafeBytes { bytes in
-        write(fd, bytes.baseAddress! + writtenOfFirst, count)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return fell("\(RegularFile.errnoText()) (write)")
-      }
-      writtenOfFirst += written
-      unsynced = true
-      if writtenOfFirst == first.count {
-        pending.removeFirst()
-        writtenOfFirst = 0
-      }
+      let (end, failed) = Self.write(first, to: fd, from: writtenOfFirst)
+      if end > writtenOfFirst { unsynced = true }
+      writtenOfFirst = end
+      if failed { return fell("\(RegularFile.errnoText()) (write)") }
+      pending.removeFirst()
+      writtenOfFirst = 0
     }
     if unsynced {
       guard fsync(fd) == 0 else { return fell("\(RegularFile.errnoText()) (fsync)") }
@@ -169,26 +161,44 @@ final class SessionLogWriter {
       ?? [env["TMPDIR"], "/tmp", "/var/tmp", env["HOME"]].compactMap { $0 }.filter {
         $0.hasPrefix("/")
       }
-    let whole = Data((lines.map { $0 + "\n" }.joined()).utf8)
+    let whole = Array(lines.map { $0 + "\n" }.joined().utf8)
     for place in places {
-      let file = "\(place)/mockroom-\(id).jsonl"
-      let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-      guard fd >= 0 else { continue }
-      let done = whole.withUnsafeBytes { bytes in
-        var at = 0
-        while at < bytes.count {
-          let n = write(fd, bytes.baseAddress! + at, bytes.count - at)
-          if n < 0 && errno == EINTR { continue }
-          guard n > 0 else { return false }
-          at += n
+      // A new file of our own, never one that was there (in /tmp, a name another user left
+      // could lead elsewhere): `-2`, `-3`… when the name is taken.
+      for attempt in 1...9 {
+        let file = "\(place)/mockroom-\(id)\(attempt == 1 ? "" : "-\(attempt)").jsonl"
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+          if errno == EEXIST { continue }
+          break
         }
-        return fsync(fd) == 0
+        let done = !Self.write(whole, to: fd, from: 0).failed && fsync(fd) == 0
+        close(fd)
+        if done { return .savedElsewhere(fallback: file, unwritten: unwritten, reason: reason) }
+        unlink(file)
+        break
       }
-      close(fd)
-      if done { return .savedElsewhere(fallback: file, unwritten: unwritten, reason: reason) }
-      unlink(file)
     }
     return .incomplete(unwritten: unwritten, reason: reason)
+  }
+
+  /// Writes `bytes` from `start` on; returns where it got to, and whether a write failed
+  /// before the end (`errno` says why).
+  private static func write(_ bytes: [UInt8], to fd: Int32, from start: Int) -> (
+    end: Int, failed: Bool
+  ) {
+    var at = start
+    while at < bytes.count {
+      let written = bytes.withUnsafeBytes {
+        Glibc.write(fd, $0.baseAddress! + at, bytes.count - at)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return (at, true)
+      }
+      at += written
+    }
+    return (at, false)
   }
 
   private static func makeDirectories(_ path: String) throws(Failure) {

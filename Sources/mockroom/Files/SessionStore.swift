@@ -70,22 +70,21 @@ struct SessionStore {
   private func indexed(_ names: [String], index: SessionIndex, only: Bool = false)
     -> [SessionIndex.Entry]
   {
-    index.notices.forEach(warn)
+    // Said at the end: a reset along the way may have something to say too.
+    defer { index.notices.forEach(warn) }
     for attempt in 0..<2 {
       do throws(SQLiteDatabase.Failure) {
-        // Entries are moved out of what the index gave, not copied: at 10,000 records each
-        // copy costs megabytes. What is left belongs to records that are gone.
-        var known = try index.entries(directory: directory, name: only ? names.first : nil)
+        // Lined up with the files by name; what is left over belongs to records that are gone.
+        var listed = try index.entries(directory: directory, name: only ? names.first : nil)
         var position: [String: Int] = [:]
-        position.reserveCapacity(known.count)
-        for (offset, entry) in known.enumerated() { position[entry?.name ?? ""] = offset }
+        position.reserveCapacity(listed.count)
+        for (offset, entry) in listed.enumerated() { position[entry.name] = offset }
         var entries: [SessionIndex.Entry?] = names.map { name in
-          guard let offset = position.removeValue(forKey: name) else { return nil }
-          defer { known[offset] = nil }
-          return known[offset]
+          position.removeValue(forKey: name).map { listed[$0] }
         }
         let removed = only ? [] : Array(position.keys)
-        known = []
+        // At 10,000 records each copy of the entries costs megabytes: let this one go now.
+        listed = []
         let stale = refresh(names, &entries)
         if !stale.isEmpty || !removed.isEmpty {
           try index.store(stale.compactMap { entries[$0] }, removing: removed, directory: directory)

@@ -8,7 +8,7 @@ extension SessionIndex {
   /// Each table is read in record order beside the records themselves, a merge in one pass:
   /// no lookups per row, and no table held whole in memory.
   func entries(directory: String, name: String? = nil) throws(SQLiteDatabase.Failure)
-    -> [Entry?]
+    -> [Entry]
   {
     var filter = "WHERE directory = ?1"
     var values: [SQLiteDatabase.Value] = [.text(directory)]
@@ -48,7 +48,7 @@ extension SessionIndex {
 
     // The same titles and debrief words come back session after session: kept once each.
     var strings = Interned()
-    var result: [Entry?] = []
+    var result: [Entry] = []
     if name == nil, let count = try database.integer("SELECT count(*) FROM records") {
       result.reserveCapacity(Int(count))
     }

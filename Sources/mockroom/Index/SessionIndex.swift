@@ -54,7 +54,7 @@ final class SessionIndex {
   }
 
   /// Where the index lives, or `:memory:` when it cannot live on disk this time.
-  let path: String
+  private(set) var path: String
   private(set) var database: SQLiteDatabase
   /// Said once, on stderr, by the caller: why the index is not where it should be.
   private(set) var notices: [String] = []
@@ -76,16 +76,30 @@ final class SessionIndex {
     self.path = path
     do {
       database = try Self.open(path)
-    } catch {
+    } catch  where error.isDamage || error.code == Self.otherVersion {
+      // Only what the records can rebuild is thrown away: never an index that is merely busy
+      // (another mockroom has it) or that could not be opened for another reason.
       Self.remove(path)
       do {
         database = try Self.open(path)
       } catch {
-        notices.append("\(path): \(error); indexing in memory this time")
         database = Self.memory()
+        inMemory(because: "\(error)")
       }
+    } catch {
+      database = Self.memory()
+      inMemory(because: "\(error)")
     }
   }
+
+  /// The index cannot be used on disk this time: say so once, and keep it in memory.
+  private func inMemory(because reason: String) {
+    notices.append("\(path): \(reason); indexing in memory this time")
+    path = ":memory:"
+  }
+
+  /// The code `open` gives an index of another schema version.
+  static let otherVersion: Int32 = -1
 
   /// Throws the index away and starts an empty one (a damaged file, or `reindex`).
   func reset() {
@@ -98,7 +112,7 @@ final class SessionIndex {
     do {
       database = try Self.open(path)
     } catch {
-      notices.append("\(path): \(error); indexing in memory this time")
+      inMemory(because: "\(error)")
     }
   }
 
@@ -164,7 +178,7 @@ final class SessionIndex {
     if version == schema { return database }
     guard version == 0, tables == 0 else {
       throw SQLiteDatabase.Failure(
-        code: 0, description: "an index of another version (\(version))")
+        code: otherVersion, description: "an index of another version (\(version))")
     }
     try database.transaction { () throws(SQLiteDatabase.Failure) in
       try database.execute(Self.tables)
