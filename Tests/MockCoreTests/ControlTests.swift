@@ -110,8 +110,9 @@ struct Steered {
   }
 
   mutating func steer(_ request: Request, by source: Source = .interviewer) throws(ControlError) {
-    for case .record(let r) in try room.steer(request, by: source, material: Self.material, at: now)
-    {
+    for case .record(let r) in try room.steer(
+      request, by: source, material: Self.material, at: now
+    ).effects {
       records.append(r)
     }
   }

@@ -131,7 +131,7 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
     }
     // Scenes about something else show no banners: the coaching cues that came up are seen.
     if !hasBanners {
-      while room.session.waiting.first != nil { _ = room.handle(.character("a"), at: now) }
+      while room.session.onScreen.first != nil { _ = room.handle(.character("a"), at: now) }
     }
     return (room, now)
   }

@@ -38,6 +38,8 @@ struct KeyedRoom {
       case .record(let record): records.append(record)
       case .quit: quit = true
       case .alert: alerts += 1
+      case .reply, .welcome, .broadcast, .send, .stepAway, .redraw:
+        Issue.record("a room alone never talks to clients or the terminal: \(effect)")
       }
     }
   }
@@ -179,9 +181,9 @@ struct KeyedRoom {
     var r = KeyedRoom(schedule: Self.pivot)
     r.wait(10_000)
     #expect(r.alerts == 1)
-    #expect(r.room.session.waiting.map(\.cue) == ["p"])
+    #expect(r.room.session.onScreen.map(\.cue) == ["p"])
     r.press("a")
-    #expect(r.room.session.waiting.isEmpty)
+    #expect(r.room.session.onScreen.isEmpty)
     #expect(r.records.last?.type == "acknowledged")
   }
 
@@ -215,7 +217,7 @@ struct KeyedRoom {
     r.now = r.now + 1_000  // the curveball is due, but no tick has shown it yet
     r.press("a")
     #expect(r.room.session.banners.map(\.cue) == ["p", "c"])
-    #expect(r.room.session.waiting.map(\.cue) == ["c"])
+    #expect(r.room.session.onScreen.map(\.cue) == ["c"])
   }
 
   @Test func theNoticeGoesByItselfAndWakesTheLoopToGo() {

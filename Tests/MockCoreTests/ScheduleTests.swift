@@ -221,9 +221,9 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
   @Test func leavingAPhaseTakesDownItsOwnBanners() {
     var c = Clocked()
     c.tick(atWorked: 300_000)
-    #expect(c.session.waiting.map(\.cue) == ["clarify-over", "one-minute-clarify"])
+    #expect(c.session.onScreen.map(\.cue) == ["clarify-over", "one-minute-clarify"])
     c.send(.next)
-    #expect(c.session.waiting.isEmpty)
+    #expect(c.session.onScreen.isEmpty)
     #expect(c.session.banners.allSatisfy { $0.retired })
   }
 
@@ -245,10 +245,10 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
     var c = Clocked(schedule: Schedule(options: Schedule.Options(checkinEvery: 300_000)))
     c.skip(2)
     c.tick(atWorked: 300_000)
-    #expect(c.session.waiting.map(\.cue) == ["checkin-reminder"])
+    #expect(c.session.onScreen.map(\.cue) == ["checkin-reminder"])
     c.advance(7_000)
     c.send(.mark(.checkin))
-    #expect(c.session.waiting.isEmpty)
+    #expect(c.session.onScreen.isEmpty)
     #expect(
       c.records.suffix(2).map(\.entry) == [
         .marked(.checkin),
@@ -277,7 +277,7 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
     var c = Self.pivotUp()
     c.advance(4_200)
     c.send(.acknowledge(nil))
-    #expect(c.session.waiting.isEmpty)
+    #expect(c.session.onScreen.isEmpty)
     #expect(
       c.records.last?.entry == .acknowledged(banner: 1, cue: "p", kind: .pivot, after: 4_200))
     // Twice changes nothing.
@@ -308,9 +308,9 @@ struct TriggerCase: CustomTestStringConvertible, Sendable {
     var c = Clocked(schedule: TimeThatJumps.two)
     c.skip(2)
     c.tick(atWorked: 600_000)
-    #expect(c.session.waiting.map(\.cue) == ["curve", "pivot"])
+    #expect(c.session.onScreen.map(\.cue) == ["curve", "pivot"])
     c.send(.acknowledge(nil))
-    #expect(c.session.waiting.map(\.cue) == ["pivot"])
+    #expect(c.session.onScreen.map(\.cue) == ["pivot"])
   }
 }
 

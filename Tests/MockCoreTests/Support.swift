@@ -16,9 +16,9 @@ struct Clocked {
 
   @discardableResult
   mutating func send(_ event: Event) -> [Effect] {
-    let effects = session.handle(event, at: now)
-    for case .record(let record) in effects { records.append(record) }
-    return effects
+    let handled = session.handle(event, at: now)
+    records += handled.records
+    return handled.effects
   }
 
   func elapsed(_ phase: Phase) -> Millis { session.elapsed(phase, at: now) }

@@ -45,6 +45,10 @@ public struct Console: Equatable, Sendable {
   /// The first line of the material shown.
   public private(set) var scroll = 0
   public private(set) var notice: Notice?
+  /// The session's socket has closed.
+  public internal(set) var hungUp = false
+  /// Scores given after the socket closed: the shell keeps them another way.
+  public internal(set) var unsent: Debrief?
   /// Notes in the record (the interviewer's and ctl's), with the session time of each.
   public var notes: [(t: Millis, text: String)] {
     records.compactMap { record in
@@ -56,7 +60,7 @@ public struct Console: Equatable, Sendable {
   public static func == (a: Console, b: Console) -> Bool {
     a.material == b.material && a.records == b.records && a.offset == b.offset
       && a.mode == b.mode && a.selected == b.selected && a.scroll == b.scroll
-      && a.notice == b.notice
+      && a.notice == b.notice && a.hungUp == b.hungUp && a.unsent == b.unsent
   }
 
   public init(welcome: ControlMessage.Welcome, at now: Instant) {

@@ -93,7 +93,7 @@ public struct ControlState: Codable, Equatable, Sendable {
         phase: $0.name, budgetMs: session.plan[$0], elapsedMs: session.elapsed($0, at: now),
         reached: $0 <= session.furthest)
     }
-    banners = session.waiting.map {
+    banners = session.onScreen.map {
       BannerState(banner: $0.number, cue: $0.cue, kind: $0.kind.rawValue, text: $0.text)
     }
     let items = session.deck(at: now)

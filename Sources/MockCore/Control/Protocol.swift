@@ -71,7 +71,7 @@ public enum Request: Equatable, Sendable {
       wire.kind = kind.rawValue
       wire.text = text
     case .adjust(let ms): wire.ms = ms
-    case .mark(let mark): wire.mark = Mark.plain.contains(mark) ? mark.name : mark.menuName
+    case .mark(let mark): wire.mark = Mark.plain.contains(mark) ? mark.name : mark.ctlName
     case .note(let text): wire.text = text
     case .debrief(let said):
       wire.scores = Dictionary(
@@ -235,8 +235,9 @@ struct RequestWire: Codable {
 }
 
 extension Mark {
-  /// The name `Mark(name:)` reads back: the record name, or `recovery:MOVE`.
-  public var menuName: String {
+  /// The name `mockroom ctl mark` takes and `Mark(name:)` reads back: the record name, or
+  /// `recovery:MOVE`.
+  public var ctlName: String {
     if case .recovery(let move) = self { return "recovery:\(move.name)" }
     return name
   }

@@ -47,12 +47,18 @@ public struct Material: Codable, Equatable, Sendable {
 }
 
 extension Room {
+  /// What a request did: the effects, for the shell to carry out as for a key, and the banner
+  /// it put up (only a fire puts one up; cues that came due meanwhile do not count).
+  public struct Steered: Equatable, Sendable {
+    public var effects: [Effect]
+    public var banner: Int?
+  }
+
   /// Carries out a control client's request (all but `hello` and `status`, which only
-  /// report). The effects are the shell's to carry out as for a key; an error says why nothing
-  /// happened.
+  /// report); an error says why nothing happened.
   public mutating func steer(
     _ request: Request, by source: Source, material: Material, at now: Instant
-  ) throws(ControlError) -> [Effect] {
+  ) throws(ControlError) -> Steered {
     if case .ended = session.status {
       guard case .debrief(let said) = request else {
         throw ControlError(.ended, "the session has ended")
@@ -62,24 +68,24 @@ extension Room {
       guard source == .interviewer else {
         throw ControlError(.notNow, "only the interviewer's console sends scores")
       }
-      return [
-        .record(Record(t: session.sinceStart(at: now), entry: .debrief(said), source: source))
-      ]
+      let scores = Record(t: session.sinceStart(at: now), entry: .debrief(said), source: source)
+      return Steered(effects: [.record(scores)])
     }
     guard session.status != .ready else {
       throw ControlError(.notNow, "the session has not started")
     }
-    // Cues that came due by now fire first, apart: only what the request itself did says
-    // whether it did anything. A refused request leaves the room as it was.
-    func run(_ event: Event, else why: String) throws(ControlError) -> [Effect] {
+    // Only what the request itself did says whether it did anything, not cues that came due
+    // as it ran. A refused request leaves the room as it was.
+    func run(_ event: Event, else why: String) throws(ControlError) -> Steered {
       var trial = session
-      let due = trial.handle(.tick, at: now)
-      let own = trial.handle(event, at: now, by: source)
-      guard own.contains(where: { if case .record = $0 { true } else { false } }) else {
-        throw ControlError(.notNow, why)
-      }
+      let outcome = trial.handle(event, at: now, by: source)
+      guard outcome.refusal == nil else { throw ControlError(.notNow, why) }
       session = trial
-      return due + own
+      let fired = outcome.applied.lazy.compactMap { record -> Int? in
+        if case .cueFired(let banner) = record.entry { return banner.number }
+        return nil
+      }.first
+      return Steered(effects: outcome.effects, banner: fired)
     }
     func scheduled(_ cue: String) throws(ControlError) -> DeckItem {
       guard let item = session.deck(at: now).first(where: { $0.placed.id == cue }) else {
@@ -93,7 +99,7 @@ extension Room {
     }
     switch request {
     case .hello, .status:
-      return []
+      return Steered(effects: [])
     case .fire(let cue):
       let placed = session.schedule.interjections.first { $0.id == cue }
       guard
@@ -134,7 +140,9 @@ extension Room {
     case .note(let text): return try run(.note(text), else: "cannot note now")
     case .end:
       overlayClosed()
-      return endWith(session.phase == .ops ? .finish(.quit) : .abort(.quit), at: now, by: source)
+      return Steered(
+        effects: endWith(
+          session.phase == .ops ? .finish(.quit) : .abort(.quit), at: now, by: source))
     case .debrief:
       throw ControlError(.notNow, "scores come once the session has ended")
     }

@@ -48,7 +48,7 @@ public enum ConsoleScreen {
     Strip.draw(into: &frame, session: session, at: at, x: 1, y: 2, width: w - 2, withTimes: wide)
     var y = wide ? 5 : 4
     // What the candidate has on screen now.
-    for banner in session.waiting.prefix(2) {
+    for banner in session.onScreen.prefix(2) {
       let label = " ON SCREEN \(Banners.label(banner.kind)) "
       let end = frame.put(
         label, x: 0, y: y, style: Style(bold: true, reverse: true, tone: Banners.tone(banner.kind)))
@@ -232,7 +232,7 @@ public enum ConsoleScreen {
         "q        close the console",
       ]
     case .marks:
-      return Console.markKeys.map { "\($0.key)  \(Screen.markName($0.mark))" } + [
+      return Console.markKeys.map { "\($0.key)  \($0.mark.label)" } + [
         "", "any other key: cancel",
       ]
     case .custom(nil, _):

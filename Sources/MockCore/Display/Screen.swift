@@ -65,7 +65,7 @@ public enum Screen {
       }
     case .oneLine:
       oneLine(&frame, room, readout)
-      if let newest = room.session.waiting.first, room.overlay == nil {
+      if let newest = room.session.onScreen.first, room.overlay == nil {
         let style = Style(reverse: true, tone: Banners.tone(newest.kind))
         frame.put(String(repeating: " ", count: size.width), x: 0, y: 0, style: style)
         let end = frame.put(
@@ -111,7 +111,7 @@ public enum Screen {
     }
     drawHints(&frame, room, at: now, wide: wide)
 
-    let waiting = room.session.waiting
+    let waiting = room.session.onScreen
     let digits = BigDigits.rows(r.clock, font: wide ? BigDigits.large : BigDigits.small)
     let info =
       wide
@@ -183,7 +183,7 @@ public enum Screen {
     }
     drawHints(&frame, room, at: now, wide: wide)
     if var area = promptArea(frame.size, reading: true) {
-      let waiting = room.session.waiting
+      let waiting = room.session.onScreen
       if !waiting.isEmpty {
         // Banners over the top of the prompt, which keeps the rows below them.
         let bannerRows = min(7, area.height)
@@ -323,7 +323,7 @@ public enum Screen {
   private static func hints(_ room: Room, wide: Bool) -> String {
     let next = room.session.phase.next == nil ? "finish" : "next"
     let pause = room.session.status == .paused ? "resume" : "pause"
-    let banner = !room.session.waiting.isEmpty
+    let banner = !room.session.onScreen.isEmpty
     let replan = room.session.pivotToReplan != nil
     if banner || replan {
       var keys = banner ? ["a got it"] : []
@@ -347,26 +347,6 @@ public enum Screen {
     }
   }
 
-  /// How a mark is named in the menu and in the notice that confirms it.
-  public static func markName(_ mark: Mark) -> String {
-    switch mark {
-    case .reset: "reset move"
-    case .errorCaught: "caught my own error"
-    case .checkin: "checked in"
-    case .missedEstimate: "missed the estimate"
-    case .fabricatedNumber: "a made-up number"
-    case .skippedOps: "skipped ops"
-    case .recovery(let move):
-      switch move {
-      case .measure: "recovery: what I'd measure"
-      case .tradeoff: "recovery: named the tradeoff"
-      case .provisional: "recovery: committed provisionally"
-      case .similar: "recovery: a similar system"
-      case .question: "recovery: a pointed question"
-      }
-    }
-  }
-
   // MARK: - Overlays
 
   static func lines(of overlay: Overlay, phase: Phase) -> [String] {
@@ -386,7 +366,7 @@ public enum Screen {
       ]
     case .marks:
       ["Mark a moment"]
-        + Room.markKeys.map { "\($0.key)  \(markName($0.mark))" }
+        + Room.markKeys.map { "\($0.key)  \($0.mark.label)" }
         + ["Any other key: close"]
     case .confirmQuit:
       phase == .ops

@@ -133,7 +133,7 @@ public enum ReviewText {
     }
     for m in s.marks {
       let by = m.source == .interviewer || m.source == .ctl ? " (\(m.source!.rawValue))" : ""
-      items.append((m.t, "MARK".padding(12) + " " + Screen.markName(m.mark) + by))
+      items.append((m.t, "MARK".padding(12) + " " + m.mark.label + by))
     }
     for n in s.notes {
       let by = n.source.map { " (\($0.rawValue))" } ?? ""

@@ -139,7 +139,7 @@ public struct SessionSummary: Equatable, Sendable {
             banner(number) { $0.replannedAt = record.t }
           case .phaseLeft(let phase, _, _):
             for index in banners.indices
-            where banners[index].phase == phase && banners[index].isWaiting {
+            where banners[index].phase == phase && banners[index].isOnScreen {
               banners[index].retired = true
             }
           default: break

@@ -113,13 +113,13 @@ public struct Room: Equatable, Sendable {
 
   /// Starts the session's clock.
   public mutating func start(at now: Instant) -> [Effect] {
-    session.handle(.start, at: now)
+    session.handle(.start, at: now).effects
   }
 
   /// Time has passed: cues that came due fire, and a notice past its time goes.
   public mutating func tick(at now: Instant) -> [Effect] {
     if let notice, notice.until <= now { self.notice = nil }
-    return session.handle(.tick, at: now)
+    return session.handle(.tick, at: now).effects
   }
 
   /// When the screen next needs the loop: a displayed second changes, a cue comes due, or a
@@ -132,17 +132,17 @@ public struct Room: Equatable, Sendable {
   /// Ctrl-Z: the candidate steps away; the stop counts as a pause.
   public mutating func suspend(at now: Instant) -> [Effect] {
     overlay = nil
-    return session.handle(.suspend, at: now, by: .candidate)
+    return session.handle(.suspend, at: now, by: .candidate).effects
   }
 
   /// Back from Ctrl-Z.
-  public mutating func resume(at now: Instant) -> [Effect] {
-    session.handle(.continue, at: now, by: .candidate)
+  public mutating func continued(at now: Instant) -> [Effect] {
+    session.handle(.continue, at: now, by: .candidate).effects
   }
 
   /// The machine slept for `gap` (the monotonic clock stood still meanwhile).
   public mutating func slept(_ gap: Millis, at now: Instant) -> [Effect] {
-    session.handle(.slept(gap), at: now)
+    session.handle(.slept(gap), at: now).effects
   }
 
   private mutating func say(_ text: String, at now: Instant) {
@@ -150,9 +150,9 @@ public struct Room: Equatable, Sendable {
   }
 
   private mutating func mark(_ mark: Mark, at now: Instant) -> [Effect] {
-    let effects = session.handle(.mark(mark), at: now, by: .candidate)
-    if !effects.isEmpty { say("marked: \(Screen.markName(mark))", at: now) }
-    return effects
+    let outcome = session.handle(.mark(mark), at: now, by: .candidate)
+    if outcome.refusal == nil { say("marked: \(mark.label)", at: now) }
+    return outcome.effects
   }
 
   /// Applies a key press at `now`.
@@ -199,31 +199,34 @@ public struct Room: Equatable, Sendable {
         overlay = .confirmFinish
         return []
       }
-      return session.handle(.next, at: now, by: .candidate)
-    case "b": return session.handle(.back, at: now, by: .candidate)
+      return session.handle(.next, at: now, by: .candidate).effects
+    case "b": return session.handle(.back, at: now, by: .candidate).effects
     case "p":
       return session.handle(
-        session.status == .paused ? .resume : .pause, at: now, by: .candidate)
-    case "+", "=": return session.handle(.adjustBudget(.minutes(1)), at: now, by: .candidate)
-    case "-", "_": return session.handle(.adjustBudget(-.minutes(1)), at: now, by: .candidate)
+        session.status == .paused ? .resume : .pause, at: now, by: .candidate
+      ).effects
+    case "+", "=":
+      return session.handle(.adjustBudget(.minutes(1)), at: now, by: .candidate).effects
+    case "-", "_":
+      return session.handle(.adjustBudget(-.minutes(1)), at: now, by: .candidate).effects
     case "?", "h": overlay = .help
     case "q": overlay = .confirmQuit
     case "m": overlay = .marks
     case "a":
       // The banner on screen now, not one that comes due in this same instant.
-      guard let shown = session.waiting.first else {
+      guard let shown = session.onScreen.first else {
         say("no banner to acknowledge", at: now)
         return []
       }
-      return session.handle(.acknowledge(shown.number), at: now, by: .candidate)
+      return session.handle(.acknowledge(shown.number), at: now, by: .candidate).effects
     case "r":
       guard let pivot = session.pivotToReplan else {
         say("no pivot waiting to be re-planned", at: now)
         return []
       }
-      let effects = session.handle(.replan(pivot.number), at: now, by: .candidate)
-      if !effects.isEmpty { say("re-planned after the pivot", at: now) }
-      return effects
+      let outcome = session.handle(.replan(pivot.number), at: now, by: .candidate)
+      if outcome.refusal == nil { say("re-planned after the pivot", at: now) }
+      return outcome.effects
     default:
       if let chosen = Self.markKeys.first(where: { $0.key == ch }) {
         return mark(chosen.mark, at: now)
@@ -244,7 +247,7 @@ public struct Room: Equatable, Sendable {
   mutating func endWith(_ event: Event, at now: Instant, by source: Source? = .candidate)
     -> [Effect]
   {
-    let effects = session.handle(event, at: now, by: source)
+    let effects = session.handle(event, at: now, by: source).effects
     if case .ended = session.status { return effects + [.quit] }
     return effects
   }

@@ -34,7 +34,7 @@ public struct Banner: Equatable, Hashable, Sendable {
   }
 
   /// Still on screen: neither acknowledged nor taken down.
-  public var isWaiting: Bool { acknowledgedAt == nil && !retired }
+  public var isOnScreen: Bool { acknowledgedAt == nil && !retired }
 }
 
 /// A moment marked so that it counts in the review: by the candidate at their screen, or by the
@@ -83,6 +83,26 @@ public enum Mark: Equatable, Hashable, Sendable {
     let move = name.hasPrefix("recovery:") ? String(name.dropFirst("recovery:".count)) : name
     guard let found = RecoveryMove.allCases.first(where: { $0.name == move }) else { return nil }
     self = .recovery(found)
+  }
+
+  /// What screens and reports call it.
+  public var label: String {
+    switch self {
+    case .reset: "reset move"
+    case .errorCaught: "caught my own error"
+    case .checkin: "checked in"
+    case .missedEstimate: "missed the estimate"
+    case .fabricatedNumber: "a made-up number"
+    case .skippedOps: "skipped ops"
+    case .recovery(let move):
+      switch move {
+      case .measure: "recovery: what I'd measure"
+      case .tradeoff: "recovery: named the tradeoff"
+      case .provisional: "recovery: committed provisionally"
+      case .similar: "recovery: a similar system"
+      case .question: "recovery: a pointed question"
+      }
+    }
   }
 
   /// Every name `init(name:)` reads, for messages.

@@ -65,13 +65,3 @@ public struct Ending: Equatable, Hashable, Sendable {
     self.reason = reason
   }
 }
-
-/// What the shell must do because of an event. The core only describes; the shell carries out.
-public enum Effect: Equatable, Sendable {
-  /// Append this line to the session's record, durably, before the screen shows the change.
-  case record(Record)
-  /// The program should end: the session is over.
-  case quit
-  /// A banner went up: ring the bell (or flash, as the candidate chose).
-  case alert
-}

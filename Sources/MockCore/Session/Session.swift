@@ -29,10 +29,34 @@ public struct SessionInfo: Equatable, Hashable, Sendable {
 /// the instant handed in: active time = now − start − time paused. Ticks only decide when the
 /// screen is repainted.
 public struct Session: Equatable, Sendable {
-  /// Where the session is in its life.
+  /// Where the session is in its life, as screens and the protocol tell it. A stop with Ctrl-Z
+  /// reads as paused: the clock stands still either way.
   public enum Status: Equatable, Sendable {
     case ready, running, paused
     case ended(Ending)
+  }
+
+  /// The clock of a started session: when it started, and the time paused in pauses that are
+  /// over.
+  struct Clock: Equatable, Sendable {
+    var startedAt: Instant
+    var pausedTotal: Millis = 0
+  }
+
+  /// What the session was doing when Ctrl-Z stopped it.
+  enum Before: Equatable, Sendable {
+    case running
+    case paused(since: Instant)
+  }
+
+  /// Where the session is, with what only that stage has: nothing else can be out of step.
+  enum Stage: Equatable, Sendable {
+    case ready
+    case running(Clock)
+    case paused(Clock, since: Instant)
+    /// Stopped with Ctrl-Z at `since`; the stop counts as a pause.
+    case suspended(Clock, since: Instant, from: Before)
+    case ended(Clock, at: Instant, Ending)
   }
 
   public let info: SessionInfo
@@ -54,27 +78,16 @@ public struct Session: Equatable, Sendable {
   var checkedAt: Millis = 0
   /// Design and drill time at the last check-in (mark or reminder).
   var checkinBase: Millis = 0
-  public private(set) var status: Status = .ready
+  private(set) var stage: Stage = .ready
   /// The phase being worked on now (the last one worked on, once ended).
   public private(set) var phase: Phase = .clarify
   /// The furthest phase the session has reached.
   public private(set) var furthest: Phase = .clarify
 
-  private var startedAt: Instant?
-  private var pausedTotal: Millis = 0
-  private var pausedSince: Instant?
-  private var endedAt: Instant?
   /// Active time each phase had in stints before the current one.
   private var banked = [Millis](repeating: 0, count: Phase.allCases.count)
   /// Active time when the current phase last became current.
   private var stintBegan: Millis = 0
-  /// While stopped with Ctrl-Z: when, and whether the clock was running before.
-  private var suspension: Suspension?
-
-  private struct Suspension: Equatable, Sendable {
-    var since: Instant
-    var wasRunning: Bool
-  }
 
   public init(info: SessionInfo, plan: Plan, schedule: Schedule = Schedule()) {
     self.info = info
@@ -84,25 +97,58 @@ public struct Session: Equatable, Sendable {
     if schedule.options.partner { held = Set(schedule.interjections.map(\.id)) }
   }
 
+  public var status: Status {
+    switch stage {
+    case .ready: .ready
+    case .running: .running
+    case .paused, .suspended: .paused
+    case .ended(_, _, let ending): .ended(ending)
+    }
+  }
+
+  /// Whether the session is stopped with Ctrl-Z.
+  public var isSuspended: Bool {
+    if case .suspended = stage { return true }
+    return false
+  }
+
   // MARK: - Time
+
+  /// The clock, and the instant time stood still at (nil while it runs).
+  private var clock: (Clock, frozenAt: Instant?)? {
+    switch stage {
+    case .ready: nil
+    case .running(let clock): (clock, nil)
+    case .paused(let clock, let since): (clock, since)
+    case .suspended(let clock, let since, .running): (clock, since)
+    case .suspended(let clock, _, .paused(let since)): (clock, since)
+    case .ended(let clock, let at, _): (clock, at)
+    }
+  }
 
   /// Time worked: now − start − time paused. Stands still while paused and once ended.
   public func active(at now: Instant) -> Millis {
-    guard let startedAt else { return 0 }
-    let effectiveNow = endedAt ?? pausedSince ?? now
-    return max(0, effectiveNow - startedAt - pausedTotal)
+    guard let (clock, frozenAt) = clock else { return 0 }
+    return max(0, (frozenAt ?? now) - clock.startedAt - clock.pausedTotal)
   }
 
   /// Time since the start, pauses included: the `t_ms` of records.
   public func sinceStart(at now: Instant) -> Millis {
-    guard let startedAt else { return 0 }
-    return max(0, (endedAt ?? now) - startedAt)
+    switch stage {
+    case .ready: 0
+    case .ended(let clock, let at, _): max(0, at - clock.startedAt)
+    case .running(let clock), .paused(let clock, _), .suspended(let clock, _, _):
+      max(0, now - clock.startedAt)
+    }
   }
 
   /// Time paused so far, including a pause still going on.
   public func paused(at now: Instant) -> Millis {
-    guard let pausedSince else { return pausedTotal }
-    return pausedTotal + max(0, (endedAt ?? now) - pausedSince)
+    guard let (clock, frozenAt) = clock else { return 0 }
+    switch stage {
+    case .paused, .suspended: return clock.pausedTotal + max(0, now - (frozenAt ?? now))
+    case .ready, .running, .ended: return clock.pausedTotal
+    }
   }
 
   /// Active time spent in `phase`, over every stint in it.
@@ -145,143 +191,195 @@ public struct Session: Equatable, Sendable {
   /// The next instant at which a displayed second changes, aligned to the session's own second
   /// boundaries; nil when time stands still (not started, paused, ended).
   public func nextSecond(after now: Instant) -> Instant? {
-    guard status == .running, let startedAt else { return nil }
+    guard case .running(let clock) = stage else { return nil }
     let worked = active(at: now)
-    return startedAt + pausedTotal + (worked / 1000 + 1) * 1000
+    return clock.startedAt + clock.pausedTotal + (worked / 1000 + 1) * 1000
   }
 
-  var isLive: Bool { status == .running || status == .paused }
+  var isLive: Bool {
+    switch stage {
+    case .running, .paused, .suspended: true
+    case .ready, .ended: false
+    }
+  }
 
   // MARK: - Events
 
-  /// Applies `event` at `now` and returns what the shell must do. Events that make no sense in
-  /// the current state (pausing twice, going back from clarify) change nothing and return [].
+  /// Applies `event` at `now`. What the event itself recorded comes apart from the cues that
+  /// came due with it, and an event that makes no sense now (pausing twice, going back from
+  /// clarify) changes nothing and says why.
   ///
   /// Cues are checked before the event (time has passed up to `now`) and after it (the event
   /// may have moved a cue's point, as a shorter budget does).
   ///
   /// `source` labels the records the event itself writes (not those of cues that came due).
   public mutating func handle(_ event: Event, at now: Instant, by source: Source? = nil)
-    -> [Effect]
+    -> Handled
   {
-    var effects = fireDueCues(at: now)
-    var applied = apply(event, at: now)
-    if let source {
-      for index in applied.indices {
-        if case .record(var line) = applied[index] {
-          line.source = source
-          applied[index] = .record(line)
-        }
+    var outcome = Handled(dueFirst: fireDueCues(at: now))
+    switch apply(event, at: now) {
+    case .success(let records):
+      outcome.applied = records.map { record in
+        var record = record
+        if let source { record.source = source }
+        return record
       }
+      // Every event that changes the session records it; one that recorded nothing moved no
+      // cue's point, so the second check (once a second, for every tick) is skipped.
+      if !records.isEmpty { outcome.dueAfter = fireDueCues(at: now) }
+    case .failure(let refusal):
+      outcome.refusal = refusal
     }
-    // Every event that changes the session records it; one that recorded nothing moved no
-    // cue's point, so the second check (once a second, for every tick) is skipped.
-    if !applied.isEmpty { effects += applied + fireDueCues(at: now) }
-    if effects.contains(where: \.isCueFired) { effects.append(.alert) }
-    return effects
+    return outcome
   }
 
-  private mutating func apply(_ event: Event, at now: Instant) -> [Effect] {
-    switch (event, status) {
-    case (.start, .ready):
-      startedAt = now
-      status = .running
-      return [
-        record(.sessionStarted(info, plan, schedule), at: now),
-        record(.phaseEntered(.clarify, via: .start), at: now),
-      ]
-    case (.next, .running), (.next, .paused):
-      guard let next = phase.next else { return [] }
-      return move(to: next, via: .next, at: now)
-    case (.back, .running), (.back, .paused):
-      guard let previous = phase.previous else { return [] }
-      return move(to: previous, via: .back, at: now)
-    case (.pause, .running):
-      pausedSince = now
-      status = .paused
-      return [record(.paused, at: now)]
-    case (.resume, .paused):
-      guard suspension == nil else { return [] }
-      return [record(.resumed(pausedFor: resumeClock(at: now)), at: now)]
-    case (.adjustBudget(let delta), .running), (.adjustBudget(let delta), .paused):
+  /// What the event itself did, or why it did nothing. Every (event, stage) pair is written
+  /// out: a new event or stage does not compile until it is decided here.
+  private mutating func apply(_ event: Event, at now: Instant) -> Result<[Record], Refusal> {
+    switch event {
+    case .tick:
+      // Time passing is not a request: the cues it brought due are the whole of it.
+      return .success([])
+    case .start:
+      switch stage {
+      case .ready:
+        stage = .running(Clock(startedAt: now))
+        return .success([
+          record(.sessionStarted(info, plan, schedule), at: now),
+          record(.phaseEntered(.clarify, via: .start), at: now),
+        ])
+      case .running, .paused, .suspended: return .failure(.started)
+      case .ended: return .failure(.ended)
+      }
+    case .abort(let reason) where stage == .ready:
+      // Nothing was recorded, so nothing is to close: the session is simply over.
+      stage = .ended(Clock(startedAt: now), at: now, Ending(outcome: .abandoned, reason: reason))
+      return .success([])
+    case .suspend:
+      switch stage {
+      case .running(let clock):
+        stage = .suspended(clock, since: now, from: .running)
+      case .paused(let clock, let since):
+        stage = .suspended(clock, since: now, from: .paused(since: since))
+      case .ready: return .failure(.notStarted)
+      case .suspended: return .failure(.suspended)
+      case .ended: return .failure(.ended)
+      }
+      return .success([record(.suspended, at: now)])
+    case .continue:
+      switch stage {
+      case .suspended(var clock, let since, let before):
+        switch before {
+        case .running:
+          clock.pausedTotal += max(0, now - since)
+          stage = .running(clock)
+        case .paused(let pausedSince):
+          stage = .paused(clock, since: pausedSince)
+        }
+        return .success([record(.continued(stoppedFor: max(0, now - since)), at: now)])
+      case .ready: return .failure(.notStarted)
+      case .running, .paused: return .failure(.notSuspended)
+      case .ended: return .failure(.ended)
+      }
+    case .pause:
+      switch stage {
+      case .running(let clock):
+        stage = .paused(clock, since: now)
+        return .success([record(.paused, at: now)])
+      case .ready: return .failure(.notStarted)
+      case .paused: return .failure(.paused)
+      case .suspended: return .failure(.suspended)
+      case .ended: return .failure(.ended)
+      }
+    case .resume:
+      switch stage {
+      case .paused(var clock, let since):
+        let pausedFor = max(0, now - since)
+        clock.pausedTotal += pausedFor
+        stage = .running(clock)
+        return .success([record(.resumed(pausedFor: pausedFor), at: now)])
+      case .ready: return .failure(.notStarted)
+      case .running: return .failure(.notPaused)
+      case .suspended: return .failure(.suspended)
+      case .ended: return .failure(.ended)
+      }
+    case .next, .back, .adjustBudget, .finish, .abort, .acknowledge, .replan, .mark, .slept,
+      .fire, .hold, .release, .skip, .note:
+      switch stage {
+      case .ready: return .failure(.notStarted)
+      case .ended: return .failure(.ended)
+      case .running, .paused, .suspended: return applyLive(event, at: now)
+      }
+    }
+  }
+
+  /// The events that work the same whether the clock runs or stands still.
+  private mutating func applyLive(_ event: Event, at now: Instant) -> Result<[Record], Refusal> {
+    func done(_ records: [Record], else refusal: Refusal) -> Result<[Record], Refusal> {
+      records.isEmpty ? .failure(refusal) : .success(records)
+    }
+    switch event {
+    case .next:
+      guard let next = phase.next else { return .failure(.lastPhase) }
+      return .success(move(to: next, via: .next, at: now))
+    case .back:
+      guard let previous = phase.previous else { return .failure(.firstPhase) }
+      return .success(move(to: previous, via: .back, at: now))
+    case .adjustBudget(let delta):
       let old = plan[phase]
       // Shortening stops at one minute, but never lengthens a budget already below it.
       let new = min(DurationText.maximum, max(old + delta, min(old, .minutes(1))))
-      guard new != old else { return [] }
+      guard new != old else { return .failure(.budgetLimit) }
       plan[phase] = new
-      return [record(.budgetChanged(phase, from: old, to: new), at: now)]
-    case (.finish(let reason), .running), (.finish(let reason), .paused):
-      return end(Ending(outcome: .finished, reason: reason), at: now)
-    case (.abort(let reason), .running), (.abort(let reason), .paused):
-      return end(Ending(outcome: .abandoned, reason: reason), at: now)
-    case (.abort(let reason), .ready):
-      status = .ended(Ending(outcome: .abandoned, reason: reason))
-      return []
-    case (.acknowledge(let number), .running), (.acknowledge(let number), .paused):
-      return acknowledge(number, at: now)
-    case (.replan(let number), .running), (.replan(let number), .paused):
-      return replan(number, at: now)
-    case (.mark(let mark), .running), (.mark(let mark), .paused):
-      var effects = [record(.marked(mark), at: now)]
+      return .success([record(.budgetChanged(phase, from: old, to: new), at: now)])
+    case .finish(let reason):
+      return .success(end(Ending(outcome: .finished, reason: reason), at: now))
+    case .abort(let reason):
+      return .success(end(Ending(outcome: .abandoned, reason: reason), at: now))
+    case .acknowledge(let number):
+      return done(acknowledge(number, at: now), else: .noBanner)
+    case .replan(let number):
+      return done(replan(number, at: now), else: .noPivot)
+    case .mark(let mark):
+      var records = [record(.marked(mark), at: now)]
       if mark == .checkin {
         checkinBase = focus(at: now)
         // Checking in is what a check-in banner asks for: it answers them.
-        for banner in waiting where [.checkin, .checkinReminder].contains(banner.kind) {
-          effects += acknowledge(banner.number, at: now)
+        for banner in onScreen where [.checkin, .checkinReminder].contains(banner.kind) {
+          records += acknowledge(banner.number, at: now)
         }
       }
-      return effects
-    case (.suspend, .running), (.suspend, .paused):
-      guard suspension == nil else { return [] }
-      suspension = Suspension(since: now, wasRunning: status == .running)
-      if status == .running {
-        pausedSince = now
-        status = .paused
-      }
-      return [record(.suspended, at: now)]
-    case (.continue, .paused):
-      guard let suspension else { return [] }
-      self.suspension = nil
-      if suspension.wasRunning { _ = resumeClock(at: now) }
-      return [record(.continued(stoppedFor: max(0, now - suspension.since)), at: now)]
-    case (.slept(let gap), .running), (.slept(let gap), .paused):
-      return [record(.slept(gap), at: now)]
-    case (.fire(let cue, let kind, let text), .running),
-      (.fire(let cue, let kind, let text), .paused):
-      return fire(cue, kind: kind, text: text, at: now)
-    case (.hold(let cue), .running), (.hold(let cue), .paused):
-      guard canSteer(cue), !held.contains(cue) else { return [] }
+      return .success(records)
+    case .slept(let gap):
+      return .success([record(.slept(gap), at: now)])
+    case .fire(let cue, let kind, let text):
+      return done(fire(cue, kind: kind, text: text, at: now), else: .fired)
+    case .hold(let cue):
+      guard canSteer(cue) else { return .failure(.notSteerable) }
+      guard !held.contains(cue) else { return .failure(.held) }
       held.insert(cue)
-      return [record(.held(cue: cue), at: now)]
-    case (.release(let cue), .running), (.release(let cue), .paused):
-      guard canSteer(cue), held.contains(cue) else { return [] }
+      return .success([record(.held(cue: cue), at: now)])
+    case .release(let cue):
+      guard canSteer(cue) else { return .failure(.notSteerable) }
+      guard held.contains(cue) else { return .failure(.notHeld) }
       held.remove(cue)
-      return [record(.released(cue: cue), at: now)]
-    case (.skip(let cue), .running), (.skip(let cue), .paused):
-      guard canSteer(cue) else { return [] }
+      return .success([record(.released(cue: cue), at: now)])
+    case .skip(let cue):
+      guard canSteer(cue) else { return .failure(.notSteerable) }
       settled.insert(cue)
       skipped.insert(cue)
       held.remove(cue)
-      return [record(.skipped(cue: cue), at: now)]
-    case (.note(let text), .running), (.note(let text), .paused):
-      return [record(.note(text), at: now)]
-    default:
-      return []
+      return .success([record(.skipped(cue: cue), at: now)])
+    case .note(let text):
+      return .success([record(.note(text), at: now)])
+    case .tick, .start, .suspend, .continue, .pause, .resume:
+      preconditionFailure("\(event) is decided by stage in apply")
     }
   }
 
-  /// Ends a pause at `now`; returns how long it lasted.
-  private mutating func resumeClock(at now: Instant) -> Millis {
-    let pausedFor = max(0, now - (pausedSince ?? now))
-    pausedTotal += pausedFor
-    pausedSince = nil
-    status = .running
-    return pausedFor
-  }
-
-  private mutating func move(to target: Phase, via move: PhaseMove, at now: Instant) -> [Effect] {
+  private mutating func move(to target: Phase, via move: PhaseMove, at now: Instant) -> [Record] {
     let left = leaveCurrentPhase(at: now)
-    for index in banners.indices where banners[index].phase == phase && banners[index].isWaiting {
+    for index in banners.indices where banners[index].phase == phase && banners[index].isOnScreen {
       banners[index].retired = true
     }
     phase = target
@@ -289,25 +387,76 @@ public struct Session: Equatable, Sendable {
     return [left, record(.phaseEntered(target, via: move), at: now)]
   }
 
-  private mutating func leaveCurrentPhase(at now: Instant) -> Effect {
+  private mutating func leaveCurrentPhase(at now: Instant) -> Record {
     let spent = elapsed(phase, at: now)
     banked[phase.rawValue] = spent
     stintBegan = active(at: now)
     return record(.phaseLeft(phase, elapsed: spent, budget: plan[phase]), at: now)
   }
 
-  private mutating func end(_ ending: Ending, at now: Instant) -> [Effect] {
+  private mutating func end(_ ending: Ending, at now: Instant) -> [Record] {
     let left = leaveCurrentPhase(at: now)
-    if let pausedSince {
-      pausedTotal += max(0, now - pausedSince)
-      self.pausedSince = nil
-    }
-    endedAt = now
-    status = .ended(ending)
+    // Called only while live, where there is a clock; a pause (or stop) going on ends with
+    // the session.
+    guard case (var clock, let frozenAt)? = clock else { return [] }
+    if let frozenAt { clock.pausedTotal += max(0, now - frozenAt) }
+    stage = .ended(clock, at: now, ending)
     return [left, record(.sessionEnded(ending, active: active(at: now)), at: now)]
   }
 
-  func record(_ entry: Record.Entry, at now: Instant) -> Effect {
-    .record(Record(t: sinceStart(at: now), entry: entry))
+  func record(_ entry: Record.Entry, at now: Instant) -> Record {
+    Record(t: sinceStart(at: now), entry: entry)
+  }
+}
+
+/// What an event did: the cues that came due before it (time had passed), the lines the event
+/// itself recorded, the cues it brought due (a shorter budget moves a point), or why it did
+/// nothing. Callers read what they need instead of guessing from the lines.
+public struct Handled: Equatable, Sendable {
+  public var dueFirst: [Record] = []
+  public var applied: [Record] = []
+  public var dueAfter: [Record] = []
+  public var refusal: Refusal?
+
+  /// Every line, in the order it is written.
+  public var records: [Record] { dueFirst + applied + dueAfter }
+  /// A banner went up.
+  public var alerts: Bool { records.contains(where: \.isCueFired) }
+  /// What the shell carries out: the lines, then the bell if a banner went up.
+  public var effects: [Effect] { records.map(Effect.record) + (alerts ? [.alert] : []) }
+}
+
+/// Why an event did nothing.
+public enum Refusal: Error, Equatable, Sendable {
+  case notStarted, started, ended
+  case paused, notPaused, suspended, notSuspended
+  case firstPhase, lastPhase, budgetLimit
+  case noBanner, noPivot
+  /// The deck entry has fired (a deck entry fires once).
+  case fired
+  /// Not a scheduled interjection still to fire.
+  case notSteerable
+  case held, notHeld
+
+  /// What to tell whoever asked.
+  public var message: String {
+    switch self {
+    case .notStarted: "the session has not started"
+    case .started: "the session has started already"
+    case .ended: "the session has ended"
+    case .paused: "the session is paused already"
+    case .notPaused: "the session is not paused"
+    case .suspended: "the session is stopped (Ctrl-Z)"
+    case .notSuspended: "the session is not stopped"
+    case .firstPhase: "clarify is the first phase"
+    case .lastPhase: "ops is the last phase"
+    case .budgetLimit: "the budget is at its limit"
+    case .noBanner: "no banner to acknowledge"
+    case .noPivot: "no pivot waiting to be re-planned"
+    case .fired: "that entry has fired"
+    case .notSteerable: "not a scheduled interjection still to fire"
+    case .held: "held already"
+    case .notHeld: "not held"
+    }
   }
 }

@@ -1,6 +1,6 @@
 extension Session {
   /// Banners still on screen, newest first.
-  public var waiting: [Banner] { banners.reversed().filter(\.isWaiting) }
+  public var onScreen: [Banner] { banners.reversed().filter(\.isOnScreen) }
 
   /// The latest pivot not yet marked re-planned: what `r` applies to.
   public var pivotToReplan: Banner? {
@@ -52,7 +52,7 @@ extension Session {
   /// Fires every cue whose point has been reached, once each, in the order the points were
   /// crossed (ties in schedule order). A cue crossed well before `now` (the process was frozen)
   /// says how late it came.
-  mutating func fireDueCues(at now: Instant) -> [Effect] {
+  mutating func fireDueCues(at now: Instant) -> [Record] {
     guard isLive else { return [] }
     let worked = active(at: now)
     var due: [(point: Millis, order: Int, cue: Cue)] = []
@@ -63,7 +63,7 @@ extension Session {
     }
     checkedAt = worked
     due.sort { ($0.point, $0.order) < ($1.point, $1.order) }
-    var effects: [Effect] = []
+    var fired: [Record] = []
     for (point, _, cue) in due {
       if case .focusWithoutCheckin = cue.trigger {
         // Repeats: the next reminder counts from this one.
@@ -78,9 +78,9 @@ extension Session {
         phase: cue.boundTo, shownAt: sinceStart(at: now),
         late: late >= Schedule.lateAfter ? late : nil)
       banners.append(banner)
-      effects.append(record(.cueFired(banner), at: now))
+      fired.append(record(.cueFired(banner), at: now))
     }
-    return effects
+    return fired
   }
 
   /// Whether `cue` is a scheduled interjection that has not yet fired or been skipped: one the
@@ -96,7 +96,7 @@ extension Session {
 
   /// Throws in an interjection now. A deck entry fires once: a second fire of the same id does
   /// nothing. A scheduled one is settled, so it does not fire again at its time.
-  mutating func fire(_ cue: String?, kind: CueKind, text: String, at now: Instant) -> [Effect] {
+  mutating func fire(_ cue: String?, kind: CueKind, text: String, at now: Instant) -> [Record] {
     let id = cue ?? Self.customID(banners.filter { $0.cue.hasPrefix(Self.customPrefix) }.count + 1)
     guard banner(of: id) == nil else { return [] }
     skipped.remove(id)
@@ -130,8 +130,8 @@ extension Session {
     }
   }
 
-  mutating func acknowledge(_ number: Int?, at now: Instant) -> [Effect] {
-    guard let index = index(of: number ?? waiting.first?.number), banners[index].isWaiting else {
+  mutating func acknowledge(_ number: Int?, at now: Instant) -> [Record] {
+    guard let index = index(of: number ?? onScreen.first?.number), banners[index].isOnScreen else {
       return []
     }
     let t = sinceStart(at: now)
@@ -146,18 +146,18 @@ extension Session {
   }
 
   /// Marks a pivot re-planned, acknowledging it first if it is still up.
-  mutating func replan(_ number: Int?, at now: Instant) -> [Effect] {
+  mutating func replan(_ number: Int?, at now: Instant) -> [Record] {
     guard let index = index(of: number ?? pivotToReplan?.number),
       banners[index].kind == .pivot, banners[index].replannedAt == nil
     else { return [] }
-    var effects = banners[index].isWaiting ? acknowledge(banners[index].number, at: now) : []
+    var records = banners[index].isOnScreen ? acknowledge(banners[index].number, at: now) : []
     let t = sinceStart(at: now)
     banners[index].replannedAt = t
     let banner = banners[index]
-    effects.append(
+    records.append(
       record(
         .replanned(banner: banner.number, cue: banner.cue, after: t - banner.shownAt), at: now))
-    return effects
+    return records
   }
 
   private func index(of number: Int?) -> Int? {
@@ -193,10 +193,10 @@ public struct DeckItem: Equatable, Sendable {
   public var isOpen: Bool { state == .waiting || state == .held }
 }
 
-extension Effect {
+extension Record {
   /// A banner went up.
   public var isCueFired: Bool {
-    if case .record(let record) = self, case .cueFired = record.entry { return true }
+    if case .cueFired = entry { return true }
     return false
   }
 }

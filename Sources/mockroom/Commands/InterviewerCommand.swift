@@ -49,62 +49,12 @@ struct InterviewerCommand: ParsableCommand {
     } catch {
       throw fail("\(error)", code: 2)
     }
-    let signals = SignalPipe()
     UnixSocket.setNonBlocking(client.fd)
     var console = Console(welcome: welcome, at: MonotonicClock.now())
     let id = console.session?.info.id ?? "?"
-    var unsent: Debrief?
-    var closed = false
-    loop: while true {
-      let now = MonotonicClock.now()
-      terminal.draw(
-        ConsoleScreen.render(console, at: now, size: terminal.size, colors: terminal.colors))
-      if case .done = console.mode { break }
-      var fds = [
-        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-        pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
-        pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0),
-      ]
-      // Wake when the session's displayed second changes (or a notice goes).
-      var timeout: Int32 = 1000
-      if let session = console.session,
-        let next = session.nextSecond(after: console.sessionNow(now))
-      {
-        timeout = Int32(clamping: max(1, next.ms + console.offset - now.ms))
-      }
-      _ = poll(&fds, nfds_t(closed ? 2 : 3), timeout)
-      for arrival in signals.drain() {
-        switch arrival {
-        case .stop: break loop
-        case .suspend: terminal.stepAway()
-        }
-      }
-      if !closed, fds[2].revents != 0 {
-        if !client.fill() { closed = true }
-        for line in client.lines() {
-          if let message = ControlMessage.decode(line) {
-            console.receive(message, at: MonotonicClock.now())
-          }
-        }
-        if closed, case .scoring = console.mode {} else if closed { break loop }
-      }
-      for input in terminal.readInput() {
-        switch input {
-        case .resize: terminal.invalidate()
-        case .key(let key):
-          if console.mode == .normal, key == .character("q") { break loop }
-          for request in console.handle(key, at: MonotonicClock.now()) {
-            if case .debrief(let said) = request, closed {
-              unsent = said
-              break loop
-            }
-            client.send(request)
-          }
-        }
-      }
-    }
+    EventPump(terminal: terminal, signals: SignalPipe(), client: client).run(&console)
     terminal.end()
-    if let unsent {
+    if let unsent = console.unsent {
       try keep(unsent, of: id)
     } else if case .done = console.mode {
       print("mockroom: your scores are in session \(id); 'mockroom show \(id)' shows them")

@@ -166,10 +166,10 @@ struct DebriefCommand: ParsableCommand {
     } catch {
       throw fail("\(error)", code: 2)
     }
-    let signals = SignalPipe()
-    let result = runDebrief(DebriefForm(summary), terminal: terminal, signals: signals)
+    var form = DebriefForm(summary)
+    EventPump(terminal: terminal, signals: SignalPipe()).run(&form)
     terminal.end()
-    guard case .saved(let said)? = result else {
+    guard case .saved(let said)? = form.result else {
       print("mockroom: debrief of \(summary.id) not saved")
       return
     }

@@ -227,21 +227,19 @@ struct Run: ParsableCommand {
       }
     }
     defer { server?.shutDown() }
-    let loop = RunLoop(
+    var interview = Interview(
       room: Room(session: Session(info: info, plan: plan, schedule: schedule), brief: brief),
-      terminal: terminal, log: log, signals: signals,
-      trace: Trace(path: environment["MOCKROOM_TRACE"]), bell: Terminal.Bell(rawValue: bell) ?? .on,
-      server: server, material: Material(prompt: chosen, generic: library.deck))
-    let ending = loop.run()
-    if case .done = ending {
-      if case .ended(let how) = loop.room.session.status, how.outcome == .finished {
-        debrief(log: log, terminal: terminal, signals: signals, serving: loop)
-      }
-      awaitInterviewer(loop, terminal: terminal, signals: signals)
+      material: Material(prompt: chosen, generic: library.deck))
+    let trace = Trace(path: environment["MOCKROOM_TRACE"])
+    let pump = EventPump(
+      terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: bell) ?? .on, log: log,
+      server: server)
+    pump.run(&interview, first: interview.start(at: MonotonicClock.now())) { model, now, first in
+      trace?.drew(model.room.session, at: now, first: first)
     }
     server?.shutDown()
     terminal.end()
-    print(summary(loop.room.session, log: log))
+    print(summary(interview.room.session, log: log))
     if !library.problems.isEmpty {
       let files = Set(library.problems.map(\.file)).count
       warn(
@@ -261,22 +259,9 @@ struct Run: ParsableCommand {
         "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
           + "written: \(reason); and no fallback file could be written either.", code: 1)
     }
-    if case .signal(let name) = ending {
+    if let name = interview.stoppedBy {
       throw ExitCode(128 + SignalPipe.number(of: name))
     }
-  }
-
-  /// The debrief, on the same screen, from the session's lines as the writer holds them.
-  private func debrief(
-    log: SessionLogWriter, terminal: Terminal, signals: SignalPipe, serving: RunLoop
-  ) {
-    // Not read back from disk: a record the disk could not take is debriefed all the same.
-    let read = SessionLog.read(file: log.path, bytes: Data(log.lines.joined(separator: "\n").utf8))
-    guard let summary = SessionSummary(read), let last = read.records.last,
-      case .saved(let said)? = runDebrief(
-        DebriefForm(summary), terminal: terminal, signals: signals, serving: serving)
-    else { return }
-    log.record(Record(t: last.t, entry: .debrief(said), source: .candidate))
   }
 
   private func summary(_ session: Session, log: SessionLogWriter) -> String {

@@ -12,6 +12,8 @@ import MockCore
 final class ControlServer {
   final class Client {
     let fd: Int32
+    /// Unique for the server's life (a descriptor number is reused once closed).
+    let id: Int
     var input: [UInt8] = []
     var output: [UInt8] = []
     /// Who the client said it is (`hello`); ctl until then.
@@ -21,7 +23,13 @@ final class ControlServer {
     /// Close once what is queued has gone out (or at once if it cannot).
     var closing = false
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32, id: Int) {
+      self.fd = fd
+      self.id = id
+    }
+
+    /// The client as screens see it.
+    var peer: Peer { Peer(id: id, source: source) }
   }
 
   /// What a client sent: a request, or a line that could not be read.
@@ -37,6 +45,7 @@ final class ControlServer {
   let path: String
   let listener: Int32
   private(set) var clients: [Client] = []
+  private var lastID = 0
 
   /// Whether the listener is still open (so a second `shutDown` touches nothing: by then its
   /// descriptor number may belong to another file).
@@ -165,7 +174,8 @@ final class ControlServer {
       guard fd >= 0 else { return }
       UnixSocket.setNonBlocking(fd)
       _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-      let client = Client(fd: fd)
+      lastID += 1
+      let client = Client(fd: fd, id: lastID)
       guard UnixSocket.peerUID(fd) == geteuid() else {
         client.closing = true
         clients.append(client)
@@ -238,6 +248,12 @@ final class ControlServer {
     }
     client.output += Array(line.utf8) + [UInt8(ascii: "\n")]
     flush(client)
+  }
+
+  /// Queues `line` for the client with this id, if it is still connected.
+  func send(_ line: String, toClient id: Int) {
+    guard let client = clients.first(where: { $0.id == id }) else { return }
+    send(line, to: client)
   }
 
   /// Sends `line` to every watching client.

@@ -1,0 +1,187 @@
+import Foundation
+import Glibc
+import MockCore
+
+/// The one event pump: a single `poll()` over the terminal, the signal pipe, the session's
+/// control socket and its clients (or, in the console, its connection to the session), woken
+/// for the screen's next change. Whatever arrives becomes one `Input` for the screen model;
+/// the effects that come back are carried out here, in order.
+///
+/// It wakes when the screen asks (a displayed second changes, at the session's own second
+/// boundaries, not every N ms), on a key, a resize, a signal or a socket; an idle session costs
+/// about one short wake a second. Each wake repaints only if the frame changed.
+final class EventPump {
+  private let terminal: Terminal
+  private let signals: SignalPipe
+  private let bell: Terminal.Bell
+  /// The session's record (the candidate's side).
+  private let log: SessionLogWriter?
+  /// The session's control socket (the candidate's side).
+  private let server: ControlServer?
+  /// The connection to the session (the console's side), while it is open.
+  private var client: ControlClient?
+  private var sleepWatch = SleepWatch()
+  /// What the screen was last told about the record and the socket's clients.
+  private var toldBehind: RecordBehind?
+  private var toldPeers: (consoles: Int, watchers: Bool) = (0, false)
+
+  init(
+    terminal: Terminal, signals: SignalPipe, bell: Terminal.Bell = .on,
+    log: SessionLogWriter? = nil, server: ControlServer? = nil, client: ControlClient? = nil
+  ) {
+    self.terminal = terminal
+    self.signals = signals
+    self.bell = bell
+    self.log = log
+    self.server = server
+    self.client = client
+  }
+
+  /// Runs `model` until it quits, starting with `first` (effects the caller already has, such
+  /// as the session's start). `drew` hears of every frame that reached the screen.
+  func run<Model: ScreenModel>(
+    _ model: inout Model, first: [Effect] = [],
+    drew: ((Model, Instant, _ first: Bool) -> Void)? = nil
+  ) {
+    var done = false
+    func feed(_ input: Input) {
+      guard !done else { return }
+      carryOut(model.update(input, at: MonotonicClock.now()))
+    }
+    func carryOut(_ effects: [Effect]) {
+      for effect in effects {
+        switch effect {
+        case .record(let record):
+          guard let log else { continue }
+          let line = log.record(record)
+          server?.broadcast(ControlMessage.event(line: line))
+          noteRecord(feed)
+        case .alert: terminal.alert(bell)
+        case .reply(let message, let id): server?.send(message.jsonLine(), toClient: id)
+        case .welcome(var welcome, let id):
+          welcome.records = log?.lines ?? []
+          server?.send(ControlMessage.welcome(welcome).jsonLine(), toClient: id)
+        case .broadcast(let message): server?.broadcast(message.jsonLine())
+        case .send(let request): _ = client?.send(request)
+        case .stepAway:
+          terminal.stepAway()
+          feed(.resize(terminal.size))
+          feed(.continued)
+        case .redraw: terminal.invalidate()
+        case .quit: done = true
+        }
+      }
+    }
+
+    terminal.invalidate()
+    feed(.resize(terminal.size))
+    carryOut(first)
+    var firstFrame = true
+    while !done {
+      // A record that is behind is tried again on every wake, in order.
+      if log?.behind != nil {
+        log?.flush()
+        noteRecord(feed)
+      }
+      if let slept = sleepWatch.slept() { feed(.slept(slept)) }
+      // Cues that came due (on time, or late after the process was frozen) fire before the
+      // frame that shows them.
+      feed(.time)
+      guard !done else { break }
+      let now = MonotonicClock.now()
+      if terminal.draw(model.render(size: terminal.size, at: now, colors: terminal.colors)) {
+        drew?(model, now, firstFrame)
+        firstFrame = false
+      }
+      let polled = wait(until: model.nextWake(after: now))
+      serve(polled.server, feed)
+      listen(polled.client, feed)
+      for arrival in signals.drain() {
+        switch arrival {
+        case .stop(let name): feed(.stop(signal: name))
+        case .suspend: feed(.suspend)
+        }
+      }
+      for input in terminal.readInput() {
+        switch input {
+        case .resize:
+          terminal.invalidate()
+          feed(.resize(terminal.size))
+        case .key(let key): feed(.key(key))
+        }
+      }
+    }
+  }
+
+  /// What `poll` said of the socket descriptors.
+  private struct Polled {
+    var server: ArraySlice<pollfd>
+    var client: pollfd?
+  }
+
+  /// Sleeps in `poll` until input, a signal, a socket, or `deadline`; a signal ncurses handles
+  /// itself (SIGWINCH) interrupts the poll too, and the resize is then read as a key.
+  private func wait(until deadline: Instant?) -> Polled {
+    var fds = [
+      pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
+    ]
+    let serverFDs = server?.pollFDs ?? []
+    fds += serverFDs
+    if let client { fds.append(pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0)) }
+    var timeout: Int32 = -1
+    if let deadline {
+      // The clock reads whole milliseconds rounded down, so this never wakes before the second.
+      timeout = Int32(clamping: max(0, deadline - MonotonicClock.now()))
+    }
+    // A record that is behind is tried again at least once a second, paused or not.
+    if log?.behind != nil { timeout = timeout < 0 ? 1000 : min(timeout, 1000) }
+    _ = poll(&fds, nfds_t(fds.count), timeout)
+    let serverPart = fds[2..<(2 + serverFDs.count)]
+    return Polled(server: serverPart, client: client == nil ? nil : fds.last)
+  }
+
+  /// Tells the screen whether the record is behind, when that changed.
+  private func noteRecord(_ feed: (Input) -> Void) {
+    let behind = log?.behind.map { RecordBehind(reason: $0.reason, lines: $0.lines) }
+    guard behind != toldBehind else { return }
+    toldBehind = behind
+    feed(.recordBehind(behind))
+  }
+
+  /// Hands the screen what control clients sent. A `hello` names the client (its role, and
+  /// whether it watches) before the screen sees it: that is the connection's business.
+  private func serve(_ polled: ArraySlice<pollfd>, _ feed: (Input) -> Void) {
+    guard let server else { return }
+    for arrival in server.service(polled) {
+      if case .success(.hello(let role, let watch)) = arrival.request {
+        arrival.client.source = role
+        arrival.client.watching = watch
+        notePeers(feed)
+      }
+      feed(.request(arrival.request, seq: arrival.seq, from: arrival.client.peer))
+    }
+    notePeers(feed)
+  }
+
+  private func notePeers(_ feed: (Input) -> Void) {
+    guard let server else { return }
+    let now = (consoles: server.consoles, watchers: server.watchers)
+    guard now != toldPeers else { return }
+    toldPeers = now
+    feed(.peers(consoles: now.consoles, watchers: now.watchers))
+  }
+
+  /// Hands the console what the session sent, and that it hung up.
+  private func listen(_ polled: pollfd?, _ feed: (Input) -> Void) {
+    guard let client, let polled, polled.revents != 0 else { return }
+    let open = client.fill()
+    for line in client.lines() {
+      if let message = ControlMessage.decode(line) { feed(.message(message)) }
+    }
+    if !open {
+      self.client = nil
+      feed(.hungUp)
+    }
+  }
+}

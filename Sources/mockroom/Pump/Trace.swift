@@ -1,0 +1,40 @@
+import Foundation
+import Glibc
+import MockCore
+
+/// Timing figures for `scripts/bench`, written only when `MOCKROOM_TRACE` names a file: when the
+/// first frame was drawn, and how late each flip of the displayed second reached the screen.
+final class Trace {
+  private let handle: FileHandle
+  private var lastSecond: Int64 = -1
+
+  init?(path: String?) {
+    guard let path, !path.isEmpty, FileManager.default.createFile(atPath: path, contents: nil),
+      let handle = FileHandle(forWritingAtPath: path)
+    else { return nil }
+    self.handle = handle
+  }
+
+  func drew(_ session: Session, at now: Instant, first: Bool) {
+    let doneNs = MonotonicClock.nanoseconds()
+    if first {
+      var spec = timespec()
+      clock_gettime(CLOCK_REALTIME, &spec)
+      let realtime = Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
+      write("first_frame_realtime_ns \(realtime)")
+    }
+    let active = session.active(at: now)
+    let second = active / 1000
+    guard session.status == .running, second != lastSecond else { return }
+    if lastSecond >= 0 {
+      // The instant this second began on the core's clock: now − (active time past the second).
+      let boundaryNs = (now.ms - (active - second * 1000)) * 1_000_000
+      write("flip \(second) late_us \((doneNs - boundaryNs) / 1000)")
+    }
+    lastSecond = second
+  }
+
+  private func write(_ line: String) {
+    handle.write(Data((line + "\n").utf8))
+  }
+}
