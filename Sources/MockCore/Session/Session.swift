@@ -303,29 +303,16 @@ public struct Session: Equatable, Sendable {
       case .suspended: return .failure(.suspended)
       case .ended: return .failure(.ended)
       }
-    case .next, .back, .adjustBudget, .finish, .abort, .acknowledge, .replan, .mark, .slept,
-      .fire, .hold, .release, .skip, .note:
-      switch stage {
-      case .ready: return .failure(.notStarted)
-      case .ended: return .failure(.ended)
-      case .running, .paused, .suspended: return applyLive(event, at: now)
-      }
-    }
-  }
-
-  /// The events that work the same whether the clock runs or stands still.
-  private mutating func applyLive(_ event: Event, at now: Instant) -> Result<[Record], Refusal> {
-    func done(_ records: [Record], else refusal: Refusal) -> Result<[Record], Refusal> {
-      records.isEmpty ? .failure(refusal) : .success(records)
-    }
-    switch event {
     case .next:
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard let next = phase.next else { return .failure(.lastPhase) }
       return .success(move(to: next, via: .next, at: now))
     case .back:
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard let previous = phase.previous else { return .failure(.firstPhase) }
       return .success(move(to: previous, via: .back, at: now))
     case .adjustBudget(let delta):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       let old = plan[phase]
       // Shortening stops at one minute, but never lengthens a budget already below it.
       let new = min(DurationText.maximum, max(old + delta, min(old, .minutes(1))))
@@ -333,14 +320,19 @@ public struct Session: Equatable, Sendable {
       plan[phase] = new
       return .success([record(.budgetChanged(phase, from: old, to: new), at: now)])
     case .finish(let reason):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       return .success(end(Ending(outcome: .finished, reason: reason), at: now))
     case .abort(let reason):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       return .success(end(Ending(outcome: .abandoned, reason: reason), at: now))
     case .acknowledge(let number):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       return done(acknowledge(number, at: now), else: .noBanner)
     case .replan(let number):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       return done(replan(number, at: now), else: .noPivot)
     case .mark(let mark):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       var records = [record(.marked(mark), at: now)]
       if mark == .checkin {
         checkinBase = focus(at: now)
@@ -351,30 +343,47 @@ public struct Session: Equatable, Sendable {
       }
       return .success(records)
     case .slept(let gap):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       return .success([record(.slept(gap), at: now)])
     case .fire(let cue, let kind, let text):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       return done(fire(cue, kind: kind, text: text, at: now), else: .fired)
     case .hold(let cue):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard canSteer(cue) else { return .failure(.notSteerable) }
       guard !held.contains(cue) else { return .failure(.held) }
       held.insert(cue)
       return .success([record(.held(cue: cue), at: now)])
     case .release(let cue):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard canSteer(cue) else { return .failure(.notSteerable) }
       guard held.contains(cue) else { return .failure(.notHeld) }
       held.remove(cue)
       return .success([record(.released(cue: cue), at: now)])
     case .skip(let cue):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard canSteer(cue) else { return .failure(.notSteerable) }
       settled.insert(cue)
       skipped.insert(cue)
       held.remove(cue)
       return .success([record(.skipped(cue: cue), at: now)])
     case .note(let text):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
       return .success([record(.note(text), at: now)])
-    case .tick, .start, .suspend, .continue, .pause, .resume:
-      preconditionFailure("\(event) is decided by stage in apply")
     }
+  }
+
+  /// Why an event that needs a session under way cannot apply now; nil while it is.
+  private var refusalUnlessLive: Refusal? {
+    switch stage {
+    case .ready: .notStarted
+    case .ended: .ended
+    case .running, .paused, .suspended: nil
+    }
+  }
+
+  private func done(_ records: [Record], else refusal: Refusal) -> Result<[Record], Refusal> {
+    records.isEmpty ? .failure(refusal) : .success(records)
   }
 
   private mutating func move(to target: Phase, via move: PhaseMove, at now: Instant) -> [Record] {
@@ -406,57 +415,5 @@ public struct Session: Equatable, Sendable {
 
   func record(_ entry: Record.Entry, at now: Instant) -> Record {
     Record(t: sinceStart(at: now), entry: entry)
-  }
-}
-
-/// What an event did: the cues that came due before it (time had passed), the lines the event
-/// itself recorded, the cues it brought due (a shorter budget moves a point), or why it did
-/// nothing. Callers read what they need instead of guessing from the lines.
-public struct Handled: Equatable, Sendable {
-  public var dueFirst: [Record] = []
-  public var applied: [Record] = []
-  public var dueAfter: [Record] = []
-  public var refusal: Refusal?
-
-  /// Every line, in the order it is written.
-  public var records: [Record] { dueFirst + applied + dueAfter }
-  /// A banner went up.
-  public var alerts: Bool { records.contains(where: \.isCueFired) }
-  /// What the shell carries out: the lines, then the bell if a banner went up.
-  public var effects: [Effect] { records.map(Effect.record) + (alerts ? [.alert] : []) }
-}
-
-/// Why an event did nothing.
-public enum Refusal: Error, Equatable, Sendable {
-  case notStarted, started, ended
-  case paused, notPaused, suspended, notSuspended
-  case firstPhase, lastPhase, budgetLimit
-  case noBanner, noPivot
-  /// The deck entry has fired (a deck entry fires once).
-  case fired
-  /// Not a scheduled interjection still to fire.
-  case notSteerable
-  case held, notHeld
-
-  /// What to tell whoever asked.
-  public var message: String {
-    switch self {
-    case .notStarted: "the session has not started"
-    case .started: "the session has started already"
-    case .ended: "the session has ended"
-    case .paused: "the session is paused already"
-    case .notPaused: "the session is not paused"
-    case .suspended: "the session is stopped (Ctrl-Z)"
-    case .notSuspended: "the session is not stopped"
-    case .firstPhase: "clarify is the first phase"
-    case .lastPhase: "ops is the last phase"
-    case .budgetLimit: "the budget is at its limit"
-    case .noBanner: "no banner to acknowledge"
-    case .noPivot: "no pivot waiting to be re-planned"
-    case .fired: "that entry has fired"
-    case .notSteerable: "not a scheduled interjection still to fire"
-    case .held: "held already"
-    case .notHeld: "not held"
-    }
   }
 }
