@@ -35,8 +35,10 @@ public struct Console: Equatable, Sendable {
 
   public let material: Material
   public private(set) var records: [Record] = []
-  /// The session as the record says, rebuilt after every line.
-  public private(set) var session: Session?
+  /// The record as read so far, a line at a time.
+  public private(set) var projection: Projection?
+  /// The session as the record says.
+  public var session: Session? { projection?.session }
   /// The session's time is the console's monotonic time less this (set from every state).
   public private(set) var offset: Millis = 0
   public private(set) var mode: Mode = .normal
@@ -51,10 +53,7 @@ public struct Console: Equatable, Sendable {
   public internal(set) var unsent: Debrief?
   /// Notes in the record (the interviewer's and ctl's), with the session time of each.
   public var notes: [(t: Millis, text: String)] {
-    records.compactMap { record in
-      if case .note(let text) = record.entry { return (record.t, text) }
-      return nil
-    }
+    (projection?.notes ?? []).map { ($0.t, $0.text) }
   }
 
   public static func == (a: Console, b: Console) -> Bool {
@@ -69,10 +68,7 @@ public struct Console: Equatable, Sendable {
     rebuild()
     sync(welcome.state, at: now)
     // Attached after the end: the scores are still to give, unless they were given already.
-    let scored = records.contains {
-      if case .debrief = $0.entry, $0.source == .interviewer { true } else { false }
-    }
-    if case .ended = session?.status, !scored { startScoring() }
+    if case .ended = session?.status, projection?.interviewerDebrief == nil { startScoring() }
   }
 
   /// The instant on the session's clock that `now` (the console's clock) is.
@@ -83,9 +79,22 @@ public struct Console: Equatable, Sendable {
   }
 
   private mutating func rebuild() {
-    session = Session.replay(records)
-    // Which rows there are does not depend on the time, only their due times do.
-    selected = min(selected, max(0, rows(at: Instant(ms: 0)).count - 1))
+    projection = Projection(records)
+    keepSelectionInRange()
+  }
+
+  /// Which rows there are does not depend on the time (only their due times do): the
+  /// schedule, then the other deck entries that may be fired.
+  private var rowCount: Int {
+    guard let session else { return 0 }
+    let scheduled = Set(session.schedule.interjections.map(\.id))
+    return session.schedule.interjections.count
+      + material.deck.filter { !scheduled.contains($0.id) && CueKind(rawValue: $0.kind) != nil }
+      .count
+  }
+
+  private mutating func keepSelectionInRange() {
+    selected = min(selected, max(0, rowCount - 1))
   }
 
   /// A line from the session.
@@ -96,11 +105,11 @@ public struct Console: Equatable, Sendable {
       records.append(record)
       // One line more: applied to the copy as it stands, not replayed from the start (which
       // would cost the whole record again on every line).
-      if session == nil {
+      if projection == nil {
         rebuild()
       } else {
-        session?.apply(record)
-        selected = min(selected, max(0, rows(at: Instant(ms: 0)).count - 1))
+        projection?.apply(record)
+        keepSelectionInRange()
       }
       if case .sessionEnded = record.entry, mode != .done { startScoring() }
     case .error(let error, _): say(error.message, at: now)

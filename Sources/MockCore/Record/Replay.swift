@@ -1,31 +1,77 @@
-extension Session {
-  /// Rebuilds a session from its record by feeding the recorded events back through `handle`.
-  ///
-  /// Records carry session time with pauses included, so each line maps to one instant on a
-  /// clock that starts at zero. The result equals the live session at its last recorded event:
-  /// the record is the source of truth, and this proves it holds everything.
-  public static func replay(_ records: [Record]) -> Session? {
-    replay(records) { _, _ in }
-  }
+/// What a session's record says happened, line by line: the one reading of record lines. The
+/// session rebuilt (its clocks, phases, and every banner as it was shown, acknowledged,
+/// re-planned or retired; which interjections were held, fired or skipped), and beside it what
+/// only the review needs: marks, notes, and who scored what.
+///
+/// Banners come from the record's own lines, never from firing the cues again: a later mockroom
+/// with other cue rules still reports what this session showed, and a copy of a running
+/// session (the interviewer's console) shows what the candidate's screen shows.
+public struct Projection: Equatable, Sendable {
+  /// A mark, with its session time and who marked it.
+  public typealias MarkAt = SessionSummary.MarkAt
+  public typealias NoteAt = SessionSummary.NoteAt
 
-  /// Replays `records`, showing `observe` the session after each one.
-  public static func replay(
-    _ records: [Record], observe: (Record, Session) -> Void
-  ) -> Session? {
+  public private(set) var session: Session
+  public private(set) var marks: [MarkAt] = []
+  public private(set) var notes: [NoteAt] = []
+  /// The candidate's latest debrief (from their screen or a later `mockroom debrief`); scores
+  /// from any other source never take its place.
+  public private(set) var debrief: Debrief?
+  /// The interviewer's latest scores.
+  public private(set) var interviewerDebrief: Debrief?
+  /// Time worked when the drill was first entered; nil if it never was.
+  public private(set) var drillStart: Millis?
+  /// Time worked when ops was first entered; nil if it never was.
+  public private(set) var opsStart: Millis?
+  /// The session time of the last line.
+  public private(set) var last: Millis = 0
+
+  /// The projection of `records`; nil unless the first is a session's start.
+  public init?(_ records: [Record]) {
     guard case .sessionStarted(let info, let plan, let schedule)? = records.first?.entry else {
       return nil
     }
-    var session = Session(info: info, plan: plan, schedule: schedule)
-    for record in records {
-      session.apply(record)
-      observe(record, session)
-    }
-    return session
+    session = Session(info: info, plan: plan, schedule: schedule)
+    session.followsRecord = true
+    for record in records { apply(record) }
   }
 
-  /// Feeds one recorded line back through `handle`, as `replay` does for each: how a copy of
-  /// the session (the interviewer's console) follows the record one line at a time.
+  /// One line more, as a copy following a running session takes them.
   public mutating func apply(_ record: Record) {
+    session.apply(record)
+    last = record.t
+    switch record.entry {
+    case .phaseEntered(.drill, _) where drillStart == nil:
+      drillStart = session.active(at: Instant(ms: record.t))
+    case .phaseEntered(.ops, _) where opsStart == nil:
+      opsStart = session.active(at: Instant(ms: record.t))
+    case .marked(let mark): marks.append(MarkAt(t: record.t, mark: mark, source: record.source))
+    case .note(let text): notes.append(NoteAt(t: record.t, text: text, source: record.source))
+    case .debrief(let said):
+      switch record.source {
+      case .interviewer?: interviewerDebrief = said
+      case .candidate?, nil: debrief = said
+      case .ctl?: break
+      }
+    case .sessionStarted, .phaseEntered, .phaseLeft, .paused, .resumed, .budgetChanged,
+      .sessionEnded, .cueFired, .acknowledged, .replanned, .suspended, .continued, .slept, .held,
+      .released, .skipped:
+      break
+    }
+  }
+}
+
+extension Session {
+  /// Rebuilds a session from its record. Records carry session time with pauses included, so
+  /// each line maps to one instant on a clock that starts at zero. The result equals the live
+  /// session at its last recorded event: the record is the source of truth.
+  public static func replay(_ records: [Record]) -> Session? {
+    Projection(records)?.session
+  }
+
+  /// Feeds one recorded line back: the event it records goes through `handle`, and a banner
+  /// goes up as recorded (a session that follows its record fires no cue by itself).
+  mutating func apply(_ record: Record) {
     let now = Instant(ms: record.t)
     let event: Event?
     switch record.entry {
@@ -37,11 +83,9 @@ extension Session {
     case .budgetChanged(_, let from, let to): event = .adjustBudget(to - from)
     case .sessionEnded(let ending, _):
       event = ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason)
-    case .cueFired(let banner) where record.source != nil:
-      // Thrown in by hand: by the interviewer or a script.
-      event = .fire(cue: banner.cue, kind: banner.kind, text: banner.text ?? "")
-    // The cue fires again from the same schedule at the same moment.
-    case .cueFired: event = .tick
+    case .cueFired(let banner):
+      restore(banner, at: now)
+      event = nil
     case .acknowledged(let banner, _, _, _): event = .acknowledge(banner)
     case .replanned(let banner, _, _): event = .replan(banner)
     case .marked(let mark): event = .mark(mark)

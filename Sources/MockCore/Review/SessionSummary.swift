@@ -1,5 +1,5 @@
-/// What a session came to, worked out by replaying its record through `Session`: the figures
-/// `history`, `show` and `stats` report.
+/// What a session came to, read from the projection of its record: the figures `history`,
+/// `show` and `stats` report.
 public struct SessionSummary: Equatable, Sendable {
   /// One phase's time against its budget.
   public struct PhaseTime: Equatable, Sendable {
@@ -101,57 +101,19 @@ public struct SessionSummary: Equatable, Sendable {
 
   /// The summary of a log; nil when it has no start line.
   public init?(_ log: SessionLog) {
-    var drillStart: Millis?
-    var opsStart: Millis?
-    var marks: [MarkAt] = []
-    var debrief: Debrief?
-    var interviewerDebrief: Debrief?
-    var notes: [NoteAt] = []
-    // Banners come from the record's own lines, not from firing the cues again: a later
-    // mockroom with other cue rules still reports what this session showed.
-    var banners: [Banner] = []
-    func banner(_ number: Int, _ change: (inout Banner) -> Void) {
-      guard let index = banners.firstIndex(where: { $0.number == number }) else { return }
-      change(&banners[index])
-    }
-    guard
-      let session = Session.replay(
-        log.records,
-        observe: { record, session in
-          let now = Instant(ms: record.t)
-          switch record.entry {
-          case .phaseEntered(.drill, _) where drillStart == nil:
-            drillStart = session.active(at: now)
-          case .phaseEntered(.ops, _) where opsStart == nil:
-            opsStart = session.active(at: now)
-          case .marked(let mark):
-            marks.append(MarkAt(t: record.t, mark: mark, source: record.source))
-          case .debrief(let said) where record.source == .interviewer: interviewerDebrief = said
-          // The candidate's own, from their screen or a later `mockroom debrief`; scores from
-          // any other source never take its place.
-          case .debrief(let said) where record.source == nil || record.source == .candidate:
-            debrief = said
-          case .note(let text): notes.append(NoteAt(t: record.t, text: text, source: record.source))
-          case .cueFired(let fired): banners.append(fired)
-          case .acknowledged(let number, _, _, _):
-            banner(number) { $0.acknowledgedAt = record.t }
-          case .replanned(let number, _, _):
-            banner(number) { $0.replannedAt = record.t }
-          case .phaseLeft(let phase, _, _):
-            for index in banners.indices
-            where banners[index].phase == phase && banners[index].isOnScreen {
-              banners[index].retired = true
-            }
-          default: break
-          }
-        }), let last = log.records.last
-    else { return nil }
-    let end = Instant(ms: last.t)
+    guard let projection = Projection(log.records) else { return nil }
+    self.init(projection, started: log.started ?? "")
+  }
+
+  /// The figures at the last line of the record projected.
+  public init(_ projection: Projection, started: String) {
+    let session = projection.session
+    let end = Instant(ms: projection.last)
     id = session.info.id
     title = session.info.title
     prompt = session.info.prompt
     seed = session.info.seed
-    started = log.started ?? ""
+    self.started = started
     plan = session.plan
     if case .ended(let ending) = session.status { self.ending = ending }
     active = session.active(at: end)
@@ -161,13 +123,13 @@ public struct SessionSummary: Equatable, Sendable {
         phase: $0, budget: session.plan[$0], actual: session.elapsed($0, at: end),
         reached: $0 <= session.furthest)
     }
-    self.drillStart = drillStart
-    self.opsStart = opsStart
-    self.banners = banners
-    self.marks = marks
-    self.debrief = debrief
-    self.interviewerDebrief = interviewerDebrief
-    self.notes = notes
+    drillStart = projection.drillStart
+    opsStart = projection.opsStart
+    banners = session.banners
+    marks = projection.marks
+    debrief = projection.debrief
+    interviewerDebrief = projection.interviewerDebrief
+    notes = projection.notes
   }
 
   /// The phase that ran furthest over its budget, if any did.

@@ -78,6 +78,8 @@ public struct Session: Equatable, Sendable {
   var checkedAt: Millis = 0
   /// Design and drill time at the last check-in (mark or reminder).
   var checkinBase: Millis = 0
+  /// Rebuilt from a record: banners go up as the record says, never by the cue rules.
+  var followsRecord = false
   private(set) var stage: Stage = .ready
   /// The phase being worked on now (the last one worked on, once ended).
   public private(set) var phase: Phase = .clarify

@@ -53,7 +53,7 @@ extension Session {
   /// crossed (ties in schedule order). A cue crossed well before `now` (the process was frozen)
   /// says how late it came.
   mutating func fireDueCues(at now: Instant) -> [Record] {
-    guard isLive else { return [] }
+    guard isLive, !followsRecord else { return [] }
     let worked = active(at: now)
     var due: [(point: Millis, order: Int, cue: Cue)] = []
     for (order, cue) in cues.enumerated()
@@ -106,6 +106,19 @@ extension Session {
       number: banners.count + 1, cue: id, kind: kind, text: text, shownAt: sinceStart(at: now))
     banners.append(banner)
     return [record(.cueFired(banner), at: now)]
+  }
+
+  /// A banner as a record says it went up: how a session that follows its record shows it.
+  mutating func restore(_ banner: Banner, at now: Instant) {
+    banners.append(banner)
+    skipped.remove(banner.cue)
+    held.remove(banner.cue)
+    if banner.kind == .checkinReminder {
+      // Repeats: the next reminder counts from this one.
+      checkinBase = focus(at: now)
+    } else {
+      settled.insert(banner.cue)
+    }
   }
 
   /// Interjections the interviewer writes themselves are named `custom-1`, `custom-2`…
@@ -161,8 +174,12 @@ extension Session {
   }
 
   private func index(of number: Int?) -> Int? {
-    guard let number, number >= 1, number <= banners.count else { return nil }
-    return number - 1
+    guard let number else { return nil }
+    // Numbered from 1 in order; a record read back may lack a line, so look rather than count.
+    if number >= 1, number <= banners.count, banners[number - 1].number == number {
+      return number - 1
+    }
+    return banners.firstIndex { $0.number == number }
   }
 }
 
