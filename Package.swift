@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the shell is written against Glibc, ncursesw, Linux's CLOCK_BOOTTIME and
+// SO_PEERCRED, and Debian's libsqlite3. SwiftPM has no way to name Linux as the one platform
+// (`platforms:` lists Apple systems only), so none is listed, and the shell says so at build time.
 let package = Package(
   name: "mockroom",
-  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "mockroom", targets: ["mockroom"])
   ],

@@ -119,17 +119,12 @@ public struct ControlState: Codable, Equatable, Sendable {
 
   /// The state as one line of JSON.
   public func jsonLine() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    WireJSON.text(self, snakeCase: true)
   }
 
   /// Reads a state line back.
   public static func decode(_ data: Data) throws -> ControlState {
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return try decoder.decode(ControlState.self, from: data)
+    try WireJSON.decoder(snakeCase: true).decode(ControlState.self, from: data)
   }
 
   /// Fills `{name}` placeholders for `mockroom ctl status --format`; an unknown name is left

@@ -68,16 +68,12 @@ public enum ControlMessage: Equatable, Sendable {
   public static func event(line: String) -> String { encoded(Event(line: line)) }
 
   private static func encoded<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try! encoder.encode(value), as: UTF8.self)
+    WireJSON.text(value, snakeCase: true)
   }
 
   /// Reads a line from the session; nil for a line this client cannot read (a newer type).
   public static func decode(_ data: Data) -> ControlMessage? {
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let decoder = WireJSON.decoder(snakeCase: true)
     guard let head = try? decoder.decode(Reply.self, from: data) else { return nil }
     switch head.type {
     case "welcome":

@@ -81,14 +81,14 @@ public enum Request: Equatable, Sendable {
       wire.notes = said.notes
     case .status, .pause, .resume, .next, .back, .end: break
     }
-    return ControlJSON.line(wire)
+    return WireJSON.text(wire)
   }
 
   /// Reads one request line; the error says what is wrong, in words and as a code.
   public static func decode(_ line: Data) throws(ControlError) -> (seq: Int?, request: Request) {
     let wire: RequestWire
     do {
-      wire = try JSONDecoder().decode(RequestWire.self, from: line)
+      wire = try WireJSON.decoder().decode(RequestWire.self, from: line)
     } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context)
     {
       let field = context.codingPath.map(\.stringValue).joined(separator: ".")
@@ -240,14 +240,5 @@ extension Mark {
   public var ctlName: String {
     if case .recovery(let move) = self { return "recovery:\(move.name)" }
     return name
-  }
-}
-
-/// Encoding shared by the protocol's lines: sorted keys, snake_case as written, one line.
-enum ControlJSON {
-  static func line<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try! encoder.encode(value), as: UTF8.self)
   }
 }

@@ -63,28 +63,56 @@ public struct Record: Equatable, Sendable {
     self.source = source
   }
 
+  /// What kind of line it is. Its raw value is the `type` field as written: the wire name is
+  /// declared here once, and the coder, the tests and the README's table read it from here.
+  public enum Kind: String, CaseIterable, Equatable, Hashable, Sendable {
+    case sessionStarted = "session_started"
+    case phaseEntered = "phase_entered"
+    case phaseLeft = "phase_left"
+    case paused
+    case resumed
+    case budgetChanged = "budget_changed"
+    case sessionEnded = "session_ended"
+    case cueFired = "cue_fired"
+    case acknowledged
+    case replanned
+    case marked
+    case suspended
+    case continued
+    case slept
+    case debrief
+    case held
+    case released
+    case skipped
+    case note
+  }
+
   /// The `type` field of the line.
-  public var type: String {
-    switch entry {
-    case .sessionStarted: "session_started"
-    case .phaseEntered: "phase_entered"
-    case .phaseLeft: "phase_left"
-    case .paused: "paused"
-    case .resumed: "resumed"
-    case .budgetChanged: "budget_changed"
-    case .sessionEnded: "session_ended"
-    case .cueFired: "cue_fired"
-    case .acknowledged: "acknowledged"
-    case .replanned: "replanned"
-    case .marked: "marked"
-    case .suspended: "suspended"
-    case .continued: "continued"
-    case .slept: "slept"
-    case .debrief: "debrief"
-    case .held: "held"
-    case .released: "released"
-    case .skipped: "skipped"
-    case .note: "note"
+  public var type: String { entry.kind.rawValue }
+}
+
+extension Record.Entry {
+  public var kind: Record.Kind {
+    switch self {
+    case .sessionStarted: .sessionStarted
+    case .phaseEntered: .phaseEntered
+    case .phaseLeft: .phaseLeft
+    case .paused: .paused
+    case .resumed: .resumed
+    case .budgetChanged: .budgetChanged
+    case .sessionEnded: .sessionEnded
+    case .cueFired: .cueFired
+    case .acknowledged: .acknowledged
+    case .replanned: .replanned
+    case .marked: .marked
+    case .suspended: .suspended
+    case .continued: .continued
+    case .slept: .slept
+    case .debrief: .debrief
+    case .held: .held
+    case .released: .released
+    case .skipped: .skipped
+    case .note: .note
     }
   }
 }

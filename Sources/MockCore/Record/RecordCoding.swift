@@ -15,10 +15,7 @@ extension Record {
 
   /// The record as one line of JSON (no newline), labelled with the wall-clock time `wall`.
   public func jsonLine(wall: String) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = try! encoder.encode(Line(record: self, wall: wall))
-    return String(decoding: data, as: UTF8.self)
+    WireJSON.text(Line(record: self, wall: wall))
   }
 
   /// Reads one line of a record back, with its wall-clock label.
@@ -30,7 +27,7 @@ extension Record {
   /// Reads one line of a record back from its bytes (no newline).
   public static func decode(json: Data) throws(DecodeError) -> (record: Record, wall: String) {
     do {
-      let line = try JSONDecoder().decode(Line.self, from: json)
+      let line = try WireJSON.decoder().decode(Line.self, from: json)
       return (line.record, line.wall)
     } catch let error as DecodeError {
       throw error
@@ -102,13 +99,8 @@ private struct Line: Codable {
       try c.encode(to, forKey: .to_ms)
     case .sessionEnded(let ending, let active):
       try c.encode(ending.outcome.rawValue, forKey: .outcome)
-      switch ending.reason {
-      case .completed: try c.encode("completed", forKey: .reason)
-      case .quit: try c.encode("quit", forKey: .reason)
-      case .signal(let name):
-        try c.encode("signal", forKey: .reason)
-        try c.encode(name, forKey: .signal)
-      }
+      try c.encode(ending.reason.name, forKey: .reason)
+      try c.encodeIfPresent(ending.reason.signal, forKey: .signal)
       try c.encode(active, forKey: .active_ms)
     case .cueFired(let banner):
       try c.encode(banner.number, forKey: .banner)
@@ -158,6 +150,9 @@ private struct Line: Codable {
           + "(\(Record.schemaVersion)); upgrade mockroom to read it", newerVersion: version)
     }
     let type = try c.decode(String.self, forKey: .type)
+    guard let kind = Record.Kind(rawValue: type) else {
+      throw Record.DecodeError(description: "unknown type '\(type)'")
+    }
     let t = try c.decode(Int64.self, forKey: .t_ms)
     wall = try c.decode(String.self, forKey: .wall)
     var source: Source?
@@ -174,7 +169,7 @@ private struct Line: Codable {
       }
       return phase
     }
-    func kind() throws -> CueKind {
+    func cueKind() throws -> CueKind {
       let name = try c.decode(String.self, forKey: .kind)
       guard let kind = CueKind(rawValue: name) else {
         throw Record.DecodeError(description: "unknown cue kind '\(name)'")
@@ -182,8 +177,8 @@ private struct Line: Codable {
       return kind
     }
     let entry: Record.Entry
-    switch type {
-    case "session_started":
+    switch kind {
+    case .sessionStarted:
       let info = SessionInfo(
         id: try c.decode(String.self, forKey: .id),
         title: try c.decode(String.self, forKey: .title),
@@ -194,58 +189,56 @@ private struct Line: Codable {
       let schedule = try c.decodeIfPresent(ScheduleJSON.self, forKey: .schedule)?.schedule
       entry = .sessionStarted(
         info, try c.decode(PlanJSON.self, forKey: .plan).plan, schedule ?? Schedule())
-    case "phase_entered":
+    case .phaseEntered:
       let via = try c.decode(String.self, forKey: .via)
       guard let move = PhaseMove(rawValue: via) else {
         throw Record.DecodeError(description: "unknown move '\(via)'")
       }
       entry = .phaseEntered(try phase(), via: move)
-    case "phase_left":
+    case .phaseLeft:
       entry = .phaseLeft(
         try phase(), elapsed: try c.decode(Int64.self, forKey: .elapsed_ms),
         budget: try c.decode(Int64.self, forKey: .budget_ms))
-    case "paused":
+    case .paused:
       entry = .paused
-    case "resumed":
+    case .resumed:
       entry = .resumed(pausedFor: try c.decode(Int64.self, forKey: .paused_ms))
-    case "budget_changed":
+    case .budgetChanged:
       entry = .budgetChanged(
         try phase(), from: try c.decode(Int64.self, forKey: .from_ms),
         to: try c.decode(Int64.self, forKey: .to_ms))
-    case "session_ended":
+    case .sessionEnded:
       let outcomeName = try c.decode(String.self, forKey: .outcome)
       guard let outcome = Outcome(rawValue: outcomeName) else {
         throw Record.DecodeError(description: "unknown outcome '\(outcomeName)'")
       }
-      let reason: EndReason
-      switch try c.decode(String.self, forKey: .reason) {
-      case "completed": reason = .completed
-      case "quit": reason = .quit
-      case "signal": reason = .signal(try c.decode(String.self, forKey: .signal))
-      case let other: throw Record.DecodeError(description: "unknown end reason '\(other)'")
+      let name = try c.decode(String.self, forKey: .reason)
+      let signal = name == "signal" ? try c.decode(String.self, forKey: .signal) : nil
+      guard let reason = EndReason(name: name, signal: signal) else {
+        throw Record.DecodeError(description: "unknown end reason '\(name)'")
       }
       entry = .sessionEnded(
         Ending(outcome: outcome, reason: reason),
         active: try c.decode(Int64.self, forKey: .active_ms))
-    case "cue_fired":
+    case .cueFired:
       var banner = Banner(
         number: try c.decode(Int.self, forKey: .banner),
         cue: try c.decode(String.self, forKey: .cue),
-        kind: try kind(), text: try c.decodeIfPresent(String.self, forKey: .text), shownAt: t,
+        kind: try cueKind(), text: try c.decodeIfPresent(String.self, forKey: .text), shownAt: t,
         late: try c.decodeIfPresent(Int64.self, forKey: .late_ms))
       if c.contains(.phase) { banner.phase = try phase() }
       entry = .cueFired(banner)
-    case "acknowledged":
+    case .acknowledged:
       entry = .acknowledged(
         banner: try c.decode(Int.self, forKey: .banner),
         cue: try c.decode(String.self, forKey: .cue),
-        kind: try kind(), after: try c.decode(Int64.self, forKey: .after_ms))
-    case "replanned":
+        kind: try cueKind(), after: try c.decode(Int64.self, forKey: .after_ms))
+    case .replanned:
       entry = .replanned(
         banner: try c.decode(Int.self, forKey: .banner),
         cue: try c.decode(String.self, forKey: .cue),
         after: try c.decode(Int64.self, forKey: .after_ms))
-    case "marked":
+    case .marked:
       let name = try c.decode(String.self, forKey: .mark)
       let mark: Mark
       switch name {
@@ -262,13 +255,13 @@ private struct Line: Codable {
         mark = plain
       }
       entry = .marked(mark)
-    case "suspended":
+    case .suspended:
       entry = .suspended
-    case "continued":
+    case .continued:
       entry = .continued(stoppedFor: try c.decode(Int64.self, forKey: .stopped_ms))
-    case "slept":
+    case .slept:
       entry = .slept(try c.decode(Int64.self, forKey: .slept_ms))
-    case "debrief":
+    case .debrief:
       var scores: [Dimension: Int] = [:]
       for (name, score) in try c.decode([String: Int].self, forKey: .scores) {
         guard let dimension = Dimension(rawValue: name) else {
@@ -290,12 +283,10 @@ private struct Line: Codable {
         Debrief(
           scores: scores, overran: overran, why: try c.decode(String.self, forKey: .why),
           notes: try c.decode(String.self, forKey: .notes)))
-    case "held": entry = .held(cue: try c.decode(String.self, forKey: .cue))
-    case "released": entry = .released(cue: try c.decode(String.self, forKey: .cue))
-    case "skipped": entry = .skipped(cue: try c.decode(String.self, forKey: .cue))
-    case "note": entry = .note(try c.decode(String.self, forKey: .text))
-    default:
-      throw Record.DecodeError(description: "unknown type '\(type)'")
+    case .held: entry = .held(cue: try c.decode(String.self, forKey: .cue))
+    case .released: entry = .released(cue: try c.decode(String.self, forKey: .cue))
+    case .skipped: entry = .skipped(cue: try c.decode(String.self, forKey: .cue))
+    case .note: entry = .note(try c.decode(String.self, forKey: .text))
     }
     record = Record(t: t, entry: entry, source: source)
   }

@@ -61,13 +61,8 @@ public enum ReviewJSON {
   static func session(_ s: SessionSummary) -> SessionJSON {
     // A record without an end was found incomplete: that is its reason.
     var reason: String? = s.isIncomplete ? "found_incomplete" : nil
-    if let ending = s.ending {
-      switch ending.reason {
-      case .completed: reason = "completed"
-      case .quit: reason = "quit"
-      case .signal(let name): reason = name
-      }
-    }
+    // A signal is named by itself (`SIGTERM`).
+    if let ending = s.ending { reason = ending.reason.signal ?? ending.reason.name }
     return SessionJSON(
       id: s.id, title: s.title, started: s.started, prompt: s.prompt, seed: s.seed,
       outcome: s.ending?.outcome.rawValue, reason: reason, incomplete: s.isIncomplete,
@@ -85,11 +80,7 @@ public enum ReviewJSON {
       overran: d.overran?.name, why: d.why, notes: d.notes)
   }
 
-  static func encode(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try! encoder.encode(value), as: UTF8.self)
-  }
+  static func encode(_ value: some Encodable) -> String { WireJSON.text(value) }
 
   struct Versioned<Body: Encodable>: Encodable {
     var v = ReviewJSON.version

@@ -51,6 +51,42 @@ public enum EndReason: Equatable, Hashable, Sendable {
   case signal(String)
 }
 
+extension EndReason {
+  /// The record's `reason` field: `completed`, `quit` or `signal` (the signal's own name goes
+  /// beside it, in `signal`).
+  public var name: String {
+    switch self {
+    case .completed: "completed"
+    case .quit: "quit"
+    case .signal: "signal"
+    }
+  }
+
+  /// The signal's name, for an end by signal.
+  public var signal: String? {
+    if case .signal(let name) = self { return name }
+    return nil
+  }
+
+  /// Reads `name` (and, for `signal`, the signal's name) back.
+  public init?(name: String, signal: String?) {
+    switch (name, signal) {
+    case ("completed", _): self = .completed
+    case ("quit", _): self = .quit
+    case ("signal", let signal?): self = .signal(signal)
+    default: return nil
+    }
+  }
+
+  /// Both in one string, `signal:SIGTERM` for a signal: the index's column.
+  public var tag: String { signal.map { "signal:" + $0 } ?? name }
+
+  public init?(tag: String) {
+    let parts = tag.split(separator: ":", maxSplits: 1).map(String.init)
+    self.init(name: parts[0], signal: parts.count > 1 ? parts[1] : nil)
+  }
+}
+
 /// How a session ended: finished if the candidate saw it through ops, abandoned otherwise.
 public enum Outcome: String, Equatable, Hashable, Sendable {
   case finished, abandoned

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 
+#if !os(Linux)
+  #error("mockroom's shell is written for Linux (Glibc, ncursesw, CLOCK_BOOTTIME, SO_PEERCRED)")
+#endif
+
 /// The `mockroom` command: timed system-design mock interviews in a terminal.
 @main
 struct Mockroom: ParsableCommand {

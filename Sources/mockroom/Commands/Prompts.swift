@@ -136,10 +136,7 @@ struct Prompts: ParsableCommand {
           practised: practice[entry.summary.id]?.count ?? 0,
           last_practised: practice[entry.summary.id]?.last)
       }
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-      let data = try! encoder.encode(Output(prompts: items))
-      return String(decoding: data, as: UTF8.self) + "\n"
+      return WireJSON.text(Output(prompts: items), pretty: true) + "\n"
     }
   }
 

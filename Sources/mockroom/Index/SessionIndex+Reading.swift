@@ -131,7 +131,7 @@ extension SessionIndex {
     var ending: Ending?
     if let outcome = row.text(16) {
       guard let outcome = Outcome(rawValue: outcome),
-        let reason = row.text(17).flatMap(Self.endReason)
+        let reason = row.text(17).flatMap(EndReason.init(tag:))
       else { return nil }
       ending = Ending(outcome: outcome, reason: reason)
     }

@@ -63,7 +63,7 @@ extension SessionIndex {
         [
           id, .text(s.id), .text(s.title), .text(s.prompt), .text(s.started), .text(s.plan.name),
           .int(s.seed.map { Int64(bitPattern: $0) }), .text(s.ending?.outcome.rawValue),
-          .text(s.ending.map { SessionIndex.reasonText($0.reason) }), .int(s.active),
+          .text(s.ending.map(\.reason.tag)), .int(s.active),
           .int(s.length), .int(s.drillStart), .int(s.opsStart),
           .int(s.phases.last(where: \.reached)?.phase.rawValue ?? 0),
         ] + s.phases.flatMap { [.int($0.budget), .int($0.actual)] })

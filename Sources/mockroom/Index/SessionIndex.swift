@@ -212,21 +212,4 @@ final class SessionIndex {
     unlink(path)
     return nil
   }
-
-  static func reasonText(_ reason: EndReason) -> String {
-    switch reason {
-    case .completed: "completed"
-    case .quit: "quit"
-    case .signal(let name): "signal:" + name
-    }
-  }
-
-  static func endReason(_ text: String) -> EndReason? {
-    switch text {
-    case "completed": .completed
-    case "quit": .quit
-    case let text where text.hasPrefix("signal:"): .signal(String(text.dropFirst(7)))
-    default: nil
-    }
-  }
 }

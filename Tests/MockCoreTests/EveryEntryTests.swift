@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import MockCore
+
+/// Every kind of record line, through everything that reads lines: written and read back, then
+/// replayed and projected. A new kind fails here until it has a line in the script.
+@Suite struct EveryRecordEntry {
+  static let schedule = Schedule(interjections: [
+    Schedule.Placed(id: "p1", kind: .pivot, text: "Now audio.", phase: .design, at: 60_000),
+    Schedule.Placed(id: "c1", kind: .curveball, text: "Exact?", phase: .drill, at: 60_000),
+  ])
+  static let info = SessionInfo(
+    id: "20261201-000000-every", title: "Every", program: "0", prompt: "p", seed: 7)
+  static let mine = Debrief(scores: [.judgment: 4], overran: .design, why: "w", notes: "n")
+  static let theirs = Debrief(scores: [.numbers: 2], overran: nil, why: "", notes: "more")
+
+  /// A session that writes one line (at least) of every kind, in an order it could.
+  static let script: [Record] = [
+    Record(t: 0, entry: .sessionStarted(info, .standard, schedule)),
+    Record(t: 0, entry: .phaseEntered(.clarify, via: .start)),
+    Record(t: 1_000, entry: .held(cue: "p1"), source: .interviewer),
+    Record(t: 2_000, entry: .released(cue: "p1"), source: .interviewer),
+    Record(t: 3_000, entry: .skipped(cue: "c1"), source: .ctl),
+    Record(
+      t: 4_000,
+      entry: .cueFired(
+        Banner(number: 1, cue: "gen", kind: .pushback, text: "Why?", shownAt: 4_000)),
+      source: .interviewer),
+    Record(
+      t: 5_000, entry: .acknowledged(banner: 1, cue: "gen", kind: .pushback, after: 1_000),
+      source: .candidate),
+    Record(
+      t: 6_000,
+      entry: .cueFired(
+        Banner(number: 2, cue: "custom-1", kind: .pivot, text: "Batch now.", shownAt: 6_000)),
+      source: .interviewer),
+    Record(t: 7_000, entry: .replanned(banner: 2, cue: "custom-1", after: 1_000)),
+    Record(t: 8_000, entry: .marked(.recovery(.measure)), source: .candidate),
+    Record(t: 9_000, entry: .note("asked about reads"), source: .interviewer),
+    Record(t: 10_000, entry: .paused, source: .candidate),
+    Record(t: 12_000, entry: .resumed(pausedFor: 2_000), source: .candidate),
+    Record(t: 13_000, entry: .budgetChanged(.clarify, from: 300_000, to: 360_000)),
+    Record(t: 14_000, entry: .suspended, source: .candidate),
+    Record(t: 15_000, entry: .continued(stoppedFor: 1_000), source: .candidate),
+    Record(t: 16_000, entry: .slept(5_000)),
+    Record(t: 17_000, entry: .phaseLeft(.clarify, elapsed: 14_000, budget: 360_000)),
+    Record(t: 17_000, entry: .phaseEntered(.estimate, via: .next)),
+    Record(t: 18_000, entry: .phaseLeft(.estimate, elapsed: 1_000, budget: 300_000)),
+    Record(
+      t: 18_000,
+      entry: .sessionEnded(Ending(outcome: .finished, reason: .signal("SIGHUP")), active: 15_000)
+    ),
+    Record(t: 18_000, entry: .debrief(mine), source: .candidate),
+    Record(t: 18_000, entry: .debrief(theirs), source: .interviewer),
+  ]
+
+  @Test func theScriptHasEveryKind() {
+    #expect(Set(Self.script.map(\.entry.kind)) == Set(Record.Kind.allCases))
+  }
+
+  @Test(arguments: script)
+  func eachLineIsWrittenUnderItsWireNameAndReadsBack(_ record: Record) throws {
+    let line = record.jsonLine(wall: "w")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    #expect(object["type"] as? String == record.entry.kind.rawValue)
+    #expect(object["source"] as? String == record.source?.rawValue)
+    #expect(try Record.decode(jsonLine: line).record == record)
+  }
+
+  @Test func theLinesReadBackReplayAndProjectAsWritten() throws {
+    let read = try Self.script.map { try Record.decode(jsonLine: $0.jsonLine(wall: "w")).record }
+    let projection = try #require(Projection(read))
+    #expect(Projection(Self.script) == projection)
+    #expect(Session.replay(read) == projection.session)
+
+    let session = projection.session
+    let end = Instant(ms: 18_000)
+    #expect(session.status == .ended(Ending(outcome: .finished, reason: .signal("SIGHUP"))))
+    #expect(session.active(at: end) == 15_000)
+    #expect(session.paused(at: end) == 3_000)
+    #expect(session.plan[.clarify] == 360_000)
+    #expect(session.furthest == .estimate)
+    #expect(session.held.isEmpty)
+    #expect(session.skipped == ["c1"])
+    #expect(session.banners.map(\.cue) == ["gen", "custom-1"])
+    #expect(session.banners.map(\.acknowledgedAt) == [5_000, 7_000])
+    #expect(session.banners.map(\.replannedAt) == [nil, 7_000])
+    #expect(session.deck(at: end).map(\.state) == [.waiting, .skipped])
+    #expect(projection.marks == [.init(t: 8_000, mark: .recovery(.measure), source: .candidate)])
+    #expect(projection.notes == [.init(t: 9_000, text: "asked about reads", source: .interviewer)])
+    #expect(projection.debrief == Self.mine)
+    #expect(projection.interviewerDebrief == Self.theirs)
+
+    let summary = SessionSummary(projection, started: "w")
+    #expect(summary.banners == session.banners)
+    #expect(summary.ending == Ending(outcome: .finished, reason: .signal("SIGHUP")))
+    #expect(summary[.clarify].actual == 14_000)
+  }
+
+  @Test(arguments: [EndReason.completed, .quit, .signal("SIGTERM")])
+  func anEndReasonReadsBackFromItsNames(_ reason: EndReason) {
+    #expect(EndReason(name: reason.name, signal: reason.signal) == reason)
+    #expect(EndReason(tag: reason.tag) == reason)
+  }
+}
