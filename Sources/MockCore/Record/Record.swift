@@ -92,6 +92,43 @@ public struct Record: Equatable, Sendable {
 }
 
 extension Record.Entry {
+  /// What replaying the line does to the session.
+  public enum Replayed: Equatable, Sendable {
+    /// The event the line records, fed back through `Session.handle`.
+    case event(Event)
+    /// A banner going up, exactly as recorded.
+    case banner(Banner)
+    /// Nothing: the line follows from others (`phase_left`) or is for the review (`debrief`).
+    case nothing
+  }
+
+  public var replayed: Replayed {
+    switch self {
+    case .sessionStarted: .event(.start)
+    case .phaseEntered(_, .start): .nothing
+    case .phaseEntered(_, .next): .event(.next)
+    case .phaseEntered(_, .back): .event(.back)
+    case .phaseLeft: .nothing
+    case .paused: .event(.pause)
+    case .resumed: .event(.resume)
+    case .budgetChanged(_, let from, let to): .event(.adjustBudget(to - from))
+    case .sessionEnded(let ending, _):
+      .event(ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason))
+    case .cueFired(let banner): .banner(banner)
+    case .acknowledged(let banner, _, _, _): .event(.acknowledge(banner))
+    case .replanned(let banner, _, _): .event(.replan(banner))
+    case .marked(let mark): .event(.mark(mark))
+    case .suspended: .event(.suspend)
+    case .continued: .event(.continue)
+    case .slept(let gap): .event(.slept(gap))
+    case .debrief: .nothing
+    case .held(let cue): .event(.hold(cue))
+    case .released(let cue): .event(.release(cue))
+    case .skipped(let cue): .event(.skip(cue))
+    case .note(let text): .event(.note(text))
+    }
+  }
+
   public var kind: Record.Kind {
     switch self {
     case .sessionStarted: .sessionStarted

@@ -40,23 +40,21 @@ public struct Projection: Equatable, Sendable {
   public mutating func apply(_ record: Record) {
     session.apply(record)
     last = record.t
-    switch record.entry {
-    case .phaseEntered(.drill, _) where drillStart == nil:
-      drillStart = session.active(at: Instant(ms: record.t))
-    case .phaseEntered(.ops, _) where opsStart == nil:
-      opsStart = session.active(at: Instant(ms: record.t))
-    case .marked(let mark): marks.append(MarkAt(t: record.t, mark: mark, source: record.source))
-    case .note(let text): notes.append(NoteAt(t: record.t, text: text, source: record.source))
-    case .debrief(let said):
+    let now = Instant(ms: record.t)
+    // Only what the review needs besides the session: other lines are the session's alone.
+    if case .phaseEntered(let phase, _) = record.entry {
+      if phase == .drill, drillStart == nil { drillStart = session.active(at: now) }
+      if phase == .ops, opsStart == nil { opsStart = session.active(at: now) }
+    } else if case .marked(let mark) = record.entry {
+      marks.append(MarkAt(t: record.t, mark: mark, source: record.source))
+    } else if case .note(let text) = record.entry {
+      notes.append(NoteAt(t: record.t, text: text, source: record.source))
+    } else if case .debrief(let said) = record.entry {
       switch record.source {
       case .interviewer?: interviewerDebrief = said
       case .candidate?, nil: debrief = said
       case .ctl?: break
       }
-    case .sessionStarted, .phaseEntered, .phaseLeft, .paused, .resumed, .budgetChanged,
-      .sessionEnded, .cueFired, .acknowledged, .replanned, .suspended, .continued, .slept, .held,
-      .released, .skipped:
-      break
     }
   }
 }
@@ -73,31 +71,10 @@ extension Session {
   /// goes up as recorded (a session that follows its record fires no cue by itself).
   mutating func apply(_ record: Record) {
     let now = Instant(ms: record.t)
-    let event: Event?
-    switch record.entry {
-    case .sessionStarted: event = .start
-    case .phaseEntered(_, let via): event = via == .next ? .next : via == .back ? .back : nil
-    case .phaseLeft: event = nil
-    case .paused: event = .pause
-    case .resumed: event = .resume
-    case .budgetChanged(_, let from, let to): event = .adjustBudget(to - from)
-    case .sessionEnded(let ending, _):
-      event = ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason)
-    case .cueFired(let banner):
-      restore(banner, at: now)
-      event = nil
-    case .acknowledged(let banner, _, _, _): event = .acknowledge(banner)
-    case .replanned(let banner, _, _): event = .replan(banner)
-    case .marked(let mark): event = .mark(mark)
-    case .suspended: event = .suspend
-    case .continued: event = .continue
-    case .slept(let gap): event = .slept(gap)
-    case .debrief: event = nil
-    case .held(let cue): event = .hold(cue)
-    case .released(let cue): event = .release(cue)
-    case .skipped(let cue): event = .skip(cue)
-    case .note(let text): event = .note(text)
+    switch record.entry.replayed {
+    case .event(let event): _ = handle(event, at: now)
+    case .banner(let banner): restore(banner, at: now)
+    case .nothing: break
     }
-    if let event { _ = handle(event, at: now) }
   }
 }
