@@ -140,7 +140,7 @@ public struct ControlState: Codable, Equatable, Sendable {
       "elapsed": DurationText.clock(phaseElapsedMs),
       "budget": DurationText.clock(phaseBudgetMs),
       "total": clock(remainingMs),
-      "balance": Readout.balanceText(balanceMs),
+      "balance": DurationText.balance(balanceMs),
       "status": status,
       "session": session,
       "title": title,

@@ -49,10 +49,10 @@ public enum ConsoleScreen {
     var y = wide ? 5 : 4
     // What the candidate has on screen now.
     for banner in session.onScreen.prefix(2) {
-      let label = " ON SCREEN \(Banners.label(banner.kind)) "
+      let label = " ON SCREEN \(banner.kind.label) "
       let end = frame.put(
         label, x: 0, y: y, style: Style(bold: true, reverse: true, tone: Banners.tone(banner.kind)))
-      frame.put(" " + Banners.message(banner).clipped(to: max(0, w - end - 1)), x: end, y: y)
+      frame.put(" " + banner.message.clipped(to: max(0, w - end - 1)), x: end, y: y)
       y += 1
     }
     frame.put(String(repeating: "─", count: w), x: 0, y: y, style: Style(dim: true))

@@ -45,7 +45,7 @@ extension Screen {
       let focused = field == form.field
       frame.put(focused ? "▸" : " ", x: 0, y: y, style: Style(bold: true, tone: .accent))
       frame.put(
-        label(field).clipped(to: labelWidth), x: 2, y: y, style: Style(bold: focused))
+        field.label.clipped(to: labelWidth), x: 2, y: y, style: Style(bold: focused))
       // Scores are drawn " 1 2 3…": other values start under the first digit.
       let x = 2 + labelWidth + 1
       let room = w - x - 1
@@ -71,15 +71,6 @@ extension Screen {
       }
     }
     return colors ? frame : frame.withoutTones()
-  }
-
-  static func label(_ field: DebriefForm.Field) -> String {
-    if let dimension = field.dimension { return dimension.title }
-    switch field {
-    case .overran: return "phase that ran over"
-    case .why: return "why it ran over"
-    default: return "change next time"
-    }
   }
 
   /// The last `width` columns of `text`.

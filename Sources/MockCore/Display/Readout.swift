@@ -38,17 +38,9 @@ struct Readout {
       total += " (+\(DurationText.clock(worked - session.plan.total)))"
     }
     self.session = total
-    balance = Self.balanceText(session.balance(at: now))
+    balance = DurationText.balance(session.balance(at: now))
     budget = DurationText.clock(session.plan[phase])
     spent = DurationText.clock(session.elapsed(phase, at: now))
-  }
-
-  /// `2:10 behind`, `0:45 ahead` or `on plan`: whole seconds, matching what the clocks show,
-  /// so under a second either way is on plan.
-  static func balanceText(_ ms: Millis) -> String {
-    if ms <= -1000 { return "\(DurationText.clock(-ms)) behind" }
-    if ms >= 1000 { return "\(DurationText.clock(ms)) ahead" }
-    return "on plan"
   }
 
   /// How the badge is drawn: reverse video plus a tone, so it reads without colour too.

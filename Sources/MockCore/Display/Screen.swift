@@ -69,10 +69,10 @@ public enum Screen {
         let style = Style(reverse: true, tone: Banners.tone(newest.kind))
         frame.put(String(repeating: " ", count: size.width), x: 0, y: 0, style: style)
         let end = frame.put(
-          " \(Banners.label(newest.kind)) ", x: 0, y: 0,
+          " \(newest.kind.label) ", x: 0, y: 0,
           style: Style(bold: true, reverse: true, tone: Banners.tone(newest.kind)))
         frame.put(
-          Banners.message(newest).clipped(to: max(0, size.width - end - 1)), x: end, y: 0,
+          newest.message.clipped(to: max(0, size.width - end - 1)), x: end, y: 0,
           style: style)
       }
     case .tooSmall: tooSmall(&frame, readout)

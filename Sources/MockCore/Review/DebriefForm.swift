@@ -5,6 +5,17 @@ public struct DebriefForm: Equatable, Sendable {
   public enum Field: Int, CaseIterable, Equatable, Sendable {
     case judgment, numbers, tradeoffs, operations, recovery, overran, why, notes
 
+    /// What the row is called on the form.
+    public var label: String {
+      switch self {
+      case .judgment, .numbers, .tradeoffs, .operations, .recovery:
+        Dimension.allCases[rawValue].title
+      case .overran: "phase that ran over"
+      case .why: "why it ran over"
+      case .notes: "change next time"
+      }
+    }
+
     /// The dimension a score row is for.
     public var dimension: Dimension? {
       rawValue < Dimension.allCases.count ? Dimension.allCases[rawValue] : nil

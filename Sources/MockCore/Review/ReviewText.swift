@@ -115,7 +115,7 @@ public enum ReviewText {
   static func timeline(_ s: SessionSummary) -> [String] {
     var items: [(Millis, String)] = []
     for b in s.banners {
-      var line = "\(Banners.label(b.kind).padding(12)) \(Banners.message(b).clipped(to: 50))"
+      var line = "\(b.kind.label.padding(12)) \(b.message.clipped(to: 50))"
       var after: [String] = []
       if let late = b.late { after.append("came \(clock(late)) late") }
       if let ack = b.acknowledgedAt {

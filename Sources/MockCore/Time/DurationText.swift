@@ -92,6 +92,14 @@ public enum DurationText {
     clockOfSeconds((max(0, ms) + 999) / 1000)
   }
 
+  /// `2:10 behind`, `0:45 ahead` or `on plan`: whole seconds, matching what the clocks show,
+  /// so under a second either way is on plan.
+  public static func balance(_ ms: Millis) -> String {
+    if ms <= -1000 { return "\(clock(-ms)) behind" }
+    if ms >= 1000 { return "\(clock(ms)) ahead" }
+    return "on plan"
+  }
+
   static func clockOfSeconds(_ seconds: Int64) -> String {
     let h = seconds / 3600
     let m = (seconds % 3600) / 60
