@@ -125,6 +125,21 @@ import Testing
     try Self.sessionStartsAndQuits(["run", "--no-pivots"], home, showing: "CLARIFY")
   }
 
+  @Test func aSessionsDirectoryThatCannotBeReadIsSaidOnceNotTakenForNoSessions() throws {
+    let home = try PromptEndToEnd.Home()
+    try home.write("sessions", "not a directory")
+    for command in [["history"], ["stats", "--json"], ["show", "last"], ["reindex"]] {
+      let out = try Self.mockroom(command, home)
+      #expect(out.status == 1, "\(command): \(out.status) \(out.stdout)")
+      #expect(!out.stdout.contains("no sessions yet"), "\(command): \(out.stdout)")
+      let said = out.stderr.split(separator: "\n")
+      #expect(said.count == 1, "\(command) says it once: \(out.stderr)")
+      #expect(
+        said.first?.hasPrefix("mockroom: cannot read the sessions directory ") == true
+          && said.first?.hasSuffix(": Not a directory") == true, "\(command): \(out.stderr)")
+    }
+  }
+
   @Test func aDamagedOrMissingIndexGivesTheSameAnswers() throws {
     let home = try PromptEndToEnd.Home()
     for (offset, record) in ReviewEndToEnd.someRecords.enumerated() {

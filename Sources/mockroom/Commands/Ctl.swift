@@ -60,10 +60,10 @@ struct Ctl: ParsableCommand {
     do {
       message = try client.reply(to: seq).0
     } catch {
-      throw fail(error.message, code: 1)
+      throw UserError(error.message, code: 1)
     }
     switch message {
-    case .error(let error, _): throw fail(error.message, code: 1)
+    case .error(let error, _): throw UserError(error.message, code: 1)
     case .ok(_, _, let banner?): print("fired: banner \(banner)")
     default: break
     }
@@ -88,11 +88,11 @@ struct Ctl: ParsableCommand {
       do {
         reply = try client.reply(to: seq)
       } catch {
-        throw fail(error.message, code: 1)
+        throw UserError(error.message, code: 1)
       }
       guard case .state(let state) = reply.0 else {
-        if case .error(let error, _) = reply.0 { throw fail(error.message, code: 1) }
-        throw fail("the session sent something else than its state", code: 1)
+        if case .error(let error, _) = reply.0 { throw UserError(error.message, code: 1) }
+        throw UserError("the session sent something else than its state", code: 1)
       }
       if json {
         print(String(decoding: reply.1, as: UTF8.self))

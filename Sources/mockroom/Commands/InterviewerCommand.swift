@@ -37,17 +37,17 @@ struct InterviewerCommand: ParsableCommand {
       let seq = client.send(.hello(role: .interviewer, watch: true))
       switch try client.reply(to: seq).0 {
       case .welcome(let w): welcome = w
-      case .error(let error, _): throw fail(error.message, code: 1)
-      default: throw fail("the session did not welcome the console", code: 1)
+      case .error(let error, _): throw UserError(error.message, code: 1)
+      default: throw UserError("the session did not welcome the console", code: 1)
       }
     } catch let error as ControlError {
-      throw fail(error.message, code: 1)
+      throw UserError(error.message, code: 1)
     }
     let terminal: Terminal
     do {
       terminal = try Terminal()
     } catch {
-      throw fail("\(error)", code: 2)
+      throw UserError("\(error)", code: 2)
     }
     UnixSocket.setNonBlocking(client.fd)
     var console = Console(welcome: welcome, at: MonotonicClock.now())
@@ -76,7 +76,7 @@ struct InterviewerCommand: ParsableCommand {
       why = "\(error)"
     }
     print(Request.debrief(said).jsonLine())
-    throw fail(
+    throw UserError(
       "the session closed before your scores reached it, and they could not be added to its "
         + "record (\(why)); they are printed above", code: 1)
   }
@@ -100,7 +100,7 @@ extension SessionChoice {
     do {
       return try ControlClient.open(session: session, socket: socket)
     } catch {
-      throw fail(error.message, code: 1)
+      throw UserError(error.message, code: 1)
     }
   }
 }

@@ -28,11 +28,15 @@ struct Mockroom: ParsableCommand {
     defaultSubcommand: Run.self
   )
 
-  /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as the README documents.
+  /// Runs the command and is the one place an error is told: a `UserError` with its own exit
+  /// code; usage errors exit 2 (not ArgumentParser's 64), as the README documents.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let error as UserError {
+      warn(error.message)
+      Foundation.exit(error.code)
     } catch {
       if exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

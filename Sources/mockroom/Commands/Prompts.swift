@@ -16,7 +16,7 @@ struct LibraryOptions: ParsableArguments {
     do {
       return try PromptSources.resolve(explicit: directory)
     } catch {
-      throw fail("\(error)", code: 2)
+      throw UserError("\(error)", code: 2)
     }
   }
 
@@ -45,17 +45,7 @@ func entry(_ id: String, in library: PromptLibrary) throws -> PromptLibrary.Entr
     near.isEmpty
     ? "'mockroom prompts list' shows every prompt."
     : "Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-  throw fail("no prompt '\(id)'. \(hint)", code: 2)
-}
-
-func warn(_ message: String) {
-  FileHandle.standardError.write(Data("mockroom: \(message)\n".utf8))
-}
-
-/// Writes `message` to stderr and gives the exit code to throw.
-func fail(_ message: String, code: Int32) -> ExitCode {
-  warn(message)
-  return ExitCode(code)
+  throw UserError("no prompt '\(id)'. \(hint)", code: 2)
 }
 
 /// `mockroom prompts`: list, read and check the design prompts.
@@ -87,7 +77,7 @@ struct Prompts: ParsableCommand {
       if let tag {
         entries = library.entries(tagged: tag)
         if entries.isEmpty {
-          throw fail(
+          throw UserError(
             "no prompt has the tag '\(tag)'. Tags: \(library.tags.joined(separator: ", ")).",
             code: 2)
         }
@@ -158,7 +148,7 @@ struct Prompts: ParsableCommand {
       do {
         prompt = try PromptSources.prompt(of: entry)
       } catch {
-        throw fail("\(error)", code: 1)
+        throw UserError("\(error)", code: 1)
       }
       print(PromptSheet.text(prompt, entry, width: terminalWidth()), terminator: "")
     }

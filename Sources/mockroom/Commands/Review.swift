@@ -7,7 +7,7 @@ func sessionStore() throws -> SessionStore {
   do {
     return SessionStore(directory: try DataPaths.resolve().sessionsDirectory)
   } catch {
-    throw fail("\(error)", code: 1)
+    throw UserError("\(error)", code: 1)
   }
 }
 
@@ -20,14 +20,14 @@ func noSessionsYet(_ store: SessionStore) {
 /// said so) when there are no sessions at all. Warnings about the record go to stderr.
 func openSession(_ id: String) throws -> (path: String, summary: SessionSummary)? {
   let store = try sessionStore()
-  if store.names().isEmpty {
+  if try store.names().isEmpty {
     noSessionsYet(store)
     return nil
   }
   let name = try store.name(for: id)
   let path = store.directory + "/" + name
   guard let summary = store.summary(named: name) else {
-    throw fail("\(path) cannot be reviewed (see above)", code: 1)
+    throw UserError("\(path) cannot be reviewed (see above)", code: 1)
   }
   return (path, summary)
 }
@@ -42,7 +42,7 @@ struct Reindex: ParsableCommand {
   func run() throws {
     let store = try sessionStore()
     let started = MonotonicClock.now()
-    let count = store.reindex()
+    let count = try store.reindex()
     let took = MonotonicClock.now() - started
     print("indexed \(count) record\(count == 1 ? "" : "s") from \(store.directory) in \(took) ms")
   }
@@ -58,7 +58,7 @@ struct History: ParsableCommand {
 
   func run() throws {
     let store = try sessionStore()
-    let summaries = store.summaries()
+    let summaries = try store.summaries()
     if json {
       print(ReviewJSON.history(summaries))
     } else if summaries.isEmpty {
@@ -124,7 +124,7 @@ struct StatsCommand: ParsableCommand {
 
   func run() throws {
     let store = try sessionStore()
-    var summaries = store.summaries()
+    var summaries = try store.summaries()
     if let prompt { summaries = summaries.filter { $0.prompt == prompt } }
     // Start labels are UTC; a day compares as the start of that day in UTC.
     if let since { summaries = summaries.filter { $0.started >= since } }
@@ -134,7 +134,7 @@ struct StatsCommand: ParsableCommand {
     } else if json {
       print(ReviewJSON.stats(Stats(summaries)))
     } else if summaries.isEmpty {
-      if store.names().isEmpty {
+      if try store.names().isEmpty {
         noSessionsYet(store)
       } else {
         print("no sessions match")
@@ -159,12 +159,12 @@ struct DebriefCommand: ParsableCommand {
     guard let (path, summary) = try openSession(id) else { return }
     let log = SessionStore(directory: (path as NSString).deletingLastPathComponent).log(
       named: (path as NSString).lastPathComponent)
-    guard let last = log.records.last else { throw fail("\(path) has no lines", code: 1) }
+    guard let last = log.records.last else { throw UserError("\(path) has no lines", code: 1) }
     let terminal: Terminal
     do {
       terminal = try Terminal()
     } catch {
-      throw fail("\(error)", code: 2)
+      throw UserError("\(error)", code: 2)
     }
     var form = DebriefForm(summary)
     EventPump(terminal: terminal, signals: SignalPipe()).run(&form)
@@ -177,7 +177,7 @@ struct DebriefCommand: ParsableCommand {
       try SessionLogWriter(appendingTo: log.file).append(
         Record(t: last.t, entry: .debrief(said), source: .candidate))
     } catch {
-      throw fail("\(error)", code: 1)
+      throw UserError("\(error)", code: 1)
     }
     print("mockroom: debrief of \(summary.id) saved in \(log.file)")
   }

@@ -152,7 +152,7 @@ struct Run: ParsableCommand {
       do {
         return try PromptSources.prompt(of: entry)
       } catch {
-        throw fail("\(error)", code: 1)
+        throw UserError("\(error)", code: 1)
       }
     }
     if let prompt { return try whole(entry(prompt, in: library)) }
@@ -161,7 +161,7 @@ struct Run: ParsableCommand {
       candidates = library.entries(tagged: tag)
       guard !candidates.isEmpty else {
         let tags = library.tags.isEmpty ? "none" : library.tags.joined(separator: ", ")
-        throw fail("no prompt has the tag '\(tag)'. Tags: \(tags).", code: 2)
+        throw UserError("no prompt has the tag '\(tag)'. Tags: \(tags).", code: 2)
       }
     }
     let practice = PracticeReader.read(sessionsDirectory: sessions)
@@ -177,7 +177,7 @@ struct Run: ParsableCommand {
     do {
       paths = try DataPaths.resolve(environment)
     } catch {
-      throw fail("\(error)", code: 1)
+      throw UserError("\(error)", code: 1)
     }
     let (library, sources) = try library.load()
     // A seed short enough to type back in with --seed.
@@ -197,7 +197,7 @@ struct Run: ParsableCommand {
     do {
       terminal = try Terminal(environment: environment)
     } catch {
-      throw fail("\(error)", code: 2)
+      throw UserError("\(error)", code: 2)
     }
     let signals = SignalPipe()
     let log: SessionLogWriter
@@ -206,7 +206,7 @@ struct Run: ParsableCommand {
         directory: paths.sessionsDirectory, started: Date(), slug: chosen?.id ?? "practice")
     } catch {
       terminal.end()
-      throw fail("\(error)", code: 1)
+      throw UserError("\(error)", code: 1)
     }
     let info = SessionInfo(
       id: log.id, title: chosen?.title ?? "Practice session", program: Mockroom.version,
@@ -223,7 +223,7 @@ struct Run: ParsableCommand {
     } catch {
       if partner {
         terminal.end()
-        throw fail("cannot open the control socket: \(error)", code: 1)
+        throw UserError("cannot open the control socket: \(error)", code: 1)
       }
     }
     defer { server?.shutDown() }
@@ -250,12 +250,12 @@ struct Run: ParsableCommand {
     switch log.finish() {
     case .complete: break
     case .savedElsewhere(let fallback, let unwritten, let reason):
-      throw fail(
+      throw UserError(
         "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
           + "written: \(reason). The whole record is in \(fallback); move it over \(log.path) "
           + "when there is room.", code: 1)
     case .incomplete(let unwritten, let reason):
-      throw fail(
+      throw UserError(
         "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
           + "written: \(reason); and no fallback file could be written either.", code: 1)
     }

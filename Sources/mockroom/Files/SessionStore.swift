@@ -11,9 +11,22 @@ struct SessionStore {
   static let largestRecord = 64 << 20
 
   /// The record files' names (`<id>.jsonl`), oldest first: ids sort by their start time.
-  func names() -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+  /// No directory yet is no sessions yet; one that cannot be read is said, not taken for empty.
+  func names() throws(UserError) -> [String] {
+    guard let entries = opendir(directory) else {
+      if errno == ENOENT { return [] }
+      throw UserError(
+        "cannot read the sessions directory \(directory): \(String(cString: strerror(errno)))")
+    }
+    defer { closedir(entries) }
+    var names: [String] = []
+    while let entry = readdir(entries) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasSuffix(".jsonl"), !name.hasPrefix(".") { names.append(name) }
+    }
+    return names.sorted()
   }
 
   /// Reads one record file; one that is not a regular file is named for what it is.
@@ -33,14 +46,11 @@ struct SessionStore {
   /// (device, inode, size, times) is as the index remembers it is taken from the index; the
   /// others are read, replayed, and put in the index.
   func summaries(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
-    -> [SessionSummary]
+    throws(UserError) -> [SessionSummary]
   {
-    var summaries: [SessionSummary] = []
-    do {
-      let entries = indexed(names(), index: index)
-      entries.lazy.flatMap(\.warnings).forEach(warn)
-      summaries = entries.compactMap(\.summary)
-    }
+    let entries = indexed(try names(), index: index)
+    entries.lazy.flatMap(\.warnings).forEach(warn)
+    var summaries = entries.compactMap(\.summary)
     summaries.sort { $0.started < $1.started }
     return summaries
   }
@@ -55,9 +65,12 @@ struct SessionStore {
   }
 
   /// Rebuilds the index from the records; returns how many records it took in.
-  func reindex(index: SessionIndex = SessionIndex(path: SessionStore.indexPath())) -> Int {
+  func reindex(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+    throws(UserError) -> Int
+  {
+    let names = try names()
     index.reset()
-    return indexed(names(), index: index).count
+    return indexed(names, index: index).count
   }
 
   /// `$MOCKROOM_HOME/cache/index.sqlite`, beside the prompt cache.
@@ -151,17 +164,17 @@ struct SessionStore {
   }
 
   /// The file name for `id`: `last` is the newest; otherwise the id itself or a unique prefix.
-  func name(for id: String) throws -> String {
-    let names = names()
+  func name(for id: String) throws(UserError) -> String {
+    let names = try names()
     if id == "last" {
-      guard let newest = names.last else { throw fail("no sessions yet", code: 1) }
+      guard let newest = names.last else { throw UserError("no sessions yet", code: 1) }
       return newest
     }
     if names.contains(id + ".jsonl") { return id + ".jsonl" }
     let matching = names.filter { $0.hasPrefix(id) }
     if matching.count == 1 { return matching[0] }
-    if matching.isEmpty { throw fail("no session '\(id)' in \(directory)", code: 1) }
-    throw fail(
+    if matching.isEmpty { throw UserError("no session '\(id)' in \(directory)", code: 1) }
+    throw UserError(
       "'\(id)' matches \(matching.count) sessions; give more of the id", code: 1)
   }
 }
