@@ -8,12 +8,12 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Prompts")
 
-  static func read(_ name: String) -> SourceFile {
+  static func read(_ name: String) -> PromptFile {
     let url = directory.appendingPathComponent(name)
     let data = (try? Data(contentsOf: url)).map { [UInt8]($0) }
-    return SourceFile(
+    return PromptFile(
       path: "Prompts/" + name,
-      contents: data.map { SourceFile.Contents.bytes($0) } ?? .unreadable(.init("missing")))
+      contents: data.map { PromptFile.Contents.bytes($0) } ?? .unreadable(.init("missing")))
   }
 
   static let library: PromptLibrary = {

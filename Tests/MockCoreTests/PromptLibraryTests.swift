@@ -1,8 +1,8 @@
 import MockCore
 import Testing
 
-func file(_ path: String, _ text: String) -> SourceFile {
-  SourceFile(path: path, contents: .bytes(Array(text.utf8)))
+func file(_ path: String, _ text: String) -> PromptFile {
+  PromptFile(path: path, contents: .bytes(Array(text.utf8)))
 }
 
 func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it.\n" }
@@ -43,7 +43,7 @@ func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it
         prompts: [
           file("b/a.md", promptText(title: "A")),
           file("b/b.md", "no front matter"),
-          SourceFile(path: "b/c.md", contents: .unreadable(ReadFailure("permission denied"))),
+          PromptFile(path: "b/c.md", contents: .unreadable(ReadFailure("permission denied"))),
           file("b/d.md", promptText(title: "D")),
         ])
     ])
@@ -105,8 +105,8 @@ func promptText(title: String) -> String { "---\ntitle: \(title)\n---\nDesign it
       .init(
         origin: .bundled,
         prompts: [
-          SourceFile(path: "b/cached.md", contents: .known(known)),
-          SourceFile(path: "b/bad.md", contents: .known(broken)),
+          PromptFile(path: "b/cached.md", contents: .known(known)),
+          PromptFile(path: "b/bad.md", contents: .known(broken)),
           file("b/fresh.md", promptText(title: "Fresh")),
         ])
     ])

@@ -1,5 +1,5 @@
 /// A file the shell read (or failed to read, or already knows) for the library.
-public struct SourceFile: Sendable {
+public struct PromptFile: Sendable {
   /// What the shell has of a file.
   public enum Contents: Sendable {
     case bytes([UInt8])
@@ -67,9 +67,9 @@ public struct PromptLibrary: Sendable {
   /// One directory's worth of files.
   public struct Layer: Sendable {
     public var origin: Origin
-    public var prompts: [SourceFile]
-    public var deck: SourceFile?
-    public init(origin: Origin, prompts: [SourceFile], deck: SourceFile? = nil) {
+    public var prompts: [PromptFile]
+    public var deck: PromptFile?
+    public init(origin: Origin, prompts: [PromptFile], deck: PromptFile? = nil) {
       self.origin = origin
       self.prompts = prompts
       self.deck = deck
@@ -166,7 +166,7 @@ public struct PromptLibrary: Sendable {
     problems.sort(by: PromptProblem.sortedOrder)
   }
 
-  private func unreadable(_ file: SourceFile, _ failure: ReadFailure) -> PromptProblem {
+  private func unreadable(_ file: PromptFile, _ failure: ReadFailure) -> PromptProblem {
     PromptProblem(file: file.path, line: 1, column: 1, message: "cannot read: \(failure.reason)")
   }
 

@@ -16,7 +16,7 @@ struct SessionChoice: ParsableArguments {
   var socket: String?
 
   func connect() throws -> ControlClient {
-    try Self.connect(session: session, socket: socket)
+    try ControlClient.open(session: session, socket: socket)
   }
 }
 

@@ -31,7 +31,7 @@ struct InterviewerCommand: ParsableCommand {
   var socket: String?
 
   func run() throws {
-    let client = try SessionChoice.connect(session: id, socket: socket)
+    let client = try ControlClient.open(session: id, socket: socket)
     let welcome: ControlMessage.Welcome
     do {
       let seq = client.send(.hello(role: .interviewer, watch: true))
@@ -91,16 +91,5 @@ struct InterviewerCommand: ParsableCommand {
     }
     try SessionLogWriter(appendingTo: path).append(
       Record(t: last.t, entry: .debrief(said), source: .interviewer))
-  }
-}
-
-extension SessionChoice {
-  /// Connects to the session asked for; exits 1 with what to do when there is none.
-  static func connect(session: String?, socket: String?) throws -> ControlClient {
-    do {
-      return try ControlClient.open(session: session, socket: socket)
-    } catch {
-      throw UserError(error.message, code: 1)
-    }
   }
 }

@@ -22,7 +22,8 @@ struct Mockroom: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      Run.self, Prompts.self, History.self, Show.self, StatsCommand.self, DebriefCommand.self,
+      Run.self, Prompts.self, History.self, ShowSession.self, StatsCommand.self,
+      DebriefCommand.self,
       InterviewerCommand.self, Ctl.self, Reindex.self,
     ],
     defaultSubcommand: Run.self

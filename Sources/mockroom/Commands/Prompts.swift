@@ -57,7 +57,7 @@ struct Prompts: ParsableCommand {
       $XDG_CONFIG_HOME/mockroom/prompts (or $MOCKROOM_HOME/prompts), where a file with a \
       bundled prompt's name replaces it. Prompts/README.md describes the format.
       """,
-    subcommands: [List.self, Show.self, Check.self])
+    subcommands: [List.self, ShowPrompt.self, Check.self])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -130,8 +130,9 @@ struct Prompts: ParsableCommand {
     }
   }
 
-  struct Show: ParsableCommand {
+  struct ShowPrompt: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Print a whole prompt, interviewer material included, for reading.")
 
     @OptionGroup var library: LibraryOptions

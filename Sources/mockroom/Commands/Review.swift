@@ -70,8 +70,9 @@ struct History: ParsableCommand {
 }
 
 /// `mockroom show ID|last`: one session's timeline.
-struct Show: ParsableCommand {
+struct ShowSession: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Show one session: each phase against its budget, the banners and marks in time, "
       + "the debrief.")
 

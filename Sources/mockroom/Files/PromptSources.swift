@@ -91,13 +91,13 @@ struct PromptSources {
     } catch {
       let reason = (error as NSError).localizedFailureReason ?? "cannot list the directory"
       return .init(
-        origin: origin, prompts: [SourceFile(path: directory, contents: .unreadable(.init(reason)))]
+        origin: origin, prompts: [PromptFile(path: directory, contents: .unreadable(.init(reason)))]
       )
     }
     let prompts = names.filter { isPromptFile($0) }.map { name in
       let path = directory + "/" + name
       if let known = cache?.result(for: path) {
-        return SourceFile(path: path, contents: .known(known))
+        return PromptFile(path: path, contents: .known(known))
       }
       return read(path)
     }
@@ -113,10 +113,10 @@ struct PromptSources {
   static let largestFile = 1 << 20
 
   /// The file's bytes, or why they could not be read, in words.
-  static func read(_ path: String) -> SourceFile {
+  static func read(_ path: String) -> PromptFile {
     switch readBytes(path, limit: largestFile) {
-    case .success(let bytes): SourceFile(path: path, contents: .bytes(bytes))
-    case .failure(let failure): SourceFile(path: path, contents: .unreadable(failure))
+    case .success(let bytes): PromptFile(path: path, contents: .bytes(bytes))
+    case .failure(let failure): PromptFile(path: path, contents: .unreadable(failure))
     }
   }
 

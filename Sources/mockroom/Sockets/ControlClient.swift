@@ -17,7 +17,7 @@ final class ControlClient {
 
   /// Connects to the session asked for: by `socket` path, by `session` id (or a unique prefix
   /// of one), or the only session running. The error says what to do.
-  static func open(session: String?, socket: String?) throws(ControlError) -> ControlClient {
+  static func open(session: String?, socket: String?) throws(UserError) -> ControlClient {
     let path: String
     if let socket {
       path = socket
@@ -29,26 +29,22 @@ final class ControlClient {
           running.filter { $0 == session }
           + running.filter { $0.hasPrefix(session) && $0 != session }
         guard let first = matches.first else {
-          throw ControlError(
-            .noSuchCue,
+          throw UserError(
             "no running session '\(session)' (sockets in \(where_)); running: "
               + (running.isEmpty ? "none" : running.joined(separator: ", ")))
         }
         guard matches.count == 1 || matches[0] == session else {
-          throw ControlError(
-            .noSuchCue,
+          throw UserError(
             "'\(session)' could be \(matches.joined(separator: " or ")); give more of the id")
         }
         path = ControlPaths.socket(of: first)
       } else {
         guard let only = running.first else {
-          throw ControlError(
-            .noSuchCue,
+          throw UserError(
             "no session is running (no socket answers in \(where_)); start one with 'mockroom run'")
         }
         guard running.count == 1 else {
-          throw ControlError(
-            .noSuchCue,
+          throw UserError(
             "\(running.count) sessions are running: \(running.joined(separator: ", ")); "
               + "choose one with --session ID")
         }
@@ -58,7 +54,7 @@ final class ControlClient {
     do {
       return try ControlClient(path: path)
     } catch {
-      throw ControlError(.refused, "\(error)")
+      throw UserError("\(error)")
     }
   }
 
