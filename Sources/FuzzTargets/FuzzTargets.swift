@@ -36,19 +36,32 @@ public enum FuzzTargets {
     }
   }
 
-  /// A control request as the session reads it; a reply or push as the console reads it, and
-  /// what the console then shows.
+  /// A control request as the session reads it, and what the session's screen model does with
+  /// it; a reply or push as the console reads it, and what the console then shows.
   public static func control(_ bytes: [UInt8]) {
     let data = Data(bytes)
-    _ = try? Request.decode(data)
+    let now = Instant(ms: 1_000_000)
+    let request: Result<Request, ControlError>
+    do {
+      request = .success(try Request.decode(data).request)
+    } catch {
+      request = .failure(error)
+    }
+    var interview = Interview(
+      room: Room(
+        session: Session(
+          info: SessionInfo(id: "fuzz", title: "Fuzz", program: "0"), plan: .standard)),
+      material: Material(prompt: nil, generic: []))
+    _ = interview.start(at: now)
+    _ = interview.update(.request(request, seq: 1, from: Peer(id: 1, source: .ctl)), at: now)
+    _ = interview.update(.time, at: now + 1_000)
     _ = try? ControlState.decode(data)
     guard let message = ControlMessage.decode(data) else { return }
-    let now = Instant(ms: 1_000_000)
     if case .welcome(let welcome) = message, welcome.records.count < 2_000 {
       var console = Console(welcome: welcome, at: now)
-      console.receive(message, at: now)
-      _ = ConsoleScreen.render(console, at: now, size: Size(width: 80, height: 24))
-      _ = console.handle(.character("f"), at: now)
+      _ = console.update(.message(message), at: now)
+      _ = console.render(size: Size(width: 80, height: 24), at: now, colors: true)
+      _ = console.update(.key(.character("f")), at: now)
     } else if case .state(let state) = message {
       _ = state.format("{phase} {remaining} {elapsed} {budget} {total} {balance} {next}")
     }
