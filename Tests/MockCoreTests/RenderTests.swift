@@ -138,7 +138,7 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
 
   func frame(_ size: Size, colors: Bool = true) -> Frame {
     var (room, now) = self.room
-    room.resize(to: size)
+    room.show(at: size, now)
     if [.promptScrolled, .readingScrolled].contains(self) { _ = room.handle(.pageDown, at: now) }
     return Screen.render(room, at: now, size: size, colors: colors)
   }

@@ -251,6 +251,26 @@ struct Driven {
     #expect(c.update(.key(.character("q")), at: Instant(ms: 0)) == [.quit])
   }
 
+  @Test(arguments: [Size(width: 80, height: 24), Size(width: 100, height: 30)])
+  func theMaterialScrollsToItsEndAndNoFurther(_ size: Size) throws {
+    let s = Steered()
+    var material = Steered.material
+    material.notes = (1...60).map { "Private note \($0)." }.joined(separator: "\n\n")
+    let welcome = ControlMessage.Welcome(
+      seq: 1, role: .interviewer, material: material,
+      records: s.records.map { $0.jsonLine(wall: "w") },
+      state: ControlState(s.room.session, at: s.now, consoles: 1))
+    var c = Console(welcome: welcome, at: s.now)
+    let at = s.now
+    let view = try #require(c.render(size: size, at: at, colors: false).panel)
+    try #require(view.lastFirst > 0, "the material is longer than its panel at \(size)")
+    _ = c.update(.viewport(view), at: at)
+    for _ in 0..<50 { _ = c.update(.key(.pageDown), at: at) }
+    #expect(c.scroll == view.lastFirst)
+    _ = c.update(.key(.pageUp), at: at)
+    #expect(c.scroll == max(0, view.lastFirst - 10))
+  }
+
   @Test func keysBecomeRequestsForTheSession() {
     var c = Self.console()
     #expect(c.update(.key(.character("p")), at: Instant(ms: 0)) == [.send(.pause)])

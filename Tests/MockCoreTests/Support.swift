@@ -32,3 +32,14 @@ extension Effect {
     return nil
   }
 }
+
+extension Room {
+  /// As the pump does: draws the room at `size`, and hands back what the frame showed of the
+  /// prompt panel.
+  @discardableResult
+  mutating func show(at size: Size, _ now: Instant) -> Frame {
+    let frame = Screen.render(self, at: now, size: size)
+    shown(frame.panel)
+    return frame
+  }
+}

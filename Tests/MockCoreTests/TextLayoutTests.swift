@@ -111,8 +111,11 @@ import Testing
     let session = Session(info: SessionInfo(id: "t", title: "T", program: "0"), plan: .standard)
     var room = Room(session: session, brief: Scene.brief)
     _ = room.start(at: Instant(ms: 0))
-    room.resize(to: size)
-    if reading { _ = room.handle(.character("t"), at: Instant(ms: 1)) }
+    room.show(at: size, Instant(ms: 0))
+    if reading {
+      _ = room.handle(.character("t"), at: Instant(ms: 1))
+      room.show(at: size, Instant(ms: 1))
+    }
     return room
   }
 
@@ -143,11 +146,31 @@ import Testing
     #expect(r.scroll == 0)
   }
 
+  /// A banner takes rows from the panel: the scroll keeps to the rows the screen draws, so the
+  /// end of the prompt can still be read, and a page is what the panel shows less one line.
+  @Test(arguments: [Size(width: 100, height: 30), Size(width: 80, height: 24)])
+  func underABannerTheEndOfThePromptCanStillBeRead(_ size: Size) throws {
+    var (r, now) = Scene.banner.room
+    var frame = r.show(at: size, now)
+    let view = try #require(frame.panel)
+    let full = try #require(Screen.promptArea(size, reading: false))
+    #expect(view.rows < full.height)  // the banner is over part of it
+    _ = r.handle(.end, at: now)
+    frame = r.show(at: size, now)
+    #expect(frame.text.contains("3. How a fresh upload gets its first viewers."))
+    #expect(r.scroll == view.lines - view.rows)
+    _ = r.handle(.up, at: now)
+    #expect(r.scroll == view.lines - view.rows - 1)  // one key, one line: no slack to climb
+    _ = r.handle(.home, at: now)
+    _ = r.handle(.pageDown, at: now)
+    #expect(r.scroll == min(view.rows - 1, view.lastFirst))
+  }
+
   @Test func growingTheTerminalPullsTheScrollBackIntoRange() {
     var r = room(Size(width: 40, height: 12), reading: true)
     _ = r.handle(.end, at: Instant(ms: 2))
     #expect(r.scroll > 0)
-    r.resize(to: Size(width: 100, height: 40))
+    r.show(at: Size(width: 100, height: 40), Instant(ms: 3))
     #expect(r.scroll == 0)  // everything fits now
   }
 
@@ -163,7 +186,7 @@ import Testing
     let session = Session(info: SessionInfo(id: "t", title: "T", program: "0"), plan: .standard)
     var r = Room(session: session)
     _ = r.start(at: Instant(ms: 0))
-    r.resize(to: Size(width: 80, height: 24))
+    r.show(at: Size(width: 80, height: 24), Instant(ms: 1))
     let before = r
     for key in [Key.character("t"), .pageDown, .character("j"), .end] {
       #expect(r.handle(key, at: Instant(ms: 5)) == [])

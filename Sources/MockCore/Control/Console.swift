@@ -44,8 +44,11 @@ public struct Console: Equatable, Sendable {
   public private(set) var mode: Mode = .normal
   /// The deck row selected.
   public private(set) var selected = 0
-  /// The first line of the material shown.
-  public private(set) var scroll = 0
+  /// The first line of the material shown: an offset, kept in range by the last frame's
+  /// panel and clamped again when drawn.
+  public internal(set) var scroll = 0
+  /// The material's panel as the last frame showed it.
+  public internal(set) var panel: Viewport?
   public private(set) var notice: Notice?
   /// The session's socket has closed.
   public internal(set) var hungUp = false
@@ -58,7 +61,7 @@ public struct Console: Equatable, Sendable {
 
   public static func == (a: Console, b: Console) -> Bool {
     a.material == b.material && a.records == b.records && a.offset == b.offset
-      && a.mode == b.mode && a.selected == b.selected && a.scroll == b.scroll
+      && a.mode == b.mode && a.selected == b.selected && a.scroll == b.scroll && a.panel == b.panel
       && a.notice == b.notice && a.hungUp == b.hungUp && a.unsent == b.unsent
   }
 
@@ -251,7 +254,7 @@ public struct Console: Equatable, Sendable {
     case .up, .character("k"): selected = max(0, selected - 1)
     case .down, .character("j"): selected = min(max(0, rows.count - 1), selected + 1)
     case .pageUp: scroll = max(0, scroll - 10)
-    case .pageDown: scroll += 10
+    case .pageDown: scroll = min(scroll + 10, panel?.lastFirst ?? scroll + 10)
     case .home: scroll = 0
     case .enter, .character("f"):
       guard let row else { return [] }

@@ -178,7 +178,9 @@ public enum ConsoleScreen {
   ) {
     guard area.height > 0, area.width > 4 else { return }
     let lines = TextLayout.lines(markdown: materialText(console, rows), width: area.width)
-    let first = max(0, min(console.scroll, lines.count - area.height))
+    let view = Viewport(width: area.width, rows: area.height, lines: lines.count)
+    frame.panel = view
+    let first = max(0, min(console.scroll, view.lastFirst))
     for (offset, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
       frame.put(
         line.text.clipped(to: area.width), x: area.x, y: area.y + offset,

@@ -88,9 +88,28 @@ public struct Cell: Equatable, Hashable, Sendable {
 }
 
 /// A grid of styled cells: everything the screen shows, as plain data.
+/// The part of a scrolling panel a frame showed: how wide it was, how many rows it had, and how
+/// many lines the text took at that width. Handed back to the screen model (as
+/// `Input.viewport`), which keeps its scroll offset in range with it; render clamps anyway.
+public struct Viewport: Equatable, Sendable {
+  public var width: Int
+  public var rows: Int
+  public var lines: Int
+  public init(width: Int, rows: Int, lines: Int) {
+    self.width = width
+    self.rows = rows
+    self.lines = lines
+  }
+
+  /// The last first line: the offset that shows the end of the text.
+  public var lastFirst: Int { max(0, lines - rows) }
+}
+
 public struct Frame: Equatable, Sendable {
   public let size: Size
   public private(set) var cells: [Cell]
+  /// The scrolling panel this frame drew (the prompt, the console's material), if any.
+  public var panel: Viewport?
   /// Whether a wide character was ever drawn, so writes must mind continuation cells.
   private var hasWide = false
 

@@ -206,7 +206,10 @@ public enum Screen {
       room.promptLines.width == area.width
       ? room.promptLines.lines : TextLayout.lines(markdown: brief.body, width: area.width)
     let rows = max(0, area.height)
-    let first = max(0, min(room.scroll, lines.count - rows))
+    let view = Viewport(width: area.width, rows: rows, lines: lines.count)
+    frame.panel = view
+    // The room's offset is clamped here, where the panel's height is known.
+    let first = max(0, min(room.scroll, view.lastFirst))
     let shown = lines.dropFirst(first).prefix(rows)
     let ruleY = area.y - 1
     frame.put(

@@ -50,12 +50,14 @@ public struct Room: Equatable, Sendable {
   public let brief: Brief?
   /// Whether the prompt has the screen (toggled with `t` or Tab), with the clock on one line.
   public private(set) var reading = false
-  /// The first line of the prompt shown.
+  /// The first line of the prompt shown: an offset, kept in range by the last frame's panel
+  /// and clamped again when drawn.
   public private(set) var scroll = 0
-  /// The last size the shell reported; scrolling needs to know the panel's height.
-  public private(set) var viewport: Size?
-  /// The prompt laid out for the panel's width at `viewport`: kept so that a repaint each
-  /// second does not wrap the text again.
+  /// The prompt panel the last frame showed (its width, rows and lines); nil when it showed
+  /// none, and scrolling then does nothing.
+  public private(set) var prompt: Viewport?
+  /// The prompt laid out at the panel's width: kept so that a repaint each second does not
+  /// wrap the text again.
   public private(set) var promptLines: (width: Int, lines: [TextLayout.Line]) = (0, [])
   public private(set) var notice: Notice?
   /// Interviewer consoles attached to the session's control socket now.
@@ -70,7 +72,7 @@ public struct Room: Equatable, Sendable {
 
   public static func == (a: Room, b: Room) -> Bool {
     a.session == b.session && a.overlay == b.overlay && a.brief == b.brief
-      && a.reading == b.reading && a.scroll == b.scroll && a.viewport == b.viewport
+      && a.reading == b.reading && a.scroll == b.scroll && a.prompt == b.prompt
       && a.notice == b.notice && a.consoles == b.consoles && a.recordBehind == b.recordBehind
   }
 
@@ -80,36 +82,24 @@ public struct Room: Equatable, Sendable {
       ("x", .reset), ("e", .errorCaught), ("c", .checkin),
     ] + RecoveryMove.allCases.map { (Character(String($0.rawValue)), .recovery($0)) }
 
-  /// The terminal now has `size`: lay the prompt out again and keep the scroll in range.
-  public mutating func resize(to size: Size) {
-    viewport = size
-    relayout()
-  }
-
-  private mutating func relayout() {
-    guard let brief, let size = viewport, let area = Screen.promptArea(size, reading: reading)
-    else { return }
-    if promptLines.width != area.width {
-      promptLines = (area.width, TextLayout.lines(markdown: brief.body, width: area.width))
+  /// The last frame showed the prompt panel as `view` (or none): lay the prompt out at its
+  /// width once, and keep the scroll in range of what it can show.
+  public mutating func shown(_ view: Viewport?) {
+    prompt = view
+    guard let brief, let view else { return }
+    if promptLines.width != view.width {
+      promptLines = (view.width, TextLayout.lines(markdown: brief.body, width: view.width))
     }
-    scroll = max(0, min(scroll, promptLines.lines.count - area.height))
+    scroll = min(scroll, view.lastFirst)
   }
 
   private mutating func scroll(by lines: Int) {
-    guard brief != nil, let size = viewport, Screen.promptArea(size, reading: reading) != nil
-    else { return }
-    scroll += lines
-    scroll = max(0, scroll)
-    relayout()
+    guard brief != nil, let prompt else { return }
+    scroll = max(0, min(prompt.lastFirst, scroll.addingReportingOverflow(lines).partialValue))
   }
 
   /// Lines a page key moves: the panel's height less one, so a line of context stays.
-  private var page: Int {
-    guard let size = viewport, let area = Screen.promptArea(size, reading: reading) else {
-      return 1
-    }
-    return max(1, area.height - 1)
-  }
+  private var page: Int { max(1, (prompt?.rows ?? 2) - 1) }
 
   /// Starts the session's clock.
   public mutating func start(at now: Instant) -> [Effect] {
@@ -190,10 +180,8 @@ public struct Room: Equatable, Sendable {
     case "j": scroll(by: 1)
     case "k": scroll(by: -1)
     case "t", "\t":
-      if brief != nil {
-        reading.toggle()
-        relayout()
-      }
+      // The next frame shows the other panel, and says so.
+      if brief != nil { reading.toggle() }
     case " ", "n":
       if session.phase.next == nil {
         overlay = .confirmFinish

@@ -23,9 +23,14 @@ extension Console: ScreenModel {
       hungUp = true
       if case .scoring = mode { return [] }
       return [.quit]
+    case .viewport(let view):
+      panel = view
+      if let view { scroll = min(scroll, view.lastFirst) }
+      return []
     case .stop: return [.quit]
     case .suspend: return [.stepAway]
-    case .resize, .time, .slept, .continued, .request, .peers, .recordBehind, .childExited:
+    case .resize, .time, .slept, .continued, .request, .peers, .recordBehind,
+      .childExited:
       return []
     }
   }

@@ -125,7 +125,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     // The session is over and saved: a signal only ends the program, with nothing more saved.
     case .stop: return [.quit]
     case .suspend: return [.stepAway]
-    case .resize, .time, .slept, .continued, .request, .peers, .message, .hungUp,
+    case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
       .recordBehind, .childExited:
       return []
     }
@@ -135,7 +135,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     switch input {
     case .key, .stop: return [.quit]
     case .suspend: return [.stepAway]
-    case .resize, .time, .slept, .continued, .request, .peers, .message, .hungUp,
+    case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
       .recordBehind, .childExited:
       return []
     }

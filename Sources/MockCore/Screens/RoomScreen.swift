@@ -4,8 +4,8 @@ extension Room: ScreenModel {
   public mutating func update(_ input: Input, at now: Instant) -> [Effect] {
     switch input {
     case .key(let key): return handle(key, at: now)
-    case .resize(let size):
-      resize(to: size)
+    case .viewport(let view):
+      shown(view)
       return []
     case .time: return tick(at: now)
     case .slept(let gap): return slept(gap, at: now)
@@ -19,7 +19,7 @@ extension Room: ScreenModel {
     case .peers(let consoles, _):
       self.consoles = consoles
       return []
-    case .request, .message, .hungUp, .childExited: return []
+    case .resize, .request, .message, .hungUp, .childExited: return []
     }
   }
 
@@ -39,7 +39,7 @@ extension DebriefForm: ScreenModel {
     case .stop: return [.quit]
     // Nothing is timed here: step away and come back to the same form.
     case .suspend: return [.stepAway]
-    case .resize, .time, .slept, .continued, .request, .peers, .message, .hungUp,
+    case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
       .recordBehind, .childExited:
       return []
     }

@@ -3,6 +3,9 @@ public enum Input: Equatable, Sendable {
   case key(Key)
   /// The terminal is now this size (also the first input every screen gets).
   case resize(Size)
+  /// What the frame just drawn showed of its scrolling panel (nil: none); a screen keeps its
+  /// scroll offset in range with it, as render clamps it.
+  case viewport(Viewport?)
   /// Time passed: the wake a screen asked for with `nextWake`, or any other.
   case time
   /// The monotonic clock stood still this long while the machine slept.

@@ -24,6 +24,7 @@ final class EventPump {
   /// What the screen was last told about the record and the socket's clients.
   private var toldBehind: RecordBehind?
   private var toldPeers: (consoles: Int, watchers: Bool) = (0, false)
+  private var toldViewport: Viewport?
 
   init(
     terminal: Terminal, signals: SignalPipe, bell: Terminal.Bell = .on,
@@ -89,9 +90,16 @@ final class EventPump {
       feed(.time)
       guard !done else { break }
       let now = MonotonicClock.now()
-      if terminal.draw(model.render(size: terminal.size, at: now, colors: terminal.colors)) {
+      let frame = model.render(size: terminal.size, at: now, colors: terminal.colors)
+      if terminal.draw(frame) {
         drew?(model, now, firstFrame)
         firstFrame = false
+      }
+      // What the frame showed of its scrolling panel goes back to the screen, which keeps its
+      // offset in range with it (the frame itself was clamped already).
+      if frame.panel != toldViewport {
+        toldViewport = frame.panel
+        feed(.viewport(frame.panel))
       }
       let polled = wait(until: model.nextWake(after: now))
       serve(polled.server, feed)
