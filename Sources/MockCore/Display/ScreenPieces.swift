@@ -1,0 +1,140 @@
+/// The pieces of the session screen: the header, the phase line, the key hints, and the
+/// overlays (help, the questions, the marks menu).
+extension Screen {
+  // MARK: - Pieces
+
+  static func header(_ frame: inout Frame, title: String, session: String) {
+    let w = frame.size.width
+    // The session clock on the right when there is room; the title takes what is left.
+    let right = session.count < w - 10 ? session : ""
+    let titleEnd = w - right.count - 2
+    let x = frame.put(" mockroom", x: 0, y: 0, style: Style(bold: true, tone: .accent))
+    if titleEnd - x > 3 {
+      frame.put("  " + title.clipped(to: titleEnd - x - 2), x: x, y: 0, style: Style(bold: true))
+    }
+    frame.put(right, x: w - right.count - 1, y: 0)
+  }
+
+  /// The session clock, after whether an interviewer's console is attached (when one is, or
+  /// in a partner session, where one is expected).
+  static func rightOfHeader(_ room: Room, _ r: Readout, wide: Bool) -> String {
+    let clock = (wide ? "session " : "") + r.session
+    let partner = room.session.schedule.options.partner
+    switch (room.consoles, partner, wide) {
+    case (0, false, _): return clock
+    case (0, true, true): return "console may attach · " + clock
+    case (0, true, false): return "no console · " + clock
+    case (_, _, true): return "interviewer attached · " + clock
+    case (_, _, false): return "attached · " + clock
+    }
+  }
+
+  static func phaseLine(_ frame: inout Frame, _ r: Readout, y: Int, long: Bool) {
+    let name = r.phase.name.uppercased()
+    let position = long ? "phase \(r.phase.number) of 5" : "\(r.phase.number)/5"
+    let badge = " \(r.badge.rawValue) "
+    let total = name.count + 3 + position.count + 4 + badge.count
+    var x = max(0, (frame.size.width - total) / 2)
+    x = frame.put(name, x: x, y: y, style: Style(bold: true, tone: .accent))
+    x = frame.put(" · " + position, x: x, y: y, style: Style(dim: true))
+    frame.put(badge, x: x + 4, y: y, style: r.badgeStyle)
+  }
+
+  /// The key hints on the bottom row, or a notice in their place while it lasts.
+  static func drawHints(_ frame: inout Frame, _ room: Room, at now: Instant, wide: Bool) {
+    let y = frame.size.height - 1
+    if let notice = room.notice, notice.until > now {
+      frame.center(notice.text.clipped(to: frame.size.width), y: y, style: Style(bold: true))
+    } else {
+      frame.center(hints(room, wide: wide), y: y, style: Style(dim: true))
+    }
+  }
+
+  static func hints(_ room: Room, wide: Bool) -> String {
+    let next = room.session.phase.next == nil ? "finish" : "next"
+    let pause = room.session.status == .paused ? "resume" : "pause"
+    let banner = !room.session.onScreen.isEmpty
+    let replan = room.session.pivotToReplan != nil
+    if banner || replan {
+      var keys = banner ? ["a got it"] : []
+      if replan { keys.append("r re-planned") }
+      if wide {
+        return (keys + ["Space \(next)", "p \(pause)", "m mark", "? help", "q quit"])
+          .joined(separator: " · ")
+      }
+      return (keys.prefix(1) + ["n \(next)", "m mark", "? help"]).joined(separator: " ")
+    }
+    switch (room.brief != nil, room.reading, wide) {
+    case (false, _, true):
+      return "Space \(next) · b back · p \(pause) · +/- budget · m mark · ? help · q quit"
+    case (false, _, false): return "n \(next) b back p \(pause) ? help q quit"
+    case (true, false, true):
+      return "Space \(next) · b back · p \(pause) · +/- budget · t prompt · ? help · q quit"
+    case (true, false, false): return "n \(next) p \(pause) t prompt ? help q quit"
+    case (true, true, true):
+      return "t clock · j/k PgUp/PgDn scroll · Space \(next) · p \(pause) · ? help · q quit"
+    case (true, true, false): return "t clock j/k scroll n \(next) q quit"
+    }
+  }
+
+  // MARK: - Overlays
+
+  static func lines(of overlay: Overlay, phase: Phase) -> [String] {
+    switch overlay {
+    case .help:
+      [
+        "Space n  next phase (ops: finish)",
+        "b        back to the last phase",
+        "p        pause or resume",
+        "+ -      phase budget ±1 minute",
+        "t Tab    prompt view / clock view",
+        "j k ↑ ↓  scroll (PgUp PgDn Home End)",
+        "a r      got it · re-planned (pivot)",
+        "m        mark a moment (x e c 1-5)",
+        "? h q    this help · quit (asks)",
+        "Any key closes this help.",
+      ]
+    case .marks:
+      ["Mark a moment"]
+        + Room.markKeys.map { "\($0.key)  \($0.mark.label)" }
+        + ["Any other key: close"]
+    case .confirmQuit:
+      phase == .ops
+        ? ["End the session now?", "It is saved as finished.", "q or y: end · other key: stay"]
+        : ["Quit this session?", "It is saved as abandoned.", "q or y: quit · other key: stay"]
+    case .confirmFinish:
+      ["Finish the session?", "It is saved as finished.", "n or y: finish · other: stay"]
+    }
+  }
+
+  static func shortText(_ overlay: Overlay) -> String {
+    switch overlay {
+    case .help: "n next b back p pause +- budget q quit"
+    case .confirmQuit: "Quit? q/y yes, other key no"
+    case .confirmFinish: "Finish? n/y yes, other key no"
+    case .marks: "x reset e error c check-in 1-5"
+    }
+  }
+
+  static func overlay(_ frame: inout Frame, _ room: Room) {
+    guard let overlay = room.overlay else { return }
+    let body = lines(of: overlay, phase: room.session.phase)
+    let inner = min(body.map(\.columns).max() ?? 0, frame.size.width - 4)
+    let boxWidth = inner + 4
+    let boxHeight = min(body.count + 2, frame.size.height)
+    let x = (frame.size.width - boxWidth) / 2
+    let y = max(0, (frame.size.height - boxHeight) / 2)
+    let edge = String(repeating: "─", count: inner + 2)
+    // Help names itself in its top edge; a question's first line is the question, in bold.
+    let titled = overlay == .help
+    let top = titled ? String(("─ Keys " + edge).prefix(inner + 2)) : edge
+    frame.put("┌" + top + "┐", x: x, y: y, style: Style(bold: true))
+    for (index, line) in body.prefix(boxHeight - 2).enumerated() {
+      let style = Style(bold: index == 0 && !titled)
+      frame.put("│ ", x: x, y: y + 1 + index, style: Style(bold: true))
+      frame.put(line.clipped(to: inner).padded(to: inner), x: x + 2, y: y + 1 + index, style: style)
+      frame.put(" │", x: x + inner + 2, y: y + 1 + index, style: Style(bold: true))
+    }
+    frame.put("└" + edge + "┘", x: x, y: y + boxHeight - 1, style: Style(bold: true))
+  }
+}
