@@ -31,7 +31,8 @@ final class PromptCache {
     guard let path = Self.path(of: "prompts.json", env) else { return nil }
     self.path = path
     if case .success(let bytes) = RegularFile.read(path, limit: 64 << 20),
-      let stored = try? JSONDecoder().decode(Stored.self, from: Data(bytes)),
+      // A cache that does not read is rebuilt: nothing the user needs to hear.
+      let stored = try? WireJSON.decoder().decode(Stored.self, from: Data(bytes)),
       stored.format == Self.format, stored.program == Mockroom.version
     {
       files = stored.files
@@ -58,13 +59,8 @@ final class PromptCache {
       next[path] = File(key: key, result: result)
     }
     files = next
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard
-      let data = try? encoder.encode(
-        Stored(format: Self.format, program: Mockroom.version, files: next))
-    else { return }
-    Self.replace(path, with: data)
+    let stored = Stored(format: Self.format, program: Mockroom.version, files: next)
+    Self.replace(path, with: Data(WireJSON.text(stored).utf8))
   }
 
   /// Where a cache file named `name` goes: under `$MOCKROOM_HOME/cache/`, else
