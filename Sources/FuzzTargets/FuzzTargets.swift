@@ -6,8 +6,8 @@ import MockCore
 /// (`Sources/Fuzz*`) and the regression test that replays `Fuzz/FailCases` call the same code.
 /// A crash, a trap or a hang here is a bug; any error the decoders report is not.
 public enum FuzzTargets {
-  /// A prompt file and a deck file: the Yams front-matter parser and its problems, and the
-  /// prompt's body laid out for the screen.
+  /// A prompt file, a deck file and a plan file: the Yams parsers and their problems, the
+  /// prompt's body laid out for the screen, and the plan as `plans show` prints it.
   public static func prompt(_ bytes: [UInt8]) {
     let parsed = PromptParser.prompt(file: "fuzz.md", id: "fuzz", bytes: bytes)
     for problem in parsed.problems { _ = problem.description }
@@ -17,6 +17,10 @@ public enum FuzzTargets {
     }
     let deck = PromptParser.deck(file: "deck.yaml", bytes: bytes)
     for problem in deck.problems { _ = problem.description }
+    // The same bytes as a plan file, and the plan shown as `plans show` would.
+    let plan = PlanFile.parse(file: "fuzz.yaml", name: "fuzz", bytes: bytes)
+    for problem in plan.problems { _ = problem.description }
+    if let file = plan.plan { _ = PlanText.show(file, origin: nil) }
   }
 
   /// A record line on its own, and the whole input as a record: read with its warnings,

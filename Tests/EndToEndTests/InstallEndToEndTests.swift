@@ -66,6 +66,10 @@ import Testing
     let installedPrompts = try FileManager.default.contentsOfDirectory(
       atPath: usr + "/share/mockroom/Prompts")
     #expect(installedPrompts.sorted() == prompts.sorted())
+    let plans = try FileManager.default.contentsOfDirectory(atPath: Self.checkout + "/Plans")
+    let installedPlans = try FileManager.default.contentsOfDirectory(
+      atPath: usr + "/share/mockroom/Plans")
+    #expect(!plans.isEmpty && installedPlans.sorted() == plans.sorted())
     let pages = try Self.pages(of: binary)
     #expect(pages.contains("mockroom-stats.1") && pages.contains("mockroom-ctl-extend.1"))
     let installedPages = try FileManager.default.contentsOfDirectory(
@@ -92,6 +96,11 @@ import Testing
     #expect(
       entries.allSatisfy { ($0["path"] as? String)?.hasPrefix(usr + "/share/mockroom/") == true },
       "the bundled prompts come from the installed share directory")
+    let planList = try Self.bash("mockroom plans list", bin: usr + "/bin", home: home)
+    #expect(planList.status == 0, "\(planList.stderr)")
+    #expect(planList.stdout.contains("screen-35") && planList.stdout.contains("loop-60"))
+    let planShown = try Self.bash("mockroom plans show loop-60", bin: usr + "/bin", home: home)
+    #expect(planShown.stdout.contains("file: \(usr)/share/mockroom/Plans/loop-60.yaml"))
     let pane = try Pane(
       width: 80, height: 24, arguments: ["run", "--prompt", "video-recs", "--no-pivots"],
       environment: ["PATH": "/usr/bin:/bin:\(usr)/bin", "MOCKROOM_HOME": home],
@@ -128,6 +137,7 @@ import Testing
     }
     #expect(try complete("mockroom st") == ["stats"])
     #expect(try complete("mockroom run --prompt vid") == ["video-recs"])
+    #expect(try complete("mockroom run --plan scr") == ["screen-35"])
 
     // make uninstall removes what install laid out, and nothing else.
     let uninstall = try await Self.make(["uninstall", "DESTDIR=\(destdir)", "PREFIX=/usr"])

@@ -17,6 +17,8 @@ public enum ReviewJSON {
     var seed: UInt64?
     var outcome, reason: String?
     var incomplete: Bool
+    /// The plan's name (`standard`, `screen-35`, a file's name, or `custom`).
+    var plan: String
     var plan_ms, worked_ms, length_ms: Int64
     var phases: [PhaseJSON]
   }
@@ -66,7 +68,7 @@ public enum ReviewJSON {
     return SessionJSON(
       id: s.id, title: s.title, started: s.started, prompt: s.prompt, seed: s.seed,
       outcome: s.ending?.outcome.rawValue, reason: reason, incomplete: s.isIncomplete,
-      plan_ms: s.plan.total, worked_ms: s.active, length_ms: s.length,
+      plan: s.plan.name, plan_ms: s.plan.total, worked_ms: s.active, length_ms: s.length,
       phases: s.phases.map {
         PhaseJSON(
           phase: $0.phase.name, budget_ms: $0.budget, actual_ms: $0.actual,

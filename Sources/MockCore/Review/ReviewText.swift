@@ -19,12 +19,13 @@ public enum ReviewText {
   public static func history(_ summaries: [SessionSummary]) -> [String] {
     let rows = summaries.map { s in
       [
-        s.id, date(s.started) + " UTC", s.prompt ?? "-",
+        s.id, date(s.started) + " UTC", s.prompt ?? "-", s.plan.name,
         "\(clock(s.active)) / \(clock(s.plan.total))", overBudget(s),
         s.isIncomplete ? "incomplete" : (s.ending?.outcome.rawValue ?? ""),
       ]
     }
-    return table(["session", "started", "prompt", "worked / plan", "over budget", "end"], rows)
+    return table(
+      ["session", "started", "prompt", "plan", "worked / plan", "over budget", "end"], rows)
   }
 
   /// A session's timeline: each phase's time against its budget as a bar, then every banner and

@@ -224,6 +224,10 @@ enum Completions {
     library(words)?.tags.filter { $0.hasPrefix(prefix) } ?? []
   }
 
+  @Sendable static func planNames(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
+    PlanSources.resolve().load().names.filter { $0.hasPrefix(prefix) }
+  }
+
   private static func library(_ words: [String]) -> PromptLibrary? {
     let explicit = words.firstIndex(of: "--prompts").flatMap {
       words.indices.contains($0 + 1) ? words[$0 + 1] : nil

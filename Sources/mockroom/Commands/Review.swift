@@ -109,6 +109,11 @@ struct StatsCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only sessions of this prompt.", valueName: "id"))
   var prompt: String?
 
+  @Option(
+    help: ArgumentHelp("Only sessions run on this plan.", valueName: "name"),
+    completion: .custom(Completions.planNames))
+  var plan: String?
+
   @Flag(help: "Print JSON: {\"v\":1,\"stats\":{...}}, documented in the README.")
   var json = false
 
@@ -127,6 +132,7 @@ struct StatsCommand: ParsableCommand {
     let store = try sessionStore()
     var summaries = try store.summaries()
     if let prompt { summaries = summaries.filter { $0.prompt == prompt } }
+    if let plan { summaries = summaries.filter { $0.plan.name == plan } }
     // Start labels are UTC; a day compares as the start of that day in UTC.
     if let since { summaries = summaries.filter { $0.started >= since } }
     if let last { summaries = Array(summaries.suffix(last)) }

@@ -75,6 +75,14 @@ struct Run: ParsableCommand {
         + "cues about time still come."))
   var partner = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The plan: a name from 'mockroom plans list' (standard, screen-35, loop-60, or your own), "
+        + "or a plan file. --budget changes single phases on top.",
+      valueName: "name|file"),
+    completion: .custom(Completions.planNames))
+  var plan: String?
+
   @OptionGroup var library: LibraryOptions
 
   @Option(
@@ -171,7 +179,8 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let plan = Plan.standard.overriding(try overrides())
+    let base = try plan.map { try Plans.choose($0).file.plan } ?? .standard
+    let plan = base.overriding(try overrides())
     let environment = ProcessInfo.processInfo.environment
     let paths: DataPaths
     do {

@@ -19,14 +19,7 @@ struct PromptSources {
   static func resolve(
     explicit: String?, _ env: [String: String] = ProcessInfo.processInfo.environment
   ) throws(Failure) -> PromptSources {
-    let user: String
-    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") {
-      user = home + "/prompts"
-    } else if let config = env["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-      user = config + "/mockroom/prompts"
-    } else {
-      user = (env["HOME"] ?? "/nonexistent") + "/.config/mockroom/prompts"
-    }
+    let user = configDirectory(env) + "/prompts"
     for (name, value) in [("--prompts", explicit), ("MOCKROOM_PROMPTS", env["MOCKROOM_PROMPTS"])] {
       guard let value, !value.isEmpty else { continue }
       guard isDirectory(value) else {
@@ -34,10 +27,20 @@ struct PromptSources {
       }
       return PromptSources(bundled: value, user: user)
     }
-    return PromptSources(bundled: defaultBundled().first(where: isDirectory), user: user)
+    return PromptSources(bundled: bundled("Prompts"), user: user)
   }
 
-  private static func defaultBundled() -> [String] {
+  /// Where the user's own files go: `$MOCKROOM_HOME`, else `$XDG_CONFIG_HOME/mockroom`, else
+  /// `~/.config/mockroom`.
+  static func configDirectory(_ env: [String: String]) -> String {
+    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") { return home }
+    if let config = env["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/mockroom" }
+    return (env["HOME"] ?? "/nonexistent") + "/.config/mockroom"
+  }
+
+  /// The directory mockroom ships as `name` (`Prompts`, `Plans`): next to the executable,
+  /// under `../share/mockroom/`, or in the source checkout; nil when none is there.
+  static func bundled(_ name: String) -> String? {
     var candidates: [String] = []
     if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
     {
@@ -45,14 +48,14 @@ struct PromptSources {
       // Installed, the prompts are in PREFIX/share beside PREFIX/bin: named without the `..`
       // so that messages show where they really are.
       let share = ((directory as NSString).deletingLastPathComponent as NSString)
-        .appendingPathComponent("share/mockroom/Prompts")
-      candidates += [directory + "/Prompts", share]
+        .appendingPathComponent("share/mockroom/" + name)
+      candidates += [directory + "/" + name, share]
     }
     // Sources/mockroom/Files/PromptSources.swift → the checkout's root.
     var root = URL(fileURLWithPath: #filePath)
     for _ in 0..<4 { root.deleteLastPathComponent() }
-    candidates.append(root.appendingPathComponent("Prompts").path)
-    return candidates
+    candidates.append(root.appendingPathComponent(name).path)
+    return candidates.first(where: isDirectory)
   }
 
   /// Reads every prompt and deck file: bundled first, then the user's, which win on a shared id.
