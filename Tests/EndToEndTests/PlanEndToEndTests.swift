@@ -91,4 +91,55 @@ import Testing
       "\(out.stderr)")
     #expect(!FileManager.default.fileExists(atPath: home.path + "/sessions"))
   }
+
+  /// Time moves between phases by key and by `ctl`, keeps the total, is in the record with who
+  /// moved it, and `show` puts the plan as it began beside the plan as it ended.
+  @Test func rebalancingByKeyAndByCtlKeepsTheTotalAndShowsThePlanAsItBegan() throws {
+    let home = try Home()
+    let runtime = try Runtime()
+    let pane = try Pane(
+      width: 100, height: 30, arguments: ["run", "--no-pivots"],
+      environment: ["MOCKROOM_HOME": home.path, "XDG_RUNTIME_DIR": runtime.path])
+    try pane.waitFor("CLARIFY")
+    try pane.send("n")
+    try pane.waitFor("ESTIMATE")
+    try pane.send("]")
+    try pane.waitFor("took 1:00 from design")
+    _ = try runtime.waitForSocket()
+    let back = try runtime.mockroom(["ctl", "rebalance", "-2m"])
+    #expect(back.status == 0, "\(back.stderr)")
+    let status = try runtime.mockroom(["ctl", "status", "--json"])
+    #expect(status.stdout.contains("\"phase_budget_ms\":240000"), "\(status.stdout)")
+    #expect(status.stdout.contains("\"plan_ms\":2700000"), "\(status.stdout)")
+    let tooMuch = try runtime.mockroom(["ctl", "rebalance", "-4m"])
+    #expect(tooMuch.status == 1)
+    #expect(tooMuch.stderr.contains("a phase keeps at least a minute"), "\(tooMuch.stderr)")
+    try pane.send("q", "y")
+    try pane.expectExit(0)
+
+    let names = try FileManager.default.contentsOfDirectory(atPath: home.path + "/sessions")
+    let text = try String(
+      contentsOfFile: home.path + "/sessions/" + (try #require(names.first)), encoding: .utf8)
+    let moves = try text.split(separator: "\n").compactMap { line -> [String: Any]? in
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      return object?["type"] as? String == "rebalanced" ? object : nil
+    }
+    #expect(moves.map { $0["moved_ms"] as? Int } == [60_000, -120_000])
+    #expect(moves.map { $0["source"] as? String } == ["candidate", "ctl"])
+    #expect(
+      moves.allSatisfy {
+        $0["phase"] as? String == "estimate" && $0["other"] as? String == "design"
+      })
+
+    let show = try Self.mockroom(["show", "last"], home)
+    let lines = show.stdout.split(separator: "\n")
+    #expect(
+      lines.contains { $0.hasPrefix("estimate") && $0.hasSuffix("/ 4:00  (began 5:00)") },
+      "\(show.stdout)")
+    #expect(
+      lines.contains {
+        $0.hasPrefix("design") && $0.hasSuffix("not reached (16:00)  (began 15:00)")
+      }, "\(show.stdout)")
+    #expect(lines.contains { $0.hasPrefix("clarify") && !$0.contains("began") })
+  }
 }

@@ -32,7 +32,10 @@ import Testing
         .init(t: 6, mark: .checkin),
         .init(t: 7, mark: .fabricatedNumber, source: .ctl),
       ],
-      debrief: Debrief(scores: [.numbers: 2, .recovery: 5], overran: .clarify, why: "é", notes: ""))
+      debrief: Debrief(
+        scores: [.numbers: 2, .recovery: 5], overran: .clarify, why: "é", notes: ""),
+      // Rebalanced on the way: clarify gave a minute to estimate.
+      startPlan: Plan(name: "custom", budgets: [120_000, 60_000, 900_000, 600_000, 300_000]))
     summary.interviewerDebrief = Debrief(scores: [.judgment: 1], why: "", notes: "line\nbreak")
     summary.notes = [.init(t: 9, text: "a \"note\"", source: .interviewer)]
     return summary

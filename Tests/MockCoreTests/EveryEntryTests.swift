@@ -41,12 +41,13 @@ import Testing
     Record(t: 10_000, entry: .paused, source: .candidate),
     Record(t: 12_000, entry: .resumed(pausedFor: 2_000), source: .candidate),
     Record(t: 13_000, entry: .budgetChanged(.clarify, from: 300_000, to: 360_000)),
+    Record(t: 13_500, entry: .rebalanced(.clarify, other: .estimate, moved: 60_000)),
     Record(t: 14_000, entry: .suspended, source: .candidate),
     Record(t: 15_000, entry: .continued(stoppedFor: 1_000), source: .candidate),
     Record(t: 16_000, entry: .slept(5_000)),
-    Record(t: 17_000, entry: .phaseLeft(.clarify, elapsed: 14_000, budget: 360_000)),
+    Record(t: 17_000, entry: .phaseLeft(.clarify, elapsed: 14_000, budget: 420_000)),
     Record(t: 17_000, entry: .phaseEntered(.estimate, via: .next)),
-    Record(t: 18_000, entry: .phaseLeft(.estimate, elapsed: 1_000, budget: 300_000)),
+    Record(t: 18_000, entry: .phaseLeft(.estimate, elapsed: 1_000, budget: 240_000)),
     Record(
       t: 18_000,
       entry: .sessionEnded(Ending(outcome: .finished, reason: .signal("SIGHUP")), active: 15_000)
@@ -80,7 +81,9 @@ import Testing
     #expect(session.status == .ended(Ending(outcome: .finished, reason: .signal("SIGHUP"))))
     #expect(session.active(at: end) == 15_000)
     #expect(session.paused(at: end) == 3_000)
-    #expect(session.plan[.clarify] == 360_000)
+    #expect(session.plan[.clarify] == 420_000)
+    #expect(session.plan[.estimate] == 240_000)
+    #expect(session.plan.total == Plan.standard.total + 60_000)
     #expect(session.furthest == .estimate)
     #expect(session.held.isEmpty)
     #expect(session.skipped == ["c1"])

@@ -279,6 +279,8 @@ public struct Console: Equatable, Sendable {
     case .character("b"): return [.back]
     case .character("+"), .character("="): return [.adjust(.minutes(1))]
     case .character("-"), .character("_"): return [.adjust(-.minutes(1))]
+    case .character("]"): return [.rebalance(.minutes(1))]
+    case .character("["): return [.rebalance(-.minutes(1))]
     case .character("E"): mode = .confirmEnd
     case .character("?"): mode = .help
     default: break

@@ -25,6 +25,8 @@ public enum Request: Equatable, Sendable {
   case pause, resume, next, back
   /// Lengthens (positive) or shortens (negative) the current phase's budget.
   case adjust(Millis)
+  /// Moves time from the next phase still to start to the current one (negative: back).
+  case rebalance(Millis)
   case mark(Mark)
   case note(String)
   /// Ends the session (as `q` does: finished during ops, abandoned before).
@@ -46,6 +48,7 @@ public enum Request: Equatable, Sendable {
     case .next: "next"
     case .back: "back"
     case .adjust: "adjust"
+    case .rebalance: "rebalance"
     case .mark: "mark"
     case .note: "note"
     case .end: "end"
@@ -56,7 +59,7 @@ public enum Request: Equatable, Sendable {
   /// Every op a request may name, for the error that lists them.
   public static let ops = [
     "hello", "status", "fire", "hold", "release", "skip", "pause", "resume", "next", "back",
-    "adjust", "extend", "shorten", "mark", "note", "end", "debrief",
+    "adjust", "extend", "shorten", "rebalance", "mark", "note", "end", "debrief",
   ]
 
   /// The request as one line of JSON (no newline); `seq` comes back on the reply.
@@ -70,7 +73,7 @@ public enum Request: Equatable, Sendable {
     case .custom(let kind, let text):
       wire.kind = kind.rawValue
       wire.text = text
-    case .adjust(let ms): wire.ms = ms
+    case .adjust(let ms), .rebalance(let ms): wire.ms = ms
     case .mark(let mark): wire.mark = Mark.plain.contains(mark) ? mark.name : mark.ctlName
     case .note(let text): wire.text = text
     case .debrief(let said):
@@ -200,6 +203,12 @@ struct RequestWire: Codable {
         throw ControlError(.badRequest, "'\(op)' takes a positive 'ms'")
       }
       return .adjust(op == "shorten" ? -ms : ms)
+    case "rebalance":
+      let ms = try need(ms, "ms")
+      guard ms != 0, abs(ms) <= DurationText.maximum else {
+        throw ControlError(.badRequest, "'ms' must be non-zero and at most a day")
+      }
+      return .rebalance(ms)
     case "mark":
       let name = try need(mark, "mark")
       guard let found = Mark(name: name) else {

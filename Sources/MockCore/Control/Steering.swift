@@ -76,10 +76,10 @@ extension Room {
     }
     // Only what the request itself did says whether it did anything, not cues that came due
     // as it ran. A refused request leaves the room as it was.
-    func run(_ event: Event, else why: String) throws(ControlError) -> Steered {
+    func run(_ event: Event, else why: String? = nil) throws(ControlError) -> Steered {
       var trial = session
       let outcome = trial.handle(event, at: now, by: source)
-      guard outcome.refusal == nil else { throw ControlError(.notNow, why) }
+      if let refusal = outcome.refusal { throw ControlError(.notNow, why ?? refusal.message) }
       session = trial
       let fired = outcome.applied.lazy.compactMap { record -> Int? in
         if case .cueFired(let banner) = record.entry { return banner.number }
@@ -136,6 +136,7 @@ extension Room {
     case .back: return try run(.back, else: "clarify is the first phase")
     case .adjust(let delta):
       return try run(.adjustBudget(delta), else: "the budget is at its limit")
+    case .rebalance(let moved): return try run(.rebalance(moved))
     case .mark(let mark): return try run(.mark(mark), else: "cannot mark now")
     case .note(let text): return try run(.note(text), else: "cannot note now")
     case .end:

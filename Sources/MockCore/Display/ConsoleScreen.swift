@@ -229,6 +229,7 @@ public enum ConsoleScreen {
         "p        pause or resume",
         "n b      next phase, back",
         "+ -      a minute more or less",
+        "] [      a minute from / to the next",
         "PgUp/Dn  scroll your material",
         "E        end the session",
         "q        close the console",

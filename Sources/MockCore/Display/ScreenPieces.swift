@@ -84,9 +84,9 @@ extension Screen {
     case .help:
       [
         "Space n  next phase (ops: finish)",
-        "b        back to the last phase",
-        "p        pause or resume",
+        "b p      back a phase · pause/resume",
         "+ -      phase budget ±1 minute",
+        "] [      a minute from / to the next",
         "t Tab    prompt view / clock view",
         "j k ↑ ↓  scroll (PgUp PgDn Home End)",
         "a r      got it · re-planned (pivot)",

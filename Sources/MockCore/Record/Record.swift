@@ -21,6 +21,9 @@ public struct Record: Equatable, Sendable {
     case paused
     case resumed(pausedFor: Millis)
     case budgetChanged(Phase, from: Millis, to: Millis)
+    /// The current phase (`phase`) took `moved` from `other`, the next phase still to start
+    /// (negative: gave it back); the plan's total is as it was.
+    case rebalanced(Phase, other: Phase, moved: Millis)
     case sessionEnded(Ending, active: Millis)
     /// A cue fired and its banner went up.
     case cueFired(Banner)
@@ -72,6 +75,7 @@ public struct Record: Equatable, Sendable {
     case paused
     case resumed
     case budgetChanged = "budget_changed"
+    case rebalanced
     case sessionEnded = "session_ended"
     case cueFired = "cue_fired"
     case acknowledged
@@ -112,6 +116,7 @@ extension Record.Entry {
     case .paused: .event(.pause)
     case .resumed: .event(.resume)
     case .budgetChanged(_, let from, let to): .event(.adjustBudget(to - from))
+    case .rebalanced(_, _, let moved): .event(.rebalance(moved))
     case .sessionEnded(let ending, _):
       .event(ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason))
     case .cueFired(let banner): .banner(banner)
@@ -137,6 +142,7 @@ extension Record.Entry {
     case .paused: .paused
     case .resumed: .resumed
     case .budgetChanged: .budgetChanged
+    case .rebalanced: .rebalanced
     case .sessionEnded: .sessionEnded
     case .cueFired: .cueFired
     case .acknowledged: .acknowledged

@@ -60,7 +60,7 @@ private struct Line: Codable {
   enum Key: String, CodingKey {
     case v, type, t_ms, wall
     case id, title, program, prompt, seed, plan, schedule, phase, via, elapsed_ms, budget_ms
-    case overrun_ms, paused_ms, from_ms, to_ms, outcome, reason, signal, active_ms
+    case overrun_ms, paused_ms, from_ms, to_ms, other, moved_ms, outcome, reason, signal, active_ms
     case banner, cue, kind, text, late_ms, after_ms, mark, move, stopped_ms, slept_ms
     case scores, overran, why, notes, source
   }
@@ -97,6 +97,10 @@ private struct Line: Codable {
       try c.encode(phase.name, forKey: .phase)
       try c.encode(from, forKey: .from_ms)
       try c.encode(to, forKey: .to_ms)
+    case .rebalanced(let phase, let other, let moved):
+      try c.encode(phase.name, forKey: .phase)
+      try c.encode(other.name, forKey: .other)
+      try c.encode(moved, forKey: .moved_ms)
     case .sessionEnded(let ending, let active):
       try c.encode(ending.outcome.rawValue, forKey: .outcome)
       try c.encode(ending.reason.name, forKey: .reason)
@@ -162,8 +166,8 @@ private struct Line: Codable {
       }
       source = known
     }
-    func phase() throws -> Phase {
-      let name = try c.decode(String.self, forKey: .phase)
+    func phase(_ key: Key = .phase) throws -> Phase {
+      let name = try c.decode(String.self, forKey: key)
       guard let phase = Phase(name: name) else {
         throw Record.DecodeError(description: "unknown phase '\(name)'")
       }
@@ -207,6 +211,9 @@ private struct Line: Codable {
       entry = .budgetChanged(
         try phase(), from: try c.decode(Int64.self, forKey: .from_ms),
         to: try c.decode(Int64.self, forKey: .to_ms))
+    case .rebalanced:
+      entry = .rebalanced(
+        try phase(), other: try phase(.other), moved: try c.decode(Int64.self, forKey: .moved_ms))
     case .sessionEnded:
       let outcomeName = try c.decode(String.self, forKey: .outcome)
       guard let outcome = Outcome(rawValue: outcomeName) else {

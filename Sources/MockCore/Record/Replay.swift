@@ -12,6 +12,8 @@ public struct Projection: Equatable, Sendable {
   public typealias NoteAt = SessionSummary.NoteAt
 
   public private(set) var session: Session
+  /// The plan as the session began (the session's own is the plan as it stands).
+  public let startPlan: Plan
   public private(set) var marks: [MarkAt] = []
   public private(set) var notes: [NoteAt] = []
   /// The candidate's latest debrief (from their screen or a later `mockroom debrief`); scores
@@ -33,6 +35,7 @@ public struct Projection: Equatable, Sendable {
     }
     session = Session(info: info, plan: plan, schedule: schedule)
     session.followsRecord = true
+    startPlan = plan
     for record in records { apply(record) }
   }
 

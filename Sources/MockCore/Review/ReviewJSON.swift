@@ -7,7 +7,8 @@ public enum ReviewJSON {
 
   struct PhaseJSON: Encodable {
     var phase: String
-    var budget_ms, actual_ms, overrun_ms: Int64
+    /// `budget_ms` as the session ended, `start_budget_ms` as it began.
+    var budget_ms, start_budget_ms, actual_ms, overrun_ms: Int64
     var reached: Bool
   }
 
@@ -71,7 +72,8 @@ public enum ReviewJSON {
       plan: s.plan.name, plan_ms: s.plan.total, worked_ms: s.active, length_ms: s.length,
       phases: s.phases.map {
         PhaseJSON(
-          phase: $0.phase.name, budget_ms: $0.budget, actual_ms: $0.actual,
+          phase: $0.phase.name, budget_ms: $0.budget, start_budget_ms: s.startPlan[$0.phase],
+          actual_ms: $0.actual,
           overrun_ms: $0.overrun, reached: $0.reached)
       })
   }

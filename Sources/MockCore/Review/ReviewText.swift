@@ -50,7 +50,10 @@ public enum ReviewText {
         ? "\(clock(p.actual)) / \(clock(p.budget))"
           + (p.overrun > 0 ? "  +\(clock(p.overrun)) over" : "")
         : "not reached (\(clock(p.budget)))"
-      out.append(p.phase.name.padding(9) + bar + "  " + figures)
+      // The plan as it ended, beside the plan as it began where they differ.
+      let began = s.startPlan[p.phase]
+      let planned = began == p.budget ? "" : "  (began \(clock(began)))"
+      out.append(p.phase.name.padding(9) + bar + "  " + figures + planned)
     }
     out.append("           █ within budget  ▓ over budget  ░ budget not used")
     let events = timeline(s)

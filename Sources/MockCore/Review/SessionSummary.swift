@@ -49,7 +49,10 @@ public struct SessionSummary: Equatable, Sendable {
   public var prompt: String?
   /// The wall-clock label of the start (RFC 3339, UTC).
   public var started: String
+  /// The plan at the end of the session (after any `+`/`-` and rebalancing).
   public var plan: Plan
+  /// The plan as the session began.
+  public var startPlan: Plan
   public var seed: UInt64?
   /// How it ended; nil when the record has no end (a crash, `kill -9`): incomplete.
   public var ending: Ending?
@@ -80,13 +83,15 @@ public struct SessionSummary: Equatable, Sendable {
   public init(
     id: String, title: String, prompt: String?, started: String, plan: Plan, seed: UInt64?,
     ending: Ending?, active: Millis, length: Millis, phases: [PhaseTime], drillStart: Millis?,
-    opsStart: Millis?, banners: [Banner], marks: [MarkAt], debrief: Debrief?
+    opsStart: Millis?, banners: [Banner], marks: [MarkAt], debrief: Debrief?,
+    startPlan: Plan? = nil
   ) {
     self.id = id
     self.title = title
     self.prompt = prompt
     self.started = started
     self.plan = plan
+    self.startPlan = startPlan ?? plan
     self.seed = seed
     self.ending = ending
     self.active = active
@@ -115,6 +120,7 @@ public struct SessionSummary: Equatable, Sendable {
     seed = session.info.seed
     self.started = started
     plan = session.plan
+    startPlan = projection.startPlan
     if case .ended(let ending) = session.status { self.ending = ending }
     active = session.active(at: end)
     length = session.sinceStart(at: end)

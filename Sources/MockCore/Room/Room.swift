@@ -145,6 +145,20 @@ public struct Room: Equatable, Sendable {
     return outcome.effects
   }
 
+  /// Moves time between the current phase and the next one still to start, and says which.
+  private mutating func rebalance(_ moved: Millis, at now: Instant) -> [Effect] {
+    let handled = session.handle(.rebalance(moved), at: now, by: .candidate)
+    if let refusal = handled.refusal {
+      say(refusal.message, at: now)
+    } else if case .rebalanced(_, let other, let moved)? = handled.applied.first?.entry {
+      let amount = DurationText.clock(abs(moved))
+      say(
+        moved > 0 ? "took \(amount) from \(other.name)" : "gave \(amount) to \(other.name)", at: now
+      )
+    }
+    return handled.effects
+  }
+
   /// Applies a key press at `now`.
   public mutating func handle(_ key: Key, at now: Instant) -> [Effect] {
     if case .ended = session.status { return [] }
@@ -197,6 +211,8 @@ public struct Room: Equatable, Sendable {
       return session.handle(.adjustBudget(.minutes(1)), at: now, by: .candidate).effects
     case "-", "_":
       return session.handle(.adjustBudget(-.minutes(1)), at: now, by: .candidate).effects
+    case "]": return rebalance(.minutes(1), at: now)
+    case "[": return rebalance(-.minutes(1), at: now)
     case "?", "h": overlay = .help
     case "q": overlay = .confirmQuit
     case "m": overlay = .marks

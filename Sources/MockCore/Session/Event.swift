@@ -10,6 +10,9 @@ public enum Event: Equatable, Sendable {
   case resume
   /// The current phase's budget grows (positive) or shrinks (negative) by this much.
   case adjustBudget(Millis)
+  /// The current phase takes this much from the next phase still to start (negative: gives it
+  /// back), so that the plan's total stays as it was.
+  case rebalance(Millis)
   /// The candidate declares the session done.
   case finish(EndReason)
   /// The session stops before it is done: quit, a signal, or a crash found later.

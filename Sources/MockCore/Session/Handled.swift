@@ -20,6 +20,8 @@ public enum Refusal: Error, Equatable, Sendable {
   case notStarted, started, ended
   case paused, notPaused, suspended, notSuspended
   case firstPhase, lastPhase, budgetLimit
+  /// Rebalancing needs a later phase still to start.
+  case noLaterPhase
   case noBanner, noPivot
   /// The deck entry has fired (a deck entry fires once).
   case fired
@@ -39,7 +41,8 @@ public enum Refusal: Error, Equatable, Sendable {
     case .notSuspended: "the session is not stopped"
     case .firstPhase: "clarify is the first phase"
     case .lastPhase: "ops is the last phase"
-    case .budgetLimit: "the budget is at its limit"
+    case .budgetLimit: "the budget is at its limit (a phase keeps at least a minute)"
+    case .noLaterPhase: "no later phase is still to start"
     case .noBanner: "no banner to acknowledge"
     case .noPivot: "no pivot waiting to be re-planned"
     case .fired: "that entry has fired"

@@ -230,6 +230,19 @@ public struct Session: Equatable, Sendable {
       guard new != old else { return .failure(.budgetLimit) }
       plan[phase] = new
       return .success([record(.budgetChanged(phase, from: old, to: new), at: now)])
+    case .rebalance(let moved):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
+      // The next phase not yet reached: time already spent cannot be handed back.
+      guard let other = Phase.allCases.first(where: { $0 > phase && $0 > furthest }) else {
+        return .failure(.noLaterPhase)
+      }
+      let floor = Millis.minutes(1)
+      guard moved != 0, plan[other] - moved >= floor, plan[phase] + moved >= floor else {
+        return .failure(.budgetLimit)
+      }
+      plan[phase] += moved
+      plan[other] -= moved
+      return .success([record(.rebalanced(phase, other: other, moved: moved), at: now)])
     case .finish(let reason):
       if let refusal = refusalUnlessLive { return .failure(refusal) }
       return .success(end(Ending(outcome: .finished, reason: reason), at: now))

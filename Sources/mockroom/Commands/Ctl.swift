@@ -25,7 +25,7 @@ struct Ctl: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ctl",
     abstract: "Steer a running session from a script: status, fire, pivot, pause, resume, next, "
-      + "extend, note, mark.",
+      + "extend, rebalance, note, mark.",
     discussion: """
       Examples:
         mockroom ctl status --format '{phase} {remaining}'   (for tmux's status-right)
@@ -33,6 +33,7 @@ struct Ctl: ParsableCommand {
         mockroom ctl fire audio-first
         mockroom ctl pivot "Now assume the traffic is audio."
         mockroom ctl extend 2m        (a negative duration shortens: extend -1m)
+        mockroom ctl rebalance 1m     (from the next phase still to start; -1m gives it back)
         mockroom ctl note "estimate skipped the write path"
         mockroom ctl mark missed_estimate
 
@@ -45,7 +46,7 @@ struct Ctl: ParsableCommand {
       """,
     subcommands: [
       Status.self, Fire.self, Pivot.self, Simple.Pause.self, Simple.Resume.self, Simple.Next.self,
-      Simple.Back.self, Extend.self, Note.self, MarkCommand.self, Simple.End.self,
+      Simple.Back.self, Extend.self, Rebalance.self, Note.self, MarkCommand.self, Simple.End.self,
     ]
   )
 
@@ -176,24 +177,50 @@ struct Ctl: ParsableCommand {
     var words: [String] = []
 
     func validate() throws {
-      guard words.count == 1 else {
-        throw ValidationError(
-          words.isEmpty
-            ? "give the duration to add, e.g. 2m (or -1m to take a minute off)."
-            : "give one duration, not \(words.count): \(words.joined(separator: " ")).")
-      }
+      _ = try Ctl.signedDuration(
+        words, missing: "give the duration to add, e.g. 2m (or -1m to take a minute off).")
     }
 
     func run() throws {
-      let duration = words[0]
-      let negative = duration.hasPrefix("-")
-      let ms: Millis
-      do {
-        ms = try DurationText.parse(negative ? String(duration.dropFirst()) : duration)
-      } catch {
-        throw ValidationError("'\(duration)': \(error)")
-      }
-      try Ctl.perform(.adjust(negative ? -ms : ms), on: choice)
+      try Ctl.perform(.adjust(try Ctl.signedDuration(words, missing: "")), on: choice)
+    }
+  }
+
+  struct Rebalance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Move time to the current phase from the next phase still to start (a negative "
+        + "duration gives it back); the plan's total stays.")
+    @OptionGroup var choice: SessionChoice
+    @Argument(
+      parsing: .allUnrecognized, help: ArgumentHelp("e.g. 1m, -1m.", valueName: "duration"))
+    var words: [String] = []
+
+    func validate() throws {
+      _ = try Ctl.signedDuration(
+        words, missing: "give the time to move, e.g. 1m (or -1m to give a minute back).")
+    }
+
+    func run() throws {
+      try Ctl.perform(.rebalance(try Ctl.signedDuration(words, missing: "")), on: choice)
+    }
+  }
+
+  /// One duration, taken as it stands so that `-1m` is a duration and not an unknown option.
+  static func signedDuration(_ words: [String], missing: String) throws(ValidationError)
+    -> Millis
+  {
+    guard words.count == 1 else {
+      throw ValidationError(
+        words.isEmpty
+          ? missing : "give one duration, not \(words.count): \(words.joined(separator: " ")).")
+    }
+    let duration = words[0]
+    let negative = duration.hasPrefix("-")
+    do {
+      let ms = try DurationText.parse(negative ? String(duration.dropFirst()) : duration)
+      return negative ? -ms : ms
+    } catch {
+      throw ValidationError("'\(duration)': \(error)")
     }
   }
 

@@ -12,7 +12,8 @@ struct InterviewerCommand: ParsableCommand {
       Shows the clocks, the deck with its schedule, and the prompt's interviewer material \
       (clarify answers, scale, drill and ops points, private notes). Keys: Up/Down choose a deck \
       entry; f fire; h hold/release; s skip; i an interjection in your words; m mark; \
-      w note; p pause; n next; b back; +/- a minute; E end; ? help; q close.
+      w note; p pause; n next; b back; +/- a minute; ] and [ a minute from or to the next \
+      phase still to start; E end; ? help; q close.
 
       When the session ends, you score the candidate on the same five dimensions as their \
       debrief; 'mockroom show' puts both side by side.

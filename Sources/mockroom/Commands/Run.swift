@@ -7,7 +7,8 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Start a timed session (the default command).",
     discussion: """
-      Keys: Space or n next phase; b back; p pause/resume; + and - change the current \
+      Keys: Space or n next phase; b back; p pause/resume; ] and [ move a minute from or to \
+      the next phase still to start; + and - change the current \
       phase's budget by a minute; t the prompt full screen (t again: the clock); j/k, \
       arrows, PgUp/PgDn scroll the prompt; a acknowledge a banner; r re-planned after a \
       pivot; m mark a moment (x reset, e own error, c check-in, 1-5 recovery moves); \

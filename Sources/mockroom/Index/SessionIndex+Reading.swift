@@ -16,7 +16,9 @@ extension SessionIndex {
       filter += " AND name = ?2"
       values.append(.text(name))
     }
-    let phaseColumns = Phase.allCases.map { "\($0.name)_budget_ms, \($0.name)_ms" }
+    let phaseColumns =
+      Phase.allCases.map { "\($0.name)_budget_ms, \($0.name)_ms" }
+      + Phase.allCases.map { "s.\($0.name)_start_budget_ms" }
     let records = try cursor(
       "SELECT r.id, r.name, r.device, r.inode, r.size, r.mtime_ns, r.ctime_ns, r.taken_to,"
         + " r.warnings, s.record, s.session_id, s.title, s.prompt, s.started, s.plan, s.seed,"
@@ -136,13 +138,17 @@ extension SessionIndex {
       ending = Ending(outcome: outcome, reason: reason)
     }
     var times: [SessionSummary.PhaseTime] = []
+    var startBudgets: [Millis] = []
     times.reserveCapacity(Phase.allCases.count)
     for phase in Phase.allCases {
       let column = Int32(23 + 2 * phase.rawValue)
-      guard let budget = row.int(column), let actual = row.int(column + 1) else { return nil }
+      guard let budget = row.int(column), let actual = row.int(column + 1),
+        let began = row.int(Int32(23 + 2 * Phase.allCases.count + phase.rawValue))
+      else { return nil }
       times.append(
         SessionSummary.PhaseTime(
           phase: phase, budget: budget, actual: actual, reached: phase <= furthest))
+      startBudgets.append(began)
     }
     return SessionSummary(
       id: id, title: strings.one(title), prompt: row.text(12).map { strings.one($0) },
@@ -150,7 +156,8 @@ extension SessionIndex {
       plan: strings.one(Plan(name: planName, budgets: times.map(\.budget))),
       seed: row.int(15).map { UInt64(bitPattern: $0) }, ending: ending, active: active,
       length: length, phases: times, drillStart: row.int(20), opsStart: row.int(21), banners: [],
-      marks: [], debrief: nil)
+      marks: [], debrief: nil,
+      startPlan: strings.one(Plan(name: planName, budgets: startBudgets)))
   }
 
   /// One copy of each value that repeats across records (titles, plans, debriefs): at

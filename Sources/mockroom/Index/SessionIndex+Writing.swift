@@ -35,12 +35,14 @@ extension SessionIndex {
     let session, banner, mark, note, debrief: SQLiteDatabase.Statement
 
     init(_ database: SQLiteDatabase) throws(SQLiteDatabase.Failure) {
-      let phases = Phase.allCases.map { "\($0.name)_budget_ms, \($0.name)_ms" }
+      let phases =
+        Phase.allCases.map { "\($0.name)_budget_ms, \($0.name)_ms" }
+        + Phase.allCases.map { "\($0.name)_start_budget_ms" }
       session = try database.prepare(
         "INSERT INTO sessions (record, session_id, title, prompt, started, plan, seed, outcome,"
           + " reason, active_ms, length_ms, drill_start_ms, ops_start_ms, furthest, "
           + phases.joined(separator: ", ") + ") VALUES ("
-          + (1...14 + 2 * phases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+          + (1...14 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
       banner = try database.prepare(
         "INSERT INTO banners (record, position, number, cue, kind, text, phase, shown_at_ms,"
           + " late_ms, acknowledged_at_ms, replanned_at_ms, retired)"
@@ -66,7 +68,8 @@ extension SessionIndex {
           .text(s.ending.map(\.reason.tag)), .int(s.active),
           .int(s.length), .int(s.drillStart), .int(s.opsStart),
           .int(s.phases.last(where: \.reached)?.phase.rawValue ?? 0),
-        ] + s.phases.flatMap { [.int($0.budget), .int($0.actual)] })
+        ] + s.phases.flatMap { [.int($0.budget), .int($0.actual)] }
+          + Phase.allCases.map { .int(s.startPlan[$0]) })
       for (position, b) in s.banners.enumerated() {
         try banner.run([
           id, .int(position), .int(b.number), .text(b.cue), .text(b.kind.rawValue), .text(b.text),

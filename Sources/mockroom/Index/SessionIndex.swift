@@ -10,7 +10,7 @@ import MockCore
 final class SessionIndex {
   /// Bump when the tables, or what a summary holds, change: an index of another version is
   /// rebuilt.
-  static let schema: Int64 = 1
+  static let schema: Int64 = 2
 
   /// Who a record file is: any edit, copy or replacement changes one of these.
   struct Identity: Equatable, Sendable {
@@ -141,7 +141,10 @@ final class SessionIndex {
       estimate_budget_ms INTEGER NOT NULL, estimate_ms INTEGER NOT NULL,
       design_budget_ms INTEGER NOT NULL, design_ms INTEGER NOT NULL,
       drill_budget_ms INTEGER NOT NULL, drill_ms INTEGER NOT NULL,
-      ops_budget_ms INTEGER NOT NULL, ops_ms INTEGER NOT NULL);
+      ops_budget_ms INTEGER NOT NULL, ops_ms INTEGER NOT NULL,
+      clarify_start_budget_ms INTEGER NOT NULL, estimate_start_budget_ms INTEGER NOT NULL,
+      design_start_budget_ms INTEGER NOT NULL, drill_start_budget_ms INTEGER NOT NULL,
+      ops_start_budget_ms INTEGER NOT NULL);
     CREATE TABLE banners (
       record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
       position INTEGER NOT NULL, number INTEGER NOT NULL, cue TEXT NOT NULL, kind TEXT NOT NULL,
