@@ -32,9 +32,22 @@ public struct PlanFile: Equatable, Sendable {
         "'\(name)' cannot name a plan: use lowercase letters, digits and single hyphens")
       return (nil, reader.problems)
     }
-    guard let text = reader.utf8Text(bytes), let root = reader.compose(text),
-      let fields = reader.fields(root, allowed: ["description", "budgets"], what: "a plan file")
-    else { return (nil, reader.problems) }
+    guard let text = reader.utf8Text(bytes), let root = reader.compose(text) else {
+      return (nil, reader.problems)
+    }
+    let file = read(root, name: name, file: file, &reader)
+    return (file, reader.problems.sorted(by: PromptProblem.sortedOrder))
+  }
+
+  /// A plan from its YAML node (a file's root, or an entry under `plans:` in config.yaml);
+  /// nil when `reader` found a problem in it.
+  static func read(
+    _ root: Node, name: String, file: String, what: String = "a plan file",
+    _ reader: inout NodeReader
+  ) -> PlanFile? {
+    let before = reader.problems.count
+    guard let fields = reader.fields(root, allowed: ["description", "budgets"], what: what)
+    else { return nil }
     let description = reader.text(fields, "description", required: true)
     var plan = Plan.standard
     plan.name = name
@@ -43,10 +56,8 @@ public struct PlanFile: Equatable, Sendable {
     } else {
       reader.report(root, "missing field 'budgets' (a phase left out keeps its standard budget)")
     }
-    guard reader.problems.isEmpty, let description else {
-      return (nil, reader.problems.sorted(by: PromptProblem.sortedOrder))
-    }
-    return (PlanFile(plan: plan, description: description, path: file), [])
+    guard reader.problems.count == before, let description else { return nil }
+    return PlanFile(plan: plan, description: description, path: file)
   }
 
   private static func read(_ node: Node, into plan: inout Plan, _ reader: inout NodeReader) {
@@ -102,6 +113,13 @@ public struct PlanLibrary: Sendable {
         }
       }
     }
+    entries = byName.values.sorted { $0.file.plan.name < $1.file.plan.name }
+  }
+
+  /// Plans written in config.yaml: the user's, over files of the same name.
+  public mutating func add(_ plans: [PlanFile]) {
+    var byName = Dictionary(entries.map { ($0.file.plan.name, $0) }) { $1 }
+    for plan in plans { byName[plan.plan.name] = Entry(file: plan, origin: .user) }
     entries = byName.values.sorted { $0.file.plan.name < $1.file.plan.name }
   }
 

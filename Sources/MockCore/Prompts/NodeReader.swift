@@ -280,12 +280,12 @@ struct NodeReader {
   }
 
   /// An empty value, or a plain `~` or `null`, as YAML's core schema reads them.
-  private func isNull(_ node: Node) -> Bool {
+  func isNull(_ node: Node) -> Bool {
     guard let scalar = node.scalar, scalar.style == .plain else { return false }
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 
-  private func describe(_ node: Node) -> String {
+  func describe(_ node: Node) -> String {
     switch node {
     case .mapping: "a mapping"
     case .sequence: "a list"

@@ -17,11 +17,18 @@ struct Plans: ParsableCommand {
     subcommands: [List.self, ShowPlan.self, Check.self],
     defaultSubcommand: List.self)
 
-  /// Every plan, with the problems of the files that did not read on stderr.
-  static func load() -> PlanLibrary {
-    let library = PlanSources.resolve().load()
+  /// Every plan (the files', then config.yaml's), with the problems of the files that did not
+  /// read on stderr.
+  static func load(inline: [PlanFile]) -> PlanLibrary {
+    var library = PlanSources.resolve().load()
+    library.add(inline)
     for problem in library.problems { warn("\(problem)") }
     return library
+  }
+
+  /// The plans config.yaml holds; a problem in it stops the command.
+  static func configured() throws -> [PlanFile] {
+    try ConfigFile.settings(ProcessInfo.processInfo.environment).plans
   }
 
   struct List: ParsableCommand {
@@ -29,7 +36,7 @@ struct Plans: ParsableCommand {
       abstract: "List the plans, with their budgets and what each is for.")
 
     func run() throws {
-      let library = Plans.load()
+      let library = Plans.load(inline: try Plans.configured())
       if library.entries.isEmpty {
         throw UserError("no plans found; the bundled Plans directory is missing", code: 1)
       }
@@ -47,7 +54,7 @@ struct Plans: ParsableCommand {
     var plan: String
 
     func run() throws {
-      let chosen = try Plans.choose(plan)
+      let chosen = try Plans.choose(plan, inline: try Plans.configured())
       print(PlanText.show(chosen.file, origin: chosen.origin), terminator: "")
     }
   }
@@ -60,28 +67,36 @@ struct Plans: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
-      var problems: [PromptProblem] = []
-      var count = 0
+      var lines: [String] = []
+      var checked = 0
+      var bad = 0
       if files.isEmpty {
-        let library = PlanSources.resolve().load()
-        problems = library.problems
-        count = library.entries.count + Set(problems.map(\.file)).count
+        var library = PlanSources.resolve().load()
+        // Plans written in config.yaml are checked with it.
+        let config = ConfigFile.read(ProcessInfo.processInfo.environment)
+        library.add(config.settings.plans)
+        lines = library.problems.map(\.description) + config.problems
+        bad = Set(library.problems.map(\.file)).count + (config.problems.isEmpty ? 0 : 1)
+        checked = library.entries.count + bad
       } else {
         for file in files {
-          problems += PlanSources.file(file).problems
+          let problems = PlanSources.file(file).problems
+          lines += problems.map(\.description)
+          if !problems.isEmpty { bad += 1 }
         }
-        count = files.count
+        checked = files.count
       }
-      for problem in problems { print(problem) }
-      let bad = Set(problems.map(\.file)).count
-      print("\(count) plan file\(count == 1 ? "" : "s") checked; \(bad) with problems.")
-      if !problems.isEmpty { throw ExitCode(1) }
+      for line in lines { print(line) }
+      print("\(checked) plan file\(checked == 1 ? "" : "s") checked; \(bad) with problems.")
+      if bad > 0 { throw ExitCode(1) }
     }
   }
 
   /// `--plan NAME|FILE`: a file when it names one (a path with `/`, or a `.yaml` name),
   /// otherwise a plan by name. A file with problems, or an unknown name, is a usage error.
-  static func choose(_ value: String) throws -> (file: PlanFile, origin: PlanLibrary.Origin?) {
+  static func choose(_ value: String, inline: [PlanFile]) throws -> (
+    file: PlanFile, origin: PlanLibrary.Origin?
+  ) {
     if value.contains("/") || PlanSources.isPlanFile(value) {
       let read = PlanSources.file(value)
       guard let file = read.plan else {
@@ -89,8 +104,12 @@ struct Plans: ParsableCommand {
       }
       return (file, nil)
     }
-    let library = load()
+    let library = load(inline: inline)
     guard let entry = library.entry(named: value) else {
+      // The standard plan is built in, even without the bundled Plans directory.
+      if value == Plan.standard.name {
+        return (PlanFile(plan: .standard, description: "the built-in 45 minutes", path: "-"), nil)
+      }
       let near = closest(to: value, in: library.names)
       let hint =
         near.isEmpty

@@ -42,32 +42,7 @@ struct Run: ParsableCommand {
       valueName: "n"))
   var seed: UInt64?
 
-  @Option(
-    help: ArgumentHelp(
-      "How many interjections (pivots, pushback, curveballs, silences) the decks throw in "
-        + "(0-\(Schedule.maximumCount), default \(Schedule.defaultCount)).",
-      discussion: "The default three: a pivot in design, a pivot or pushback in drill, and a "
-        + "curveball in estimate, design or drill.",
-      valueName: "n"))
-  var pivots: Int?
-
-  @Flag(help: "No interjections from the decks; the coaching cues about time stay.")
-  var noPivots = false
-
-  @Option(
-    help: ArgumentHelp(
-      "How a banner announces itself: on (the bell), off, or flash (the screen).",
-      valueName: "on|off|flash"))
-  var bell: String = "on"
-
-  @Option(
-    help: ArgumentHelp(
-      "How long after the plan's drill start (25:00 in 45 minutes) to say the drill is late.",
-      valueName: "duration"))
-  var drillGrace: String?
-
-  @Flag(help: "Remind me to check in after 5 minutes of design or drill without a check-in (c).")
-  var checkinReminder = false
+  @OptionGroup var defaults: SettingsOptions
 
   @Flag(
     help: ArgumentHelp(
@@ -75,14 +50,6 @@ struct Run: ParsableCommand {
       discussion: "No interjection fires by itself; the interviewer fires them. The coaching "
         + "cues about time still come."))
   var partner = false
-
-  @Option(
-    help: ArgumentHelp(
-      "The plan: a name from 'mockroom plans list' (standard, screen-35, loop-60, or your own), "
-        + "or a plan file. --budget changes single phases on top.",
-      valueName: "name|file"),
-    completion: .custom(Completions.planNames))
-  var plan: String?
 
   @OptionGroup var library: LibraryOptions
 
@@ -123,35 +90,16 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     _ = try overrides()
-    _ = try options()
     if prompt != nil, tag != nil {
       throw ValidationError("give --prompt or --tag, not both.")
     }
-    if let pivots, !(0...Schedule.maximumCount).contains(pivots) {
-      throw ValidationError(
-        "--pivots \(pivots): give a number from 0 to \(Schedule.maximumCount).")
-    }
-    if noPivots, let pivots, pivots > 0 {
-      throw ValidationError("give --pivots or --no-pivots, not both.")
-    }
-    guard Terminal.Bell(rawValue: bell) != nil else {
-      throw ValidationError("--bell '\(bell)': use on, off or flash.")
-    }
   }
 
-  /// The coaching cues' settings from `--drill-grace` and `--checkin-reminder`.
-  func options() throws(ValidationError) -> Schedule.Options {
-    var grace: Millis = 0
-    if let drillGrace {
-      do {
-        grace = try DurationText.parse(drillGrace)
-      } catch {
-        throw ValidationError("--drill-grace '\(drillGrace)': \(error)")
-      }
-    }
-    return Schedule.Options(
-      drillGrace: grace, checkinEvery: checkinReminder ? Schedule.checkinDefault : nil,
-      partner: partner)
+  /// The coaching cues' settings.
+  func options(_ settings: Settings) -> Schedule.Options {
+    Schedule.Options(
+      drillGrace: settings.drillGrace,
+      checkinEvery: settings.checkinReminder ? Schedule.checkinDefault : nil, partner: partner)
   }
 
   /// The prompt for this session: the one asked for, or the least recently practised (of the
@@ -180,9 +128,10 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let base = try plan.map { try Plans.choose($0).file.plan } ?? .standard
-    let plan = base.overriding(try overrides())
     let environment = ProcessInfo.processInfo.environment
+    let settings = try defaults.settings(environment)
+    let plan = try Plans.choose(settings.plan, inline: settings.plans).file.plan
+      .overriding(try overrides())
     let paths: DataPaths
     do {
       paths = try DataPaths.resolve(environment)
@@ -196,7 +145,7 @@ struct Run: ParsableCommand {
     let chosen = try choose(library, sessions: paths.sessionsDirectory, seed: seed)
     let schedule = Schedule.place(
       own: chosen?.interjections ?? [], generic: library.deck, plan: plan,
-      count: noPivots ? 0 : pivots ?? Schedule.defaultCount, seed: seed, options: try options())
+      count: settings.pivots, seed: seed, options: options(settings))
     if chosen == nil {
       let place =
         sources.directories.isEmpty
@@ -205,7 +154,7 @@ struct Run: ParsableCommand {
     }
     let terminal: Terminal
     do {
-      terminal = try Terminal(environment: environment)
+      terminal = try Terminal(environment: environment, color: settings.color)
     } catch {
       throw UserError("\(error)", code: 2)
     }
@@ -242,7 +191,8 @@ struct Run: ParsableCommand {
       material: Material(prompt: chosen, generic: library.deck))
     let trace = Trace(path: environment["MOCKROOM_TRACE"])
     let pump = EventPump(
-      terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: bell) ?? .on, log: log,
+      terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
+      log: log,
       server: server)
     pump.run(&interview, first: interview.start(at: MonotonicClock.now())) { model, now, first in
       trace?.drew(model.room.session, at: now, first: first)

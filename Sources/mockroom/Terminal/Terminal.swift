@@ -23,7 +23,10 @@ final class Terminal {
   let colors: Bool
 
   /// Starts curses on the process's terminal, or says clearly why it cannot.
-  init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
+  init(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    color: Settings.Color = .auto
+  ) throws(Failure) {
     Self.useUTF8Locale()
     SignalPipe.clearInheritedMask()
     guard let term = environment["TERM"], !term.isEmpty else {
@@ -51,8 +54,9 @@ final class Terminal {
     nodelay(window, true)
     set_escdelay(25)
     curs_set(0)
+    // NO_COLOR wins over every setting; `never` turns colour off on any terminal.
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-    colors = !noColor && has_colors()
+    colors = !noColor && color != .never && has_colors()
     if colors {
       start_color()
       use_default_colors()

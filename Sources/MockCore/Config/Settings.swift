@@ -1,0 +1,238 @@
+import Yams
+
+/// The defaults a person keeps for their sessions. Each comes from the first of: a flag, a
+/// `MOCKROOM_*` variable, `config.yaml`, and the built-in value; `sources` says which.
+public struct Settings: Equatable, Sendable {
+  /// Where a value came from.
+  public enum Source: String, Sendable {
+    case builtIn = "default", file, environment, flag
+  }
+
+  /// Whether the screen uses colour. `NO_COLOR` in the environment wins over all of them.
+  public enum Color: String, CaseIterable, Sendable {
+    /// Colour when the terminal has it.
+    case auto
+    /// For scripts that say so; a terminal cannot be made to show colour it lacks, so it reads
+    /// as `auto`.
+    case always
+    case never
+  }
+
+  /// The settings, by their names in `config.yaml`.
+  public enum Key: String, CaseIterable, Sendable {
+    case plan, bell, pivots
+    case checkinReminder = "checkin_reminder"
+    case drillGrace = "drill_grace"
+    case color, plans
+  }
+
+  public static let bells = ["on", "off", "flash"]
+
+  public var plan = "standard"
+  public var bell = "on"
+  public var pivots = Schedule.defaultCount
+  public var checkinReminder = false
+  public var drillGrace: Millis = 0
+  public var color = Color.auto
+  /// Plans written in `config.yaml` under `plans:`, as if each were a file of its own.
+  public var plans: [PlanFile] = []
+  public private(set) var sources: [Key: Source] = [:]
+
+  public init() {}
+
+  public func source(_ key: Key) -> Source { sources[key] ?? .builtIn }
+
+  /// Notes that `key` was set from `source`.
+  public mutating func mark(_ key: Key, _ source: Source) { sources[key] = source }
+
+  /// Every value as `config show` prints it, with where it came from.
+  public var shown: [(key: String, value: String, source: Source)] {
+    Key.allCases.map { key in
+      let value: String
+      switch key {
+      case .plan: value = plan
+      case .bell: value = bell
+      case .pivots: value = "\(pivots)"
+      case .checkinReminder: value = checkinReminder ? "true" : "false"
+      case .drillGrace: value = drillGrace == 0 ? "0s" : DurationText.clock(drillGrace)
+      case .color: value = color.rawValue
+      case .plans: value = plans.isEmpty ? "none" : plans.map(\.plan.name).joined(separator: ", ")
+      }
+      return (key.rawValue, value, source(key))
+    }
+  }
+
+  // MARK: - config.yaml
+
+  /// Reads `config.yaml` over these settings. A value of the wrong kind is a problem (the
+  /// command stops); an unknown key is a warning that names the closest known one.
+  public mutating func read(file: String, bytes: [UInt8]) -> (
+    problems: [PromptProblem], warnings: [PromptProblem]
+  ) {
+    var reader = NodeReader(file: file, lineOffset: 0)
+    guard let text = reader.utf8Text(bytes) else { return (reader.problems, []) }
+    // An empty file (or one of comments only) is no settings at all.
+    let content = text.split(separator: "\n").map { $0.trimmingWhitespace }
+    guard content.contains(where: { !$0.isEmpty && !$0.hasPrefix("#") }) else { return ([], []) }
+    guard let root = reader.compose(text) else { return (reader.problems, []) }
+    if root.scalar != nil, reader.isNull(root) { return ([], []) }
+    guard let mapping = root.mapping else {
+      reader.report(root, "config.yaml must be a mapping of settings, not \(reader.describe(root))")
+      return (reader.problems, [])
+    }
+    var warnings: [PromptProblem] = []
+    let names = Key.allCases.map(\.rawValue)
+    for (node, value) in mapping {
+      guard let name = node.scalar?.string, let key = Key(rawValue: name) else {
+        let word = node.scalar?.string ?? "?"
+        let hint = closest(to: word, in: names, limit: 1).first.map { " (did you mean '\($0)'?)" }
+        let mark = node.mark
+        warnings.append(
+          PromptProblem(
+            file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+            message: "unknown setting '\(word)'\(hint ?? ""); it is ignored"))
+        continue
+      }
+      if read(key, value, &reader, file: file) { mark(key, .file) }
+    }
+    return (reader.problems.sorted(by: PromptProblem.sortedOrder), warnings)
+  }
+
+  /// One setting from the file; false (with a problem) when it does not read.
+  private mutating func read(_ key: Key, _ node: Node, _ reader: inout NodeReader, file: String)
+    -> Bool
+  {
+    if key == .plans { return readPlans(node, &reader, file: file) }
+    guard let text = reader.scalar(node, key.rawValue) else { return false }
+    switch set(key, text) {
+    case .success: return true
+    case .failure(let why):
+      reader.report(node, "'\(key.rawValue)': \(why.message)")
+      return false
+    }
+  }
+
+  private mutating func readPlans(_ node: Node, _ reader: inout NodeReader, file: String) -> Bool {
+    guard let mapping = node.mapping else {
+      reader.report(node, "'plans' must be a mapping of plan names to plans")
+      return false
+    }
+    let before = reader.problems.count
+    var read: [PlanFile] = []
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string, PromptParser.isUsableID(name) else {
+        reader.report(
+          key, "a plan's name is lowercase letters, digits and single hyphens, like screen-35")
+        continue
+      }
+      // Each plan reads as its own file would, with its places in config.yaml.
+      if let plan = PlanFile.read(value, name: name, file: file, what: "plan '\(name)'", &reader) {
+        read.append(plan)
+      }
+    }
+    plans = read
+    return reader.problems.count == before
+  }
+
+  /// Why a value was refused.
+  public struct Refused: Error, Equatable, Sendable {
+    public let message: String
+  }
+
+  /// Sets `key` from its text, as the file, a variable or a flag gives it.
+  public mutating func set(_ key: Key, _ text: String) -> Result<Void, Refused> {
+    switch key {
+    case .plan:
+      guard !text.isEmpty else { return .failure(Refused(message: "give a plan's name")) }
+      plan = text
+    case .bell:
+      guard Self.bells.contains(text) else {
+        return .failure(Refused(message: "'\(text)': use on, off or flash"))
+      }
+      bell = text
+    case .pivots:
+      guard let n = Int(text), (0...Schedule.maximumCount).contains(n) else {
+        return .failure(
+          Refused(message: "'\(text)': give a number from 0 to \(Schedule.maximumCount)"))
+      }
+      pivots = n
+    case .checkinReminder:
+      switch text.lowercased() {
+      case "true", "yes", "on": checkinReminder = true
+      case "false", "no", "off": checkinReminder = false
+      default: return .failure(Refused(message: "'\(text)': use true or false"))
+      }
+    case .drillGrace:
+      // None is a grace too: the drill is late from the plan's drill start.
+      if text == "0" || text == "0s" {
+        drillGrace = 0
+        return .success(())
+      }
+      do {
+        drillGrace = try DurationText.parse(text)
+      } catch {
+        return .failure(Refused(message: "\(error)"))
+      }
+    case .color:
+      guard let color = Color(rawValue: text) else {
+        return .failure(Refused(message: "'\(text)': use auto, always or never"))
+      }
+      self.color = color
+    case .plans:
+      return .failure(Refused(message: "plans are written in config.yaml or in plans/"))
+    }
+    return .success(())
+  }
+
+  /// What `config init` writes: every setting at its default, each explained.
+  public static let template = """
+    # mockroom's defaults. A flag still wins over these, and so do the variables
+    # \(variables.map(\.name).joined(separator: ", ")).
+    # 'mockroom config show' prints what a session would use, and where each value came from.
+
+    # The plan: standard (45 minutes), screen-35, loop-60, or one of your own
+    # (plans/NAME.yaml beside this file, or under 'plans:' below).
+    plan: standard
+
+    # How a banner announces itself: on (the bell), off, or flash (the screen).
+    bell: on
+
+    # How many interjections (pivots, pushback, curveballs, silences) a session throws in: 0-9.
+    pivots: \(Schedule.defaultCount)
+
+    # A reminder after 5 minutes of design or drill without a check-in.
+    checkin_reminder: false
+
+    # How long after the plan's drill start to say the drill is late (0s: at once).
+    drill_grace: 0s
+
+    # Colour: auto, always or never. NO_COLOR in the environment wins over it.
+    color: auto
+
+    # Plans of your own, as a plan file would hold them:
+    # plans:
+    #   quick:
+    #     description: a short screen
+    #     budgets: {design: 10m, drill: 10m}
+
+    """
+
+  /// The variables read, by the setting each sets. Only these: the rest is the file's.
+  public static let variables: [(name: String, key: Key)] = [
+    ("MOCKROOM_PLAN", .plan), ("MOCKROOM_BELL", .bell), ("MOCKROOM_PIVOTS", .pivots),
+    ("MOCKROOM_COLOR", .color),
+  ]
+
+  /// Reads the `MOCKROOM_*` variables over these settings; what is wrong with each is said.
+  public mutating func read(environment: [String: String]) -> [String] {
+    var errors: [String] = []
+    for (name, key) in Self.variables {
+      guard let text = environment[name], !text.isEmpty else { continue }
+      switch set(key, text) {
+      case .success: mark(key, .environment)
+      case .failure(let why): errors.append("\(name)=\(text): \(why.message)")
+      }
+    }
+    return errors
+  }
+}
