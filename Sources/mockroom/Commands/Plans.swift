@@ -110,12 +110,7 @@ struct Plans: ParsableCommand {
       if value == Plan.standard.name {
         return (PlanFile(plan: .standard, description: "the built-in 45 minutes", path: "-"), nil)
       }
-      let near = closest(to: value, in: library.names)
-      let hint =
-        near.isEmpty
-        ? "'mockroom plans list' shows every plan."
-        : "Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-      throw UserError("no plan '\(value)'. \(hint)", code: 2)
+      throw UserError.unknown("plan", value, among: library.names, seeAll: "mockroom plans list")
     }
     return (entry.file, entry.origin)
   }

@@ -40,12 +40,7 @@ struct LibraryOptions: ParsableArguments {
 /// The entry for `id`, or a usage error suggesting the closest ids.
 func entry(_ id: String, in library: PromptLibrary) throws -> PromptLibrary.Entry {
   if let entry = library.entry(id: id) { return entry }
-  let near = closest(to: id, in: library.ids)
-  let hint =
-    near.isEmpty
-    ? "'mockroom prompts list' shows every prompt."
-    : "Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-  throw UserError("no prompt '\(id)'. \(hint)", code: 2)
+  throw UserError.unknown("prompt", id, among: library.ids, seeAll: "mockroom prompts list")
 }
 
 /// `mockroom prompts`: list, read and check the design prompts.
