@@ -37,7 +37,7 @@ import Testing
     let run = try Self.mockroom(["run"], home)
     #expect(run.status == 2)
     #expect(
-      run.stderr == "mockroom: \(home.path)/config.yaml:2:9: 'pivots': 'many': give a number "
+      run.stderr == "mockroom: \(home.path)/config.yaml:2:9: 'pivots': give a number "
         + "from 0 to 9\n", "\(run.stderr)")
     #expect(!FileManager.default.fileExists(atPath: home.path + "/sessions"))
     // --help and --version never read it.

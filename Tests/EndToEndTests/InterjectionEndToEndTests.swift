@@ -80,7 +80,7 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--pivots", "12"], "--pivots 12: give a number from 0 to 9."),
+    (["--pivots", "12"], "--pivots '12': give a number from 0 to 9."),
     (["--pivots", "2", "--no-pivots"], "give --pivots or --no-pivots, not both."),
     (["--bell", "loud"], "--bell 'loud': use on, off or flash."),
     (["--drill-grace", "soon"], "--drill-grace 'soon': 'soon' is not a duration"),

@@ -62,6 +62,12 @@ public struct Settings: Equatable, Sendable {
     }
   }
 
+  /// `config show`: a table of every setting, its value, and where it came from.
+  public var table: [String] {
+    ReviewText.table(
+      ["SETTING", "VALUE", "FROM"], shown.map { [$0.key, $0.value, $0.source.rawValue] })
+  }
+
   // MARK: - config.yaml
 
   /// Reads `config.yaml` over these settings. A value of the wrong kind is a problem (the
@@ -134,7 +140,8 @@ public struct Settings: Equatable, Sendable {
     return reader.problems.count == before
   }
 
-  /// Why a value was refused.
+  /// Why a value was refused, without the value: the file points at it, a variable and a
+  /// flag say it.
   public struct Refused: Error, Equatable, Sendable {
     public let message: String
   }
@@ -147,20 +154,20 @@ public struct Settings: Equatable, Sendable {
       plan = text
     case .bell:
       guard Self.bells.contains(text) else {
-        return .failure(Refused(message: "'\(text)': use on, off or flash"))
+        return .failure(Refused(message: "use on, off or flash"))
       }
       bell = text
     case .pivots:
       guard let n = Int(text), (0...Schedule.maximumCount).contains(n) else {
         return .failure(
-          Refused(message: "'\(text)': give a number from 0 to \(Schedule.maximumCount)"))
+          Refused(message: "give a number from 0 to \(Schedule.maximumCount)"))
       }
       pivots = n
     case .checkinReminder:
       switch text.lowercased() {
       case "true", "yes", "on": checkinReminder = true
       case "false", "no", "off": checkinReminder = false
-      default: return .failure(Refused(message: "'\(text)': use true or false"))
+      default: return .failure(Refused(message: "use true or false"))
       }
     case .drillGrace:
       // None is a grace too: the drill is late from the plan's drill start.
@@ -175,7 +182,7 @@ public struct Settings: Equatable, Sendable {
       }
     case .color:
       guard let color = Color(rawValue: text) else {
-        return .failure(Refused(message: "'\(text)': use auto, always or never"))
+        return .failure(Refused(message: "use auto, always or never"))
       }
       self.color = color
     case .plans:

@@ -90,10 +90,18 @@ public struct Console: Equatable, Sendable {
   /// schedule, then the other deck entries that may be fired.
   private var rowCount: Int {
     guard let session else { return 0 }
+    return session.schedule.interjections.count + unscheduled(session).count
+  }
+
+  /// The deck entries the schedule does not hold that may still be fired, with their kinds.
+  private func unscheduled(_ session: Session) -> [(entry: Material.Entry, kind: CueKind)] {
     let scheduled = Set(session.schedule.interjections.map(\.id))
-    return session.schedule.interjections.count
-      + material.deck.filter { !scheduled.contains($0.id) && CueKind(rawValue: $0.kind) != nil }
-      .count
+    return material.deck.compactMap { entry in
+      guard !scheduled.contains(entry.id), let kind = CueKind(rawValue: entry.kind) else {
+        return nil
+      }
+      return (entry, kind)
+    }
   }
 
   private mutating func keepSelectionInRange() {
@@ -126,9 +134,7 @@ public struct Console: Equatable, Sendable {
   private mutating func startScoring() {
     guard let session else { return }
     // An ended session's times stand still: any instant after its last line reads them.
-    let end = Instant(ms: records.last?.t ?? 0)
-    let worst = Phase.allCases.max { session.overrun($0, at: end) < session.overrun($1, at: end) }
-    let mostOver = worst.flatMap { session.overrun($0, at: end) > 0 ? $0 : nil }
+    let mostOver = session.mostOver(at: Instant(ms: records.last?.t ?? 0))
     mode = .scoring(
       DebriefForm(
         title: session.info.title, summary: "The session has ended. Your scores for the candidate.",
@@ -150,9 +156,7 @@ public struct Console: Equatable, Sendable {
         strong: material.entry(item.placed.id)?.strong ?? [], item: item,
         banner: session.banner(of: item.placed.id)?.number)
     }
-    let scheduled = Set(deck.map(\.placed.id))
-    for entry in material.deck where !scheduled.contains(entry.id) {
-      guard let kind = CueKind(rawValue: entry.kind) else { continue }
+    for (entry, kind) in unscheduled(session) {
       rows.append(
         Row(
           id: entry.id, kind: kind, text: entry.text, strong: entry.strong, item: nil,

@@ -13,8 +13,6 @@ public struct Interview: ScreenModel, Equatable, Sendable {
   public private(set) var scene: Scene = .room
   /// What the interviewer may see and fire.
   public let material: Material
-  /// Every line recorded, in order: what the debrief form sums up.
-  public private(set) var records: [Record] = []
   /// Whether an interviewer's scores arrived.
   public private(set) var interviewerScored = false
   /// The signal that ended the session, if one did.
@@ -88,13 +86,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     var next = effects.filter { $0 != .quit }
     if stoppedBy != nil { return next + [.quit] }
     if case .ended(let ending) = room.session.status, ending.outcome == .finished {
-      var form = DebriefForm(title: room.session.info.title, summary: "", mostOver: nil)
-      if let summary = SessionSummary(
-        SessionLog(file: room.session.info.id, records: records + next.recorded))
-      {
-        form = DebriefForm(summary)
-      }
-      scene = .debrief(form)
+      scene = .debrief(DebriefForm(ended: room.session))
       return next + [.redraw]
     }
     next += wait()
@@ -119,7 +111,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
       case .skipped: return wait()
       case .saved(let said):
         // Dated at the session's end, as the record's last line is.
-        let t = records.last?.t ?? 0
+        let t = room.session.sinceStart(at: now)
         return [.record(Record(t: t, entry: .debrief(said), source: .candidate))] + wait()
       }
     // The session is over and saved: a signal only ends the program, with nothing more saved.
@@ -141,13 +133,9 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     }
   }
 
-  /// Keeps the lines recorded, and notes that watchers have something new.
+  /// Notes that watchers have something new when a line was recorded.
   private mutating func noted(_ effects: [Effect]) -> [Effect] {
-    let recorded = effects.recorded
-    if !recorded.isEmpty {
-      records += recorded
-      changed = true
-    }
+    if effects.contains(where: { if case .record = $0 { true } else { false } }) { changed = true }
     return effects
   }
 

@@ -51,15 +51,41 @@ extension DebriefForm: ScreenModel {
 
   public func nextWake(after now: Instant) -> Instant? { nil }
 
-  /// The form for a session that has just ended or was read back from its record.
+  /// The form for a session read back from its record (`mockroom debrief`).
   public init(_ summary: SessionSummary) {
-    var line = "\(summary.ending?.outcome.rawValue ?? "incomplete") · worked "
-    line += "\(DurationText.clock(summary.active)) of \(DurationText.clock(summary.plan.total))"
-    if let most = summary.mostOver {
-      line += " · \(most.name) ran \(DurationText.clock(summary[most].overrun)) over"
-    }
     self.init(
-      title: summary.title, summary: line, mostOver: summary.mostOver, existing: summary.debrief)
+      title: summary.title,
+      summary: Self.heading(
+        summary.ending?.outcome, worked: summary.active, of: summary.plan.total,
+        mostOver: summary.mostOver.map { ($0, summary[$0].overrun) }),
+      mostOver: summary.mostOver, existing: summary.debrief)
+  }
+
+  /// The form for the session that has just ended on this screen.
+  public init(ended session: Session) {
+    // An ended session's clock stands still: any instant reads its end.
+    let end = Instant(ms: 0)
+    let most = session.mostOver(at: end)
+    var outcome: Outcome?
+    if case .ended(let ending) = session.status { outcome = ending.outcome }
+    self.init(
+      title: session.info.title,
+      summary: Self.heading(
+        outcome, worked: session.active(at: end), of: session.plan.total,
+        mostOver: most.map { ($0, session.overrun($0, at: end)) }),
+      mostOver: most)
+  }
+
+  /// `finished · worked 40:10 of 45:00 · design ran 3:05 over`.
+  private static func heading(
+    _ outcome: Outcome?, worked: Millis, of total: Millis, mostOver: (Phase, Millis)?
+  ) -> String {
+    var line = "\(outcome?.rawValue ?? "incomplete") · worked "
+    line += "\(DurationText.clock(worked)) of \(DurationText.clock(total))"
+    if let (phase, overrun) = mostOver {
+      line += " · \(phase.name) ran \(DurationText.clock(overrun)) over"
+    }
+    return line
   }
 }
 

@@ -59,6 +59,12 @@ extension Session {
     remaining(phase, at: now) <= 0
   }
 
+  /// The phase that has run furthest over its budget by `now`, if any has.
+  public func mostOver(at now: Instant) -> Phase? {
+    let worst = Phase.allCases.max { overrun($0, at: now) < overrun($1, at: now) }
+    return worst.flatMap { overrun($0, at: now) > 0 ? $0 : nil }
+  }
+
   /// Plan length minus time worked; negative once the whole plan has run out.
   public func totalRemaining(at now: Instant) -> Millis { plan.total - active(at: now) }
 

@@ -31,20 +31,7 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var defaults: SettingsOptions
 
     func run() throws {
-      let settings = try defaults.settings()
-      let rows = settings.shown.map { [$0.key, $0.value, $0.source.rawValue] }
-      let widths = (0..<3).map { i in
-        (rows + [["SETTING", "VALUE", "FROM"]]).map { $0[i].count }.max() ?? 0
-      }
-      for row in [["SETTING", "VALUE", "FROM"]] + rows {
-        print(
-          row.enumerated().map {
-            $0.offset == 2
-              ? $0.element
-              : $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
-          }
-          .joined(separator: "  "))
-      }
+      for line in try defaults.settings().table { print(line) }
       print("file: \(ConfigFile.path())")
     }
   }

@@ -49,19 +49,10 @@ struct SettingsOptions: ParsableArguments {
       valueName: "auto|always|never"))
   var color: String?
 
+  /// Each flag's value is checked by the same rule the file and the variables go by.
   func validate() throws {
-    if let pivots, !(0...Schedule.maximumCount).contains(pivots) {
-      throw ValidationError(
-        "--pivots \(pivots): give a number from 0 to \(Schedule.maximumCount).")
-    }
     if noPivots, let pivots, pivots > 0 {
       throw ValidationError("give --pivots or --no-pivots, not both.")
-    }
-    if let bell, !Settings.bells.contains(bell) {
-      throw ValidationError("--bell '\(bell)': use on, off or flash.")
-    }
-    if let color, Settings.Color(rawValue: color) == nil {
-      throw ValidationError("--color '\(color)': use auto, always or never.")
     }
     var scratch = Settings()
     try apply(to: &scratch)
@@ -72,7 +63,8 @@ struct SettingsOptions: ParsableArguments {
     func set(_ key: Settings.Key, _ text: String?, flag: String) throws(ValidationError) {
       guard let text else { return }
       if case .failure(let why) = settings.set(key, text) {
-        throw ValidationError("\(flag) '\(text)': \(why.message)")
+        let end = why.message.hasSuffix(".") ? "" : "."
+        throw ValidationError("\(flag) '\(text)': \(why.message)\(end)")
       }
       settings.mark(key, .flag)
     }
@@ -99,7 +91,7 @@ enum ConfigFile {
   /// `$MOCKROOM_HOME/config.yaml`, else `$XDG_CONFIG_HOME/mockroom/config.yaml`, else
   /// `~/.config/mockroom/config.yaml`.
   static func path(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
-    PromptSources.configDirectory(env) + "/config.yaml"
+    DataPaths.configDirectory(env) + "/config.yaml"
   }
 
   /// A config file is a few lines; anything far larger is a mistake.

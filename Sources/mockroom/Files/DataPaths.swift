@@ -13,6 +13,14 @@ struct DataPaths {
     }
   }
 
+  /// Where the user's own files go (prompts, plans, config.yaml): `$MOCKROOM_HOME`, else `$XDG_CONFIG_HOME/mockroom`, else
+  /// `~/.config/mockroom`.
+  static func configDirectory(_ env: [String: String]) -> String {
+    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") { return home }
+    if let config = env["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/mockroom" }
+    return (env["HOME"] ?? "/nonexistent") + "/.config/mockroom"
+  }
+
   static func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
     -> DataPaths
   {

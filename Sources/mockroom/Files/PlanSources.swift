@@ -12,7 +12,7 @@ struct PlanSources {
   {
     PlanSources(
       bundled: PromptSources.bundled("Plans"),
-      user: PromptSources.configDirectory(env) + "/plans")
+      user: DataPaths.configDirectory(env) + "/plans")
   }
 
   /// A plan file is a few lines; anything far larger is a mistake.
@@ -24,7 +24,14 @@ struct PlanSources {
     var unreadable: [PromptProblem] = []
     for (origin, directory) in [(PlanLibrary.Origin.bundled, bundled), (.user, user)] {
       guard let directory, PromptSources.isDirectory(directory) else { continue }
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: directory)
+      } catch {
+        let reason = (error as NSError).localizedFailureReason ?? "cannot list the directory"
+        unreadable.append(PromptProblem(file: directory, line: 1, column: 1, message: reason))
+        continue
+      }
       var files: [(path: String, bytes: [UInt8])] = []
       for name in names.sorted() where Self.isPlanFile(name) {
         let path = directory + "/" + name

@@ -19,7 +19,7 @@ struct PromptSources {
   static func resolve(
     explicit: String?, _ env: [String: String] = ProcessInfo.processInfo.environment
   ) throws(Failure) -> PromptSources {
-    let user = configDirectory(env) + "/prompts"
+    let user = DataPaths.configDirectory(env) + "/prompts"
     for (name, value) in [("--prompts", explicit), ("MOCKROOM_PROMPTS", env["MOCKROOM_PROMPTS"])] {
       guard let value, !value.isEmpty else { continue }
       guard isDirectory(value) else {
@@ -28,14 +28,6 @@ struct PromptSources {
       return PromptSources(bundled: value, user: user)
     }
     return PromptSources(bundled: bundled("Prompts"), user: user)
-  }
-
-  /// Where the user's own files go: `$MOCKROOM_HOME`, else `$XDG_CONFIG_HOME/mockroom`, else
-  /// `~/.config/mockroom`.
-  static func configDirectory(_ env: [String: String]) -> String {
-    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") { return home }
-    if let config = env["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/mockroom" }
-    return (env["HOME"] ?? "/nonexistent") + "/.config/mockroom"
   }
 
   /// The directory mockroom ships as `name` (`Prompts`, `Plans`): next to the executable,
