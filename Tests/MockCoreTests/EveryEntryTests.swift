@@ -54,6 +54,9 @@ import Testing
     ),
     Record(t: 18_000, entry: .debrief(mine), source: .candidate),
     Record(t: 18_000, entry: .debrief(theirs), source: .interviewer),
+    Record(
+      t: 18_000,
+      entry: .hookFailed(HookFailure(event: .sessionEnded, command: "notify", why: "exit 1"))),
   ]
 
   @Test func theScriptHasEveryKind() {

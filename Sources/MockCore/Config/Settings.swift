@@ -23,7 +23,8 @@ public struct Settings: Equatable, Sendable {
     case plan, bell, pivots
     case checkinReminder = "checkin_reminder"
     case drillGrace = "drill_grace"
-    case color, plans
+    case color, plans, hooks
+    case hookTimeout = "hook_timeout"
   }
 
   public static let bells = ["on", "off", "flash"]
@@ -36,6 +37,10 @@ public struct Settings: Equatable, Sendable {
   public var color = Color.auto
   /// Plans written in `config.yaml` under `plans:`, as if each were a file of its own.
   public var plans: [PlanFile] = []
+  /// The hooks written in `config.yaml`, by event (the `hooks/` files are the shell's).
+  public var hooks: [HookEvent: [HookCommand]] = [:]
+  /// How long a hook may run before it is stopped.
+  public var hookTimeout: Millis = 5_000
   public private(set) var sources: [Key: Source] = [:]
 
   public init() {}
@@ -57,6 +62,13 @@ public struct Settings: Equatable, Sendable {
       case .drillGrace: value = drillGrace == 0 ? "0s" : DurationText.clock(drillGrace)
       case .color: value = color.rawValue
       case .plans: value = plans.isEmpty ? "none" : plans.map(\.plan.name).joined(separator: ", ")
+      case .hooks:
+        value =
+          hooks.isEmpty
+          ? "none"
+          : hooks.keys.sorted().map { "\($0.rawValue) (\(hooks[$0]!.count))" }
+            .joined(separator: ", ")
+      case .hookTimeout: value = HookResult.seconds(hookTimeout)
       }
       return (key.rawValue, value, source(key))
     }
@@ -99,16 +111,18 @@ public struct Settings: Equatable, Sendable {
             message: "unknown setting '\(word)'\(hint ?? ""); it is ignored"))
         continue
       }
-      if read(key, value, &reader, file: file) { mark(key, .file) }
+      if read(key, value, &reader, file: file, warnings: &warnings) { mark(key, .file) }
     }
     return (reader.problems.sorted(by: PromptProblem.sortedOrder), warnings)
   }
 
   /// One setting from the file; false (with a problem) when it does not read.
-  private mutating func read(_ key: Key, _ node: Node, _ reader: inout NodeReader, file: String)
-    -> Bool
-  {
+  private mutating func read(
+    _ key: Key, _ node: Node, _ reader: inout NodeReader, file: String,
+    warnings: inout [PromptProblem]
+  ) -> Bool {
     if key == .plans { return readPlans(node, &reader, file: file) }
+    if key == .hooks { return readHooks(node, &reader, file: file, warnings: &warnings) }
     guard let text = reader.scalar(node, key.rawValue) else { return false }
     switch set(key, text) {
     case .success: return true
@@ -138,6 +152,78 @@ public struct Settings: Equatable, Sendable {
     }
     plans = read
     return reader.problems.count == before
+  }
+
+  /// `hooks:`: each event's list of commands. A command is a list of words (a program and its
+  /// arguments), or a built-in: `speak` or `notify`, alone or as `{speak: [options]}`.
+  private mutating func readHooks(
+    _ node: Node, _ reader: inout NodeReader, file: String, warnings: inout [PromptProblem]
+  ) -> Bool {
+    if reader.isNull(node) {
+      hooks = [:]
+      return true
+    }
+    guard let mapping = node.mapping else {
+      reader.report(node, "'hooks' must be a mapping of events to lists of commands")
+      return false
+    }
+    let before = reader.problems.count
+    var read: [HookEvent: [HookCommand]] = [:]
+    let names = HookEvent.allCases.map(\.rawValue)
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string, let event = HookEvent(rawValue: name) else {
+        let word = key.scalar?.string ?? "?"
+        let hint = closest(to: word, in: names, limit: 1).first.map { " (did you mean '\($0)'?)" }
+        warnings.append(
+          PromptProblem(
+            file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
+            message: "unknown hook event '\(word)'\(hint ?? ""); its hooks never run"))
+        continue
+      }
+      read[event, default: []] += reader.list(value, name) { reader, item in
+        Self.hookCommand(item, &reader, event: name)
+      }
+    }
+    hooks = read
+    return reader.problems.count == before
+  }
+
+  private static func hookCommand(_ node: Node, _ reader: inout NodeReader, event: String)
+    -> HookCommand?
+  {
+    let shape =
+      "a hook of '\(event)' is a list of words such as [notify-send, mockroom], "
+      + "or speak or notify"
+    func words(_ node: Node, _ what: String) -> [String]? {
+      guard let sequence = node.sequence, !sequence.isEmpty else {
+        reader.report(node, "\(what) must be a list of words, not \(reader.describe(node))")
+        return nil
+      }
+      let read = sequence.compactMap { reader.scalar($0, "a word of \(what)", label: true) }
+      return read.count == sequence.count ? read : nil
+    }
+    func builtIn(_ name: String, _ options: [String]) -> HookCommand? {
+      switch name {
+      case "speak": return .speak(options: options)
+      case "notify": return .notify(options: options)
+      default: return nil
+      }
+    }
+    if let scalar = node.scalar {
+      if let command = builtIn(scalar.string, []) { return command }
+      reader.report(node, "\(shape), not '\(scalar.string)'")
+      return nil
+    }
+    if let mapping = node.mapping {
+      guard mapping.count == 1, let (key, value) = mapping.first,
+        let name = key.scalar?.string, HookCommand.builtIns.contains(name)
+      else {
+        reader.report(node, "\(shape); a mapping names one built-in and its options")
+        return nil
+      }
+      return words(value, "\(name)'s options").flatMap { builtIn(name, $0) }
+    }
+    return words(node, "a hook of '\(event)'").map(HookCommand.program)
   }
 
   /// Why a value was refused, without the value: the file points at it, a variable and a
@@ -187,6 +273,18 @@ public struct Settings: Equatable, Sendable {
       self.color = color
     case .plans:
       return .failure(Refused(message: "plans are written in config.yaml or in plans/"))
+    case .hooks:
+      return .failure(Refused(message: "hooks are written in config.yaml or in hooks/"))
+    case .hookTimeout:
+      do {
+        let limit = try DurationText.parse(text)
+        guard limit >= 1_000, limit <= 600_000 else {
+          return .failure(Refused(message: "give a time from 1s to 10m"))
+        }
+        hookTimeout = limit
+      } catch {
+        return .failure(Refused(message: "\(error)"))
+      }
     }
     return .success(())
   }
@@ -215,6 +313,17 @@ public struct Settings: Equatable, Sendable {
 
     # Colour: auto, always or never. NO_COLOR in the environment wins over it.
     color: auto
+
+    # How long a hook may run before it is stopped (TERM, then KILL).
+    hook_timeout: 5s
+
+    # Hooks: programs run at moments of a session, never waited for. Each event takes a list
+    # of commands: a list of words (no shell, unless you name one), or the built-ins speak
+    # (reads the cue or the phase aloud) and notify (notify-send). An executable file
+    # hooks/EVENT beside this file runs too. Events: \(HookEvent.allCases.map(\.rawValue).joined(separator: ", ")).
+    # hooks:
+    #   cue-fired: [speak, [notify-send, mockroom]]
+    #   phase-over: [[sh, -c, 'echo "$MOCKROOM_PHASE ran over" >> ~/overruns.txt']]
 
     # Plans of your own, as a plan file would hold them:
     # plans:

@@ -49,6 +49,8 @@ public struct Record: Equatable, Sendable {
     case skipped(cue: String)
     /// A time-stamped note (the interviewer's, usually).
     case note(String)
+    /// A hook failed, timed out or could not start; the session went on.
+    case hookFailed(HookFailure)
   }
 
   /// The record schema version written on every line.
@@ -89,6 +91,7 @@ public struct Record: Equatable, Sendable {
     case released
     case skipped
     case note
+    case hookFailed = "hook_failed"
   }
 
   /// The `type` field of the line.
@@ -131,6 +134,7 @@ extension Record.Entry {
     case .released(let cue): .event(.release(cue))
     case .skipped(let cue): .event(.skip(cue))
     case .note(let text): .event(.note(text))
+    case .hookFailed: .nothing
     }
   }
 
@@ -156,6 +160,7 @@ extension Record.Entry {
     case .released: .released
     case .skipped: .skipped
     case .note: .note
+    case .hookFailed: .hookFailed
     }
   }
 }

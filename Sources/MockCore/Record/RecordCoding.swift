@@ -62,7 +62,7 @@ private struct Line: Codable {
     case id, title, program, prompt, seed, plan, schedule, phase, via, elapsed_ms, budget_ms
     case overrun_ms, paused_ms, from_ms, to_ms, other, moved_ms, outcome, reason, signal, active_ms
     case banner, cue, kind, text, late_ms, after_ms, mark, move, stopped_ms, slept_ms
-    case scores, overran, why, notes, source
+    case scores, overran, why, notes, source, event, command
   }
 
   func encode(to encoder: Encoder) throws {
@@ -142,6 +142,10 @@ private struct Line: Codable {
       try c.encode(cue, forKey: .cue)
     case .note(let text):
       try c.encode(text, forKey: .text)
+    case .hookFailed(let failure):
+      try c.encode(failure.event.rawValue, forKey: .event)
+      try c.encode(failure.command, forKey: .command)
+      try c.encode(failure.why, forKey: .why)
     }
   }
 
@@ -294,6 +298,15 @@ private struct Line: Codable {
     case .released: entry = .released(cue: try c.decode(String.self, forKey: .cue))
     case .skipped: entry = .skipped(cue: try c.decode(String.self, forKey: .cue))
     case .note: entry = .note(try c.decode(String.self, forKey: .text))
+    case .hookFailed:
+      let name = try c.decode(String.self, forKey: .event)
+      guard let event = HookEvent(rawValue: name) else {
+        throw Record.DecodeError(description: "unknown hook event '\(name)'")
+      }
+      entry = .hookFailed(
+        HookFailure(
+          event: event, command: try c.decode(String.self, forKey: .command),
+          why: try c.decode(String.self, forKey: .why)))
     }
     record = Record(t: t, entry: entry, source: source)
   }

@@ -225,7 +225,7 @@ public enum ReviewText {
   }
 
   /// Left-aligned columns, two spaces apart.
-  static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+  public static func table(_ header: [String], _ rows: [[String]]) -> [String] {
     let all = [header] + rows
     let widths = header.indices.map { i in all.map { $0[i].columns }.max() ?? 0 }
     return all.map { row in

@@ -135,7 +135,8 @@ public struct Room: Equatable, Sendable {
     session.handle(.slept(gap), at: now).effects
   }
 
-  private mutating func say(_ text: String, at now: Instant) {
+  /// Shows `text` in place of the key hints for a few seconds.
+  mutating func say(_ text: String, at now: Instant) {
     notice = Notice(text: text, until: now + Notice.lasts)
   }
 

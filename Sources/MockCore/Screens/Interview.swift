@@ -22,6 +22,8 @@ public struct Interview: ScreenModel, Equatable, Sendable {
   /// Something changed since the last state pushed to watchers.
   private var changed = true
   private var lastPush: Instant?
+  /// The moments the hooks hear of.
+  private var hooks = HookWatch()
 
   public init(room: Room, material: Material) {
     self.room = room
@@ -30,7 +32,8 @@ public struct Interview: ScreenModel, Equatable, Sendable {
 
   /// Starts the session's clock: the first thing the shell does.
   public mutating func start(at now: Instant) -> [Effect] {
-    noted(room.start(at: now))
+    let effects = room.start(at: now)
+    return noted(effects + hooks.calls(after: effects, in: room.session, at: now))
   }
 
   public mutating func update(_ input: Input, at now: Instant) -> [Effect] {
@@ -46,6 +49,8 @@ public struct Interview: ScreenModel, Equatable, Sendable {
       if case .waiting = scene, !stillWaiting { effects.append(.quit) }
     case .recordBehind:
       effects = room.update(input, at: now)
+    case .hookFinished(let result):
+      effects = hookFinished(result, at: now)
     default:
       switch scene {
       case .room:
@@ -57,6 +62,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
         effects = waiting(input)
       }
     }
+    effects += hooks.calls(after: effects, in: room.session, at: now)
     effects = noted(effects)
     if case .time = input { effects += pushState(at: now) }
     return effects
@@ -72,7 +78,16 @@ public struct Interview: ScreenModel, Equatable, Sendable {
 
   public func nextWake(after now: Instant) -> Instant? {
     guard case .room = scene else { return nil }
-    return room.nextWake(after: now)
+    return [room.nextWake(after: now), hooks.nextWake(room.session, after: now)]
+      .compactMap { $0 }.min()
+  }
+
+  /// A hook that failed is a line in the record and, while the session runs, a notice.
+  private mutating func hookFinished(_ result: HookResult, at now: Instant) -> [Effect] {
+    guard result.failed else { return [] }
+    if case .room = scene { room.say("hook \(result.event.rawValue): \(result.why)", at: now) }
+    let t = room.session.sinceStart(at: now)
+    return [.record(Record(t: t, entry: .hookFailed(result.failure)))]
   }
 
   // MARK: - Moving on
@@ -118,7 +133,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     case .stop: return [.quit]
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .childExited:
+      .recordBehind, .hookFinished:
       return []
     }
   }
@@ -128,7 +143,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     case .key, .stop: return [.quit]
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .childExited:
+      .recordBehind, .hookFinished:
       return []
     }
   }

@@ -19,7 +19,7 @@ extension Room: ScreenModel {
     case .peers(let consoles, _):
       self.consoles = consoles
       return []
-    case .resize, .request, .message, .hungUp, .childExited: return []
+    case .resize, .request, .message, .hungUp, .hookFinished: return []
     }
   }
 
@@ -40,7 +40,7 @@ extension DebriefForm: ScreenModel {
     // Nothing is timed here: step away and come back to the same form.
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .childExited:
+      .recordBehind, .hookFinished:
       return []
     }
   }

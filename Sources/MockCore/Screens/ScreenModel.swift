@@ -26,8 +26,8 @@ public enum Input: Equatable, Sendable {
   case hungUp
   /// The record cannot be written (or has caught up, with nil).
   case recordBehind(RecordBehind?)
-  /// A child process the program started has exited.
-  case childExited(pid: Int32, status: Int32)
+  /// A hook the program started has finished (or could not start, or was stopped).
+  case hookFinished(HookResult)
 }
 
 /// A control client, as a screen sees it: which connection, and who it said it is.
@@ -55,6 +55,8 @@ public enum Effect: Equatable, Sendable {
   case broadcast(ControlMessage)
   /// Send a request to the session (from the console).
   case send(Request)
+  /// Run the hooks for this moment, if any are set; they never hold the screen up.
+  case hook(HookCall)
   /// Hand the terminal back and stop the process (Ctrl-Z); `.continued` follows after `fg`.
   case stepAway
   /// Forget what is on the screen: the next frame is drawn whole.

@@ -64,9 +64,15 @@ struct ConfigCommand: ParsableCommand {
       abstract: "Check config.yaml and the variables; exit 1 on any problem or warning.")
 
     func run() throws {
-      let read = ConfigFile.read(ProcessInfo.processInfo.environment)
-      for line in read.problems + read.warnings { print(line) }
-      let count = read.problems.count + read.warnings.count
+      let env = ProcessInfo.processInfo.environment
+      let read = ConfigFile.read(env)
+      // A hooks/ file that cannot run is a problem of the configuration too.
+      let hooks = HookRunner(
+        settings: read.settings, directory: DataPaths.configDirectory(env),
+        logPath: DataPaths.hookLog(env), environment: env
+      ).problems
+      for line in read.problems + read.warnings + hooks { print(line) }
+      let count = read.problems.count + read.warnings.count + hooks.count
       print(
         "\(ConfigFile.path()): \(count == 0 ? "no problems" : "\(count) problem\(count == 1 ? "" : "s")")."
       )

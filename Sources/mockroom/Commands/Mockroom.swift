@@ -22,7 +22,8 @@ struct Mockroom: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      Run.self, Prompts.self, Plans.self, ConfigCommand.self, History.self, ShowSession.self,
+      Run.self, Prompts.self, Plans.self, ConfigCommand.self, HooksCommand.self, History.self,
+      ShowSession.self,
       StatsCommand.self,
       DebriefCommand.self,
       InterviewerCommand.self, Ctl.self, Reindex.self,

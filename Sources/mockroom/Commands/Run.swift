@@ -190,15 +190,21 @@ struct Run: ParsableCommand {
       room: Room(session: Session(info: info, plan: plan, schedule: schedule), brief: brief),
       material: Material(prompt: chosen, generic: library.deck))
     let trace = Trace(path: environment["MOCKROOM_TRACE"])
+    let hooks = HookRunner.configured(settings, environment)
+    hooks?.record = log.path
     let pump = EventPump(
       terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
-      log: log,
-      server: server)
+      log: log, server: server, hooks: hooks)
     pump.run(&interview, first: interview.start(at: MonotonicClock.now())) { model, now, first in
       trace?.drew(model.room.session, at: now, first: first)
     }
     server?.shutDown()
     terminal.end()
+    // The session-ended hooks have only just started: a moment to finish, not their whole time.
+    for result in hooks?.finish(within: min(settings.hookTimeout, 2_000)) ?? [] where result.failed
+    {
+      warn("hook \(result.event.rawValue) (\(result.command)): \(result.why)")
+    }
     print(summary(interview.room.session, log: log))
     if !library.problems.isEmpty {
       let files = Set(library.problems.map(\.file)).count

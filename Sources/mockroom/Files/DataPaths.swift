@@ -21,6 +21,17 @@ struct DataPaths {
     return (env["HOME"] ?? "/nonexistent") + "/.config/mockroom"
   }
 
+  /// Where the hook log goes: `$MOCKROOM_HOME`, else `$XDG_STATE_HOME/mockroom`, else
+  /// `~/.local/state/mockroom`.
+  static func stateDirectory(_ env: [String: String]) -> String {
+    if let home = env["MOCKROOM_HOME"], home.hasPrefix("/") { return home }
+    if let state = env["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/mockroom" }
+    return (env["HOME"] ?? "/nonexistent") + "/.local/state/mockroom"
+  }
+
+  /// The hooks' output, and what became of each.
+  static func hookLog(_ env: [String: String]) -> String { stateDirectory(env) + "/hooks.log" }
+
   static func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
     -> DataPaths
   {

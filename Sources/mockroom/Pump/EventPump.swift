@@ -20,6 +20,8 @@ final class EventPump {
   private let server: ControlServer?
   /// The connection to the session (the console's side), while it is open.
   private var client: ControlClient?
+  /// The hooks, when any are set: spawned here, reaped here, never waited for.
+  private let hooks: HookRunner?
   private var sleepWatch = SleepWatch()
   /// What the screen was last told about the record and the socket's clients.
   private var toldBehind: RecordBehind?
@@ -28,8 +30,10 @@ final class EventPump {
 
   init(
     terminal: Terminal, signals: SignalPipe, bell: Terminal.Bell = .on,
-    log: SessionLogWriter? = nil, server: ControlServer? = nil, client: ControlClient? = nil
+    log: SessionLogWriter? = nil, server: ControlServer? = nil, client: ControlClient? = nil,
+    hooks: HookRunner? = nil
   ) {
+    self.hooks = hooks
     self.terminal = terminal
     self.signals = signals
     self.bell = bell
@@ -64,6 +68,10 @@ final class EventPump {
           server?.send(ControlMessage.welcome(welcome).jsonLine(), toClient: id)
         case .broadcast(let message): server?.broadcast(message.jsonLine())
         case .send(let request): _ = client?.send(request)
+        case .hook(let call):
+          for result in hooks?.fire(call, at: MonotonicClock.now()) ?? [] {
+            feed(.hookFinished(result))
+          }
         case .stepAway:
           terminal.stepAway()
           feed(.resize(terminal.size))
@@ -101,14 +109,20 @@ final class EventPump {
         toldViewport = frame.panel
         feed(.viewport(frame.panel))
       }
-      let polled = wait(until: model.nextWake(after: now))
+      let wake = [model.nextWake(after: now), hooks?.nextDeadline].compactMap { $0 }.min()
+      let polled = wait(until: wake)
       serve(polled.server, feed)
       listen(polled.client, feed)
       for arrival in signals.drain() {
         switch arrival {
         case .stop(let name): feed(.stop(signal: name))
         case .suspend: feed(.suspend)
+        case .child: break
         }
+      }
+      // A hook that ended is reaped (SIGCHLD woke the poll), and one past its time stopped.
+      if let hooks, hooks.running {
+        for result in hooks.reap(at: MonotonicClock.now()) { feed(.hookFinished(result)) }
       }
       for input in terminal.readInput() {
         switch input {

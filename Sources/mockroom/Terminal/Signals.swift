@@ -6,7 +6,7 @@ import Synchronization
 /// writes the signal's number here and the run loop, woken by `poll`, does the rest.
 private let signalPipeWriteEnd = Atomic<Int32>(-1)
 
-/// Turns SIGINT, SIGTERM, SIGHUP and SIGTSTP into bytes on a pipe the run loop polls, and
+/// Turns SIGINT, SIGTERM, SIGHUP, SIGTSTP and SIGCHLD into bytes on a pipe the run loop polls, and
 /// restores the terminal if the process crashes.
 ///
 /// Why our own handlers: ncurses restores the terminal on SIGINT/SIGTERM only while they are at
@@ -24,6 +24,8 @@ final class SignalPipe {
     case stop(String)
     /// Ctrl-Z.
     case suspend
+    /// A child (a hook) ended: time to reap.
+    case child
   }
 
   /// The end the run loop polls.
@@ -44,6 +46,7 @@ final class SignalPipe {
       install(number, flags: 0, toPipe)
     }
     Self.catchSuspend()
+    install(SIGCHLD, flags: Int32(SA_NOCLDSTOP | SA_RESTART), toPipe)
     signal(SIGPIPE, SIG_IGN)
   }
 
@@ -87,6 +90,8 @@ final class SignalPipe {
     while read(readEnd, &byte, 1) == 1 {
       if Int32(byte) == SIGTSTP {
         arrivals.append(.suspend)
+      } else if Int32(byte) == SIGCHLD {
+        if arrivals.last != .child { arrivals.append(.child) }
       } else if let name = Self.stopping.first(where: { $0.0 == Int32(byte) })?.1 {
         arrivals.append(.stop(name))
       }

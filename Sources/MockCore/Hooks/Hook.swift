@@ -1,0 +1,167 @@
+/// The moments a hook hears of, by the names its file in `hooks/` and its key under `hooks:`
+/// in `config.yaml` carry.
+public enum HookEvent: String, CaseIterable, Comparable, Sendable {
+  case sessionStarted = "session-started"
+  case sessionEnded = "session-ended"
+  case phaseEntered = "phase-entered"
+  /// The current phase used its whole budget.
+  case phaseOver = "phase-over"
+  case cueFired = "cue-fired"
+  case drillStarted = "drill-started"
+  case drillAnswered = "drill-answered"
+  case drillEnded = "drill-ended"
+
+  public static func < (a: HookEvent, b: HookEvent) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+
+  /// The variables a hook for this event gets, besides `MOCKROOM_EVENT`, each explained (for
+  /// the README and `hooks test`).
+  public var variables: [String] {
+    let session = ["SESSION", "PLAN", "PHASE", "BUDGET_S", "ELAPSED_S", "REMAINING_S", "TEXT"]
+    let drill = ["SESSION", "DRILL", "TEXT"]
+    switch self {
+    case .sessionStarted, .sessionEnded, .phaseEntered, .phaseOver:
+      return session + ["PROMPT", "RECORD"]
+    case .cueFired: return session + ["CUE", "KIND", "PROMPT", "RECORD"]
+    case .drillStarted, .drillEnded: return drill + ["RECORD"]
+    case .drillAnswered: return drill + ["KIND", "RESULT", "RECORD"]
+    }
+  }
+}
+
+/// What a hook runs: a program with its arguments (no shell, unless it is the program), or one
+/// of the built-ins.
+public enum HookCommand: Equatable, Sendable {
+  case program([String])
+  /// Reads `MOCKROOM_TEXT` aloud with the first of espeak-ng, spd-say and say found; the
+  /// options go to that program before the text.
+  case speak(options: [String])
+  /// A desktop notification through notify-send; the options go to it before the title.
+  case notify(options: [String])
+
+  /// The names of the built-ins, as `config.yaml` writes them.
+  public static let builtIns = ["speak", "notify"]
+
+  /// How the command is named in messages and the record: `notify-send mockroom`, `speak`.
+  public var shown: String {
+    switch self {
+    case .program(let argv): argv.joined(separator: " ")
+    case .speak(let options): (["speak"] + options).joined(separator: " ")
+    case .notify(let options): (["notify"] + options).joined(separator: " ")
+    }
+  }
+}
+
+/// One moment for the hooks: the event, and the variables every hook for it gets (without the
+/// `MOCKROOM_` in front; the shell adds it, and `RECORD`).
+public struct HookCall: Equatable, Sendable {
+  public var event: HookEvent
+  public var variables: [String: String]
+
+  public init(event: HookEvent, variables: [String: String]) {
+    self.event = event
+    self.variables = variables
+  }
+
+  /// The environment entries: `MOCKROOM_EVENT=cue-fired` first, the rest by name.
+  public var environment: [String] {
+    ["MOCKROOM_EVENT=\(event.rawValue)"]
+      + variables.sorted { $0.key < $1.key }.map { "MOCKROOM_\($0.key)=\($0.value)" }
+  }
+}
+
+/// How a hook went, as the shell saw it.
+public struct HookResult: Equatable, Sendable {
+  public enum Outcome: Equatable, Sendable {
+    case exited(Int32)
+    case killedBy(signal: Int32)
+    /// It ran past its time and was stopped.
+    case timedOut(after: Millis)
+    /// It never ran, and why (not found, not executable, no speech program).
+    case notStarted(String)
+  }
+
+  public var event: HookEvent
+  public var command: String
+  public var outcome: Outcome
+  /// From the spawn to the reap.
+  public var took: Millis
+
+  public init(event: HookEvent, command: String, outcome: Outcome, took: Millis) {
+    self.event = event
+    self.command = command
+    self.outcome = outcome
+    self.took = took
+  }
+
+  public var failed: Bool { outcome != .exited(0) }
+
+  /// `exit 3`, `killed by signal 9`, `stopped after 5s`, `could not start: …`.
+  public var why: String {
+    switch outcome {
+    case .exited(let code): code == 0 ? "exit 0" : "exit \(code)"
+    case .killedBy(let signal): "killed by signal \(signal)"
+    case .timedOut(let limit): "still running after \(Self.seconds(limit)), so stopped"
+    case .notStarted(let reason): "could not start: \(reason)"
+    }
+  }
+
+  /// `5s`, `0.5s`.
+  static func seconds(_ ms: Millis) -> String {
+    ms % 1000 == 0 ? "\(ms / 1000)s" : "\(Double(ms) / 1000)s"
+  }
+
+  /// The record line of a hook that failed.
+  public var failure: HookFailure {
+    HookFailure(event: event, command: command, why: why)
+  }
+}
+
+/// A hook that failed, as the record keeps it.
+public struct HookFailure: Equatable, Sendable {
+  public var event: HookEvent
+  public var command: String
+  public var why: String
+
+  public init(event: HookEvent, command: String, why: String) {
+    self.event = event
+    self.command = command
+    self.why = why
+  }
+}
+
+extension HookCall {
+  /// The call `mockroom hooks test` makes: every variable the event has, with a value of the
+  /// kind a session gives.
+  public static func example(_ event: HookEvent) -> HookCall {
+    var variables = [
+      "SESSION": "20261202-093000-url-shortener", "PLAN": "standard", "PHASE": "design",
+      "BUDGET_S": "900", "ELAPSED_S": "420", "REMAINING_S": "480", "PROMPT": "url-shortener",
+    ]
+    switch event {
+    case .sessionStarted: variables["TEXT"] = "session started: Design a URL shortener"
+    case .sessionEnded: variables["TEXT"] = "session finished after 44:10"
+    case .phaseEntered: variables["TEXT"] = "design"
+    case .phaseOver:
+      variables["ELAPSED_S"] = "900"
+      variables["REMAINING_S"] = "0"
+      variables["TEXT"] = "design is over its budget"
+    case .cueFired:
+      variables["CUE"] = "pivot-1"
+      variables["KIND"] = "pivot"
+      variables["TEXT"] = "Now make it work across three regions."
+    case .drillStarted, .drillAnswered, .drillEnded:
+      variables = ["SESSION": "20261202-093000-drill-estimate", "DRILL": "estimate"]
+      switch event {
+      case .drillStarted: variables["TEXT"] = "estimation drill: 3 problems"
+      case .drillAnswered:
+        variables["KIND"] = "gpus"
+        variables["RESULT"] = "pass"
+        variables["TEXT"] = "gpus: 1.2x high, in 48 seconds"
+      default: variables["TEXT"] = "estimation drill: 2 of 3 passed"
+      }
+    }
+    return HookCall(event: event, variables: variables)
+  }
+}

@@ -1,0 +1,306 @@
+import Foundation
+import Glibc
+import MockCore
+
+/// Runs the hooks: each one a child process in its own process group, with stdin from
+/// `/dev/null` and its output appended to the hook log, never to the screen. Nothing here
+/// waits: the pump spawns, wakes on SIGCHLD (through the signal pipe) or at a deadline, and
+/// reaps. A hook past its time gets TERM to its group, then KILL.
+final class HookRunner {
+  /// The commands for each event: `hooks:` in config.yaml, then the executable `hooks/EVENT`.
+  let commands: [HookEvent: [HookCommand]]
+  let timeout: Millis
+  let logPath: String
+  /// The session's record, for `MOCKROOM_RECORD`.
+  var record: String?
+  /// `hooks/EVENT` files that cannot be run, and why; each is said once, when its event comes.
+  private var unusable: [HookEvent: String]
+  /// Problems said once (no speech program, no notification service); after that, quiet.
+  private var said: Set<String> = []
+  private var children: [Child] = []
+
+  /// How long a hook has after TERM before KILL.
+  static let graceAfterTerm: Millis = 500
+
+  private struct Child {
+    var pid: pid_t
+    var event: HookEvent
+    var command: HookCommand
+    var started: Instant
+    var terminatedAt: Instant?
+  }
+
+  /// The hooks a session runs with, from the settings and the config directory's `hooks/`;
+  /// nil when there are none.
+  static func configured(_ settings: Settings, _ env: [String: String]) -> HookRunner? {
+    let runner = HookRunner(
+      settings: settings, directory: DataPaths.configDirectory(env),
+      logPath: DataPaths.hookLog(env), environment: env)
+    return runner.isEmpty ? nil : runner
+  }
+
+  init(
+    settings: Settings, directory: String, logPath: String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    var commands = settings.hooks
+    var unusable: [HookEvent: String] = [:]
+    for event in HookEvent.allCases {
+      let path = directory + "/hooks/" + event.rawValue
+      var status = stat()
+      guard stat(path, &status) == 0 else { continue }
+      if status.st_mode & S_IFMT != S_IFREG {
+        unusable[event] = "\(path) is not a regular file"
+      } else if access(path, X_OK) != 0 {
+        unusable[event] = "\(path) is not executable (chmod +x it)"
+      } else {
+        commands[event, default: []].append(.program([path]))
+      }
+    }
+    self.commands = commands
+    self.unusable = unusable
+    self.timeout = settings.hookTimeout
+    self.logPath = logPath
+    self.path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+      .map(String.init)
+    self.environment = environment.filter { !$0.key.hasPrefix("MOCKROOM_") }
+      .map { "\($0.key)=\($0.value)" }
+  }
+
+  private let path: [String]
+  /// The program's own environment, without any `MOCKROOM_` variable: a hook sees only the
+  /// event's.
+  private let environment: [String]
+
+  /// Whether any hook is set or any `hooks/` file needs saying.
+  var isEmpty: Bool { commands.isEmpty && unusable.isEmpty }
+
+  /// The `hooks/` files that cannot run, for `config check` and `hooks test`.
+  var problems: [String] { unusable.keys.sorted().map { unusable[$0]! } }
+
+  /// Whether hooks are still running.
+  var running: Bool { !children.isEmpty }
+
+  /// Starts every hook for `call`. What could not start comes back at once.
+  func fire(_ call: HookCall, at now: Instant) -> [HookResult] {
+    var results: [HookResult] = []
+    if let why = unusable.removeValue(forKey: call.event) {
+      results.append(
+        HookResult(
+          event: call.event, command: "hooks/\(call.event.rawValue)", outcome: .notStarted(why),
+          took: 0))
+    }
+    var variables = call
+    if let record { variables.variables["RECORD"] = record }
+    for command in commands[call.event] ?? [] {
+      switch argv(command, variables) {
+      case .failure(let why):
+        // Said once, then the built-in is quiet.
+        if said.insert(why.message).inserted {
+          results.append(
+            HookResult(
+              event: call.event, command: command.shown, outcome: .notStarted(why.message), took: 0)
+          )
+        }
+      case .success(let argv):
+        if let failed = spawn(argv, command, variables, at: now) { results.append(failed) }
+      }
+    }
+    return results
+  }
+
+  /// When the pump must wake for a hook past its time; nil with none running.
+  var nextDeadline: Instant? {
+    children.map { $0.terminatedAt.map { $0 + Self.graceAfterTerm } ?? $0.started + timeout }.min()
+  }
+
+  /// Reaps the hooks that ended, and stops those past their time.
+  func reap(at now: Instant) -> [HookResult] {
+    var results: [HookResult] = []
+    var still: [Child] = []
+    for var child in children {
+      var status: Int32 = 0
+      let reaped = waitpid(child.pid, &status, WNOHANG)
+      if reaped == child.pid || (reaped < 0 && errno == ECHILD) {
+        let outcome: HookResult.Outcome
+        if child.terminatedAt != nil {
+          outcome = .timedOut(after: timeout)
+        } else if status & 0x7f == 0 {
+          outcome = .exited((status >> 8) & 0xff)
+        } else {
+          outcome = .killedBy(signal: status & 0x7f)
+        }
+        let result = HookResult(
+          event: child.event, command: child.command.shown, outcome: outcome,
+          took: now - child.started)
+        log("\(result.event.rawValue): \(result.command): \(result.why) after \(result.took) ms")
+        if let kept = quieted(result, child.command) { results.append(kept) }
+        continue
+      }
+      if let terminated = child.terminatedAt {
+        if now >= terminated + Self.graceAfterTerm { kill(-child.pid, SIGKILL) }
+      } else if now >= child.started + timeout {
+        kill(-child.pid, SIGTERM)
+        child.terminatedAt = now
+      }
+      still.append(child)
+    }
+    children = still
+    return results
+  }
+
+  /// The program is ending: hooks still running get up to `within` to finish (a hook for
+  /// session-ended has only just started), then TERM, a moment, and KILL. What became of each
+  /// goes to the hook log.
+  func finish(within: Millis) -> [HookResult] {
+    var results: [HookResult] = []
+    let until = MonotonicClock.now() + within
+    while running, MonotonicClock.now() < until {
+      results += reap(at: MonotonicClock.now())
+      if running { usleep(5_000) }
+    }
+    for index in children.indices where children[index].terminatedAt == nil {
+      kill(-children[index].pid, SIGTERM)
+      children[index].terminatedAt = MonotonicClock.now()
+    }
+    while running {
+      results += reap(at: MonotonicClock.now())
+      if running { usleep(5_000) }
+    }
+    return results
+  }
+
+  /// A notification that failed is said once: most often no notification service answers,
+  /// and saying so at every cue would only repeat it.
+  private func quieted(_ result: HookResult, _ command: HookCommand) -> HookResult? {
+    guard result.failed else { return result }
+    guard case .notify = command else { return result }
+    let why = "no notification service answered (notify-send: \(result.why))"
+    guard said.insert("notify failed").inserted else { return nil }
+    return HookResult(
+      event: result.event, command: result.command, outcome: .notStarted(why), took: result.took)
+  }
+
+  // MARK: - Starting one
+
+  /// The words to run for `command`: its own, or the built-in's program with the text.
+  private func argv(_ command: HookCommand, _ call: HookCall) -> Result<[String], Refusal> {
+    let text = call.variables["TEXT"] ?? call.variables["PHASE"] ?? call.event.rawValue
+    switch command {
+    case .program(let words): return .success(words)
+    case .speak(let options):
+      guard let program = ["espeak-ng", "spd-say", "say"].first(where: found) else {
+        return .failure(Refusal("no speech program found (espeak-ng, spd-say or say)"))
+      }
+      return .success([program] + options + [text])
+    case .notify(let options):
+      guard found("notify-send") else {
+        return .failure(Refusal("notify-send is not installed (Debian: libnotify-bin)"))
+      }
+      return .success(["notify-send"] + options + ["mockroom", text])
+    }
+  }
+
+  private struct Refusal: Error, Hashable {
+    var message: String
+    init(_ message: String) { self.message = message }
+  }
+
+  private func found(_ program: String) -> Bool {
+    path.contains { access($0 + "/" + program, X_OK) == 0 }
+  }
+
+  private func spawn(_ argv: [String], _ command: HookCommand, _ call: HookCall, at now: Instant)
+    -> HookResult?
+  {
+    log("\(call.event.rawValue): \(argv.joined(separator: " "))")
+    let output = openLog()
+    defer { if output >= 0 { close(output) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if output >= 0 {
+      posix_spawn_file_actions_adddup2(&actions, output, 1)
+      posix_spawn_file_actions_adddup2(&actions, output, 2)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+      posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    }
+    // Nothing else of ours reaches the hook: descriptors not closed on exec already are closed.
+    for fd in Self.inheritable() { posix_spawn_file_actions_addclose(&actions, fd) }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    // Its own process group, so TERM and KILL reach whatever it started too; every signal at
+    // its default and none blocked, whatever this process does with them.
+    posix_spawnattr_setpgroup(&attributes, 0)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    let env = environment + call.environment
+    var pid: pid_t = 0
+    let error = withCStrings(argv) { args in
+      withCStrings(env) { envp in posix_spawnp(&pid, argv[0], &actions, &attributes, args, envp) }
+    }
+    guard error == 0 else {
+      let why =
+        switch error {
+        case ENOENT: "no program '\(argv[0])' found"
+        case EACCES: "'\(argv[0])' is not executable"
+        default: "\(argv[0]): \(String(cString: strerror(error)))"
+        }
+      log("\(call.event.rawValue): \(argv.joined(separator: " ")): could not start: \(why)")
+      return HookResult(
+        event: call.event, command: command.shown, outcome: .notStarted(why), took: 0)
+    }
+    children.append(Child(pid: pid, event: call.event, command: command, started: now))
+    return nil
+  }
+
+  /// This process's descriptors above stderr that an exec would pass on.
+  private static func inheritable() -> [Int32] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else {
+      return []
+    }
+    return names.compactMap(Int32.init).filter { fd in
+      guard fd > 2 else { return false }
+      let flags = fcntl(fd, F_GETFD)
+      return flags >= 0 && flags & FD_CLOEXEC == 0
+    }
+  }
+
+  // MARK: - The hook log
+
+  private func openLog() -> Int32 {
+    let directory = (logPath as NSString).deletingLastPathComponent
+    _ = try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    return open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+  }
+
+  /// A dated line of the hook log; a log that cannot be written is no reason to stop.
+  private func log(_ line: String) {
+    let fd = openLog()
+    guard fd >= 0 else { return }
+    defer { close(fd) }
+    let stamp = ISO8601DateFormatter().string(from: Date())
+    let bytes = Array("\(stamp) mockroom: \(line)\n".utf8)
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+  }
+}
+
+/// `body` with `strings` as a NULL-ended array of C strings, as exec takes them.
+private func withCStrings<R>(
+  _ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R
+) -> R {
+  var pointers = strings.map { strdup($0) }
+  pointers.append(nil)
+  defer { for pointer in pointers { free(pointer) } }
+  return body(pointers)
+}
