@@ -6,8 +6,9 @@ import MockCore
 /// (`Sources/Fuzz*`) and the regression test that replays `Fuzz/FailCases` call the same code.
 /// A crash, a trap or a hang here is a bug; any error the decoders report is not.
 public enum FuzzTargets {
-  /// A prompt file, a deck file and a plan file: the Yams parsers and their problems, the
-  /// prompt's body laid out for the screen, and the plan as `plans show` prints it.
+  /// A prompt file, a deck file, a plan file and config.yaml: the Yams parsers and their
+  /// problems, the prompt's body laid out for the screen, the plan as `plans show` prints it,
+  /// and the settings as `config show` prints them.
   public static func prompt(_ bytes: [UInt8]) {
     let parsed = PromptParser.prompt(file: "fuzz.md", id: "fuzz", bytes: bytes)
     for problem in parsed.problems { _ = problem.description }
@@ -21,6 +22,12 @@ public enum FuzzTargets {
     let plan = PlanFile.parse(file: "fuzz.yaml", name: "fuzz", bytes: bytes)
     for problem in plan.problems { _ = problem.description }
     if let file = plan.plan { _ = PlanText.show(file, origin: nil) }
+    // And as config.yaml (settings, plans and hooks), shown as `config show` would.
+    var settings = Settings()
+    let read = settings.read(file: "config.yaml", bytes: bytes)
+    for problem in read.problems + read.warnings { _ = problem.description }
+    _ = settings.table
+    for commands in settings.hooks.values { _ = commands.map(\.shown) }
   }
 
   /// A record line on its own, and the whole input as a record: read with its warnings,

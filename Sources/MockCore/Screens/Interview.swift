@@ -62,7 +62,9 @@ public struct Interview: ScreenModel, Equatable, Sendable {
         effects = waiting(input)
       }
     }
-    effects += hooks.calls(after: effects, in: room.session, at: now)
+    // The hooks hear of it before the program may quit, so that one that cannot start is said.
+    let calls = hooks.calls(after: effects, in: room.session, at: now)
+    effects.insert(contentsOf: calls, at: effects.firstIndex(of: .quit) ?? effects.endIndex)
     effects = noted(effects)
     if case .time = input { effects += pushState(at: now) }
     return effects

@@ -83,7 +83,9 @@ struct HooksCommand: ParsableCommand {
         results += runner.reap(at: MonotonicClock.now())
       }
       for result in results {
-        print("\(event.rawValue): \(result.command): \(result.why) after \(result.took) ms")
+        var line = "\(event.rawValue): \(result.command): \(result.why)"
+        if case .notStarted = result.outcome {} else { line += " after \(result.took) ms" }
+        print(line)
       }
       let output = Self.output(of: runner.logPath, from: logged)
       if !output.isEmpty {

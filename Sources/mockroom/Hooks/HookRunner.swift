@@ -27,6 +27,8 @@ final class HookRunner {
     var event: HookEvent
     var command: HookCommand
     var started: Instant
+    /// The spawn on the monotonic clock in nanoseconds, for the log's spawn-to-reap time.
+    var spawnedNS: Int64
     var terminatedAt: Instant?
   }
 
@@ -133,7 +135,10 @@ final class HookRunner {
         let result = HookResult(
           event: child.event, command: child.command.shown, outcome: outcome,
           took: now - child.started)
-        log("\(result.event.rawValue): \(result.command): \(result.why) after \(result.took) ms")
+        let took = Double(MonotonicClock.nanoseconds() - child.spawnedNS) / 1e6
+        log(
+          "\(result.event.rawValue): \(result.command): \(result.why) after "
+            + String(format: "%.2f ms", took))
         if let kept = quieted(result, child.command) { results.append(kept) }
         continue
       }
@@ -245,6 +250,7 @@ final class HookRunner {
       &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     let env = environment + call.environment
     var pid: pid_t = 0
+    let spawnedNS = MonotonicClock.nanoseconds()
     let error = withCStrings(argv) { args in
       withCStrings(env) { envp in posix_spawnp(&pid, argv[0], &actions, &attributes, args, envp) }
     }
@@ -259,7 +265,9 @@ final class HookRunner {
       return HookResult(
         event: call.event, command: command.shown, outcome: .notStarted(why), took: 0)
     }
-    children.append(Child(pid: pid, event: call.event, command: command, started: now))
+    children.append(
+      Child(
+        pid: pid, event: call.event, command: command, started: now, spawnedNS: spawnedNS))
     return nil
   }
 
