@@ -1,7 +1,7 @@
 /// The review commands' words: `history`, `show` and `stats` as text.
 public enum ReviewText {
   /// `2026-11-21 14:30` from an RFC 3339 label (UTC).
-  static func date(_ wall: String) -> String {
+  public static func date(_ wall: String) -> String {
     guard wall.count >= 16 else { return wall }
     return wall.prefix(10) + " " + wall.dropFirst(11).prefix(5)
   }
@@ -97,7 +97,7 @@ public enum ReviewText {
     return out
   }
 
-  static func reason(_ reason: EndReason) -> String {
+  public static func reason(_ reason: EndReason) -> String {
     switch reason {
     case .completed: "moved on past ops"
     case .quit: "quit"
@@ -219,9 +219,12 @@ public enum ReviewText {
   static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
   static func trendText(_ trend: Millis?) -> String {
-    guard let trend else { return "-" }
-    if abs(trend) < 1000 { return "steady" }
-    return trend < 0 ? "better \(clock(-trend))" : "worse \(clock(trend))"
+    guard let trend, let direction = Stats.direction(overrun: trend) else { return "-" }
+    switch direction {
+    case .steady: return "steady"
+    case .improving: return "better \(clock(-trend))"
+    case .worsening: return "worse \(clock(trend))"
+    }
   }
 
   /// Left-aligned columns, two spaces apart.

@@ -133,6 +133,27 @@ public struct Stats: Equatable, Sendable {
     }
   }
 
+  /// Which way a trend points, in words: `stats` and the report say the same.
+  public enum Direction: String, Equatable, Sendable {
+    case improving
+    case steady = "stagnating"
+    case worsening = "getting worse"
+  }
+
+  /// Less overrun is better; a change under a second is no change.
+  public static func direction(overrun trend: Millis?) -> Direction? {
+    guard let trend else { return nil }
+    if abs(trend) < 1000 { return .steady }
+    return trend < 0 ? .improving : .worsening
+  }
+
+  /// A higher score is better; a change under a quarter point is no change.
+  public static func direction(score trend: Double?) -> Direction? {
+    guard let trend else { return nil }
+    if abs(trend) < 0.25 { return .steady }
+    return trend > 0 ? .improving : .worsening
+  }
+
   public static func median(_ values: [Millis]) -> Millis? {
     guard !values.isEmpty else { return nil }
     let sorted = values.sorted()

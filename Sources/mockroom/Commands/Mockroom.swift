@@ -24,7 +24,7 @@ struct Mockroom: ParsableCommand {
     subcommands: [
       Run.self, Prompts.self, Plans.self, ConfigCommand.self, HooksCommand.self, History.self,
       ShowSession.self,
-      StatsCommand.self,
+      StatsCommand.self, ReportCommand.self,
       DebriefCommand.self,
       InterviewerCommand.self, Ctl.self, Reindex.self,
     ],

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import MockCore
+
+/// `mockroom report`: one HTML file, CSS and SVG inline, of one session or of the trends over
+/// many.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write an HTML report (one file, no script, light and dark, prints well).",
+    discussion: """
+      With a session id (or 'last'): that session's phases against their budgets, its \
+      timeline and its debrief. Without one: the trends over the sessions chosen by --since, \
+      --last, --prompt and --plan (as stats chooses them). Every chart has its numbers in a \
+      table under it.
+      """)
+
+  @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
+  var id: String?
+
+  @Option(help: ArgumentHelp("Only the latest N sessions.", valueName: "n"))
+  var last: Int?
+
+  @Option(
+    help: ArgumentHelp("Only sessions started on or after this day.", valueName: "yyyy-mm-dd"))
+  var since: String?
+
+  @Option(help: ArgumentHelp("Only sessions of this prompt.", valueName: "id"))
+  var prompt: String?
+
+  @Option(
+    help: ArgumentHelp("Only sessions run on this plan.", valueName: "name"),
+    completion: .custom(Completions.planNames))
+  var plan: String?
+
+  @Option(
+    name: [.customShort("o"), .long],
+    help: ArgumentHelp(
+      "Where to write it (default mockroom-report.html; - for stdout).", valueName: "file"),
+    completion: .file(extensions: ["html"]))
+  var output = "mockroom-report.html"
+
+  @Flag(help: "Open it with xdg-open when there is one (else print where it is).")
+  var open = false
+
+  func validate() throws {
+    if let last, last < 1 { throw ValidationError("--last \(last): give a number above 0.") }
+    if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+      throw ValidationError("--since '\(since)': write the day as yyyy-mm-dd.")
+    }
+    if id != nil, last != nil || since != nil || prompt != nil || plan != nil {
+      throw ValidationError("give a session id, or --last/--since/--prompt/--plan, not both.")
+    }
+    if output == "-" && open { throw ValidationError("--open needs a file, not -o -.") }
+  }
+
+  func run() throws {
+    let generated = ReviewText.date(WallClock.rfc3339(Date())) + " UTC"
+    let html: String
+    if let id {
+      guard let (path, summary) = try openSession(id) else { return }
+      let store = try sessionStore()
+      let log = store.log(named: (path as NSString).lastPathComponent)
+      for warning in log.warnings { warn(warning) }
+      html = Report.session(
+        summary, records: log.records, generated: generated, program: Mockroom.version)
+    } else {
+      let store = try sessionStore()
+      var summaries = try store.summaries()
+      var chosen: [String] = []
+      if let prompt {
+        summaries = summaries.filter { $0.prompt == prompt }
+        chosen.append("prompt \(prompt)")
+      }
+      if let plan {
+        summaries = summaries.filter { $0.plan.name == plan }
+        chosen.append("plan \(plan)")
+      }
+      if let since {
+        summaries = summaries.filter { $0.started >= since }
+        chosen.append("since \(since)")
+      }
+      if let last {
+        summaries = Array(summaries.suffix(last))
+        chosen.append("the latest \(last)")
+      }
+      guard !summaries.isEmpty else {
+        if try store.names().isEmpty {
+          noSessionsYet(store)
+          return
+        }
+        throw UserError("no sessions match", code: 1)
+      }
+      html = Report.trends(
+        summaries, chosen: chosen.isEmpty ? "every session" : chosen.joined(separator: ", "),
+        generated: generated, program: Mockroom.version)
+    }
+    guard output != "-" else {
+      print(html, terminator: "")
+      return
+    }
+    do {
+      try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+      throw UserError("cannot write \(output): \(error.localizedDescription)", code: 1)
+    }
+    let full = URL(fileURLWithPath: output).standardizedFileURL.path
+    if open, let opener = Self.found("xdg-open") {
+      var pid: pid_t = 0
+      let args: [UnsafeMutablePointer<CChar>?] = [strdup(opener), strdup(full), nil]
+      defer { args.forEach { free($0) } }
+      if posix_spawn(&pid, opener, nil, nil, args, environ) == 0 {
+        print("mockroom: wrote \(full); opening it")
+        return
+      }
+    }
+    print("mockroom: wrote \(full)")
+  }
+
+  private static func found(_ program: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { "\($0)/\(program)" }.first {
+      access($0, X_OK) == 0
+    }
+  }
+}

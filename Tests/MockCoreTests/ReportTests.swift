@@ -1,0 +1,322 @@
+import Foundation
+import Testing
+
+@testable import MockCore
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Sessions with something of everything a report draws, the same every time.
+enum ReportFixtures {
+  static let hostile = "\"><script>alert('x')</script> & more"
+
+  /// The `i`th of a set of sessions: times vary with `i`; a pivot in design, acknowledged and
+  /// re-planned; a check-in; a pause in estimate on even sessions; a rebalance in the fourth;
+  /// debriefs in two of three, and the interviewer's scores and a note in the first.
+  static func records(_ i: Int) -> [Record] {
+    let info = SessionInfo(
+      id: "2026110\(i + 1)-100000-video-recs", title: "Short-video recommendations",
+      program: "0.1.0", prompt: "video-recs", seed: UInt64(100 + i))
+    var out = [
+      Record(t: 0, entry: .sessionStarted(info, .standard, Schedule())),
+      Record(t: 0, entry: .phaseEntered(.clarify, via: .start)),
+    ]
+    var t: Millis = 0
+    var active: Millis = 0
+    var banner = 0
+    for phase in Phase.allCases {
+      var budget = Plan.standard[phase]
+      let spent = budget * Millis(8 + (i + phase.rawValue) % 5) / 10
+      if phase == .estimate, i % 2 == 0 {
+        out.append(Record(t: t + 60_000, entry: .paused, source: .candidate))
+        out.append(Record(t: t + 120_000, entry: .resumed(pausedFor: 60_000), source: .candidate))
+        t += 60_000
+      }
+      if phase == .design {
+        if i == 3 {
+          out.append(
+            Record(t: t + 1_000, entry: .rebalanced(.design, other: .drill, moved: 60_000)))
+          budget += 60_000
+        }
+        banner += 1
+        let shown = t + 360_000
+        out.append(
+          Record(
+            t: shown,
+            entry: .cueFired(
+              Banner(
+                number: banner, cue: "audio-first", kind: .pivot,
+                text: "Most traffic is now audio. What changes?", phase: nil, shownAt: shown))))
+        out.append(
+          Record(
+            t: shown + Millis(2_000 + i * 500),
+            entry: .acknowledged(
+              banner: banner, cue: "audio-first", kind: .pivot, after: Millis(2_000 + i * 500)),
+            source: .candidate))
+        out.append(
+          Record(
+            t: shown + 40_000, entry: .replanned(banner: banner, cue: "audio-first", after: 40_000),
+            source: .candidate))
+        out.append(Record(t: t + 480_000, entry: .marked(.checkin), source: .candidate))
+        if i == 0 {
+          out.append(Record(t: t + 500_000, entry: .note(hostile), source: .interviewer))
+          out.append(Record(t: t + 510_000, entry: .marked(.errorCaught), source: .interviewer))
+        }
+      }
+      t += spent
+      active += spent
+      out.append(Record(t: t, entry: .phaseLeft(phase, elapsed: spent, budget: budget)))
+      if let next = Phase(rawValue: phase.rawValue + 1) {
+        out.append(Record(t: t, entry: .phaseEntered(next, via: .next), source: .candidate))
+      }
+    }
+    out.append(
+      Record(
+        t: t, entry: .sessionEnded(Ending(outcome: .finished, reason: .completed), active: active),
+        source: .candidate))
+    if i % 3 != 2 {
+      let scores: [MockCore.Dimension: Int] = [
+        .judgment: 2 + i % 3, .numbers: 1 + i / 3, .tradeoffs: 3, .operations: 3, .recovery: 4,
+      ]
+      out.append(
+        Record(
+          t: t,
+          entry: .debrief(
+            Debrief(scores: scores, overran: .design, why: "drew too much", notes: hostile)),
+          source: .candidate))
+    }
+    if i == 0 {
+      out.append(
+        Record(
+          t: t,
+          entry: .debrief(
+            Debrief(scores: [.judgment: 3, .numbers: 2], overran: nil, why: "", notes: "")),
+          source: .interviewer))
+    }
+    return out
+  }
+
+  static func summary(_ i: Int) -> SessionSummary {
+    SessionSummary(Projection(records(i))!, started: "2026-11-0\(i + 1)T10:00:00.000Z")
+  }
+
+  static var session: String {
+    Report.session(
+      summary(0), records: records(0), generated: "2026-12-02 09:00 UTC", program: "0.1.0")
+  }
+
+  static var trends: String {
+    Report.trends(
+      (0..<10).map(summary), chosen: "every session", generated: "2026-12-02 09:00 UTC",
+      program: "0.1.0")
+  }
+}
+
+@Suite struct ReportMarkup {
+  @Test func theOneEscapeCoversTextAndAttributesAlike() {
+    #expect(Markup.escape("a&b<c>\"d'e") == "a&amp;b&lt;c&gt;&quot;d&#39;e")
+    #expect(Markup.escape("bell\u{7}tab\tline\n") == "bell\u{FFFD}tab\tline\n")
+    let node = el("p", [("title", "\"><script>")], text: "<b>&")
+    #expect(node.rendered == "<p title=\"&quot;&gt;&lt;script&gt;\">&lt;b&gt;&amp;</p>")
+  }
+
+  @Test func onlyWhatHTMLReadsAsEmptyClosesItself() {
+    #expect(el("td", [], []).rendered == "<td></td>")
+    #expect(el("rect", [("x", "1")], []).rendered == "<rect x=\"1\"/>")
+    #expect(el("meta", [("charset", "utf-8")], []).rendered == "<meta charset=\"utf-8\"/>")
+  }
+
+  @Test func aHostileNoteIsTextInTheReport() {
+    let html = ReportFixtures.session
+    #expect(!html.contains("<script"))
+    #expect(html.contains("&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
+  }
+}
+
+@Suite struct ReportCharts {
+  @Test func aScaleMapsTheDomainOntoItsRangeEitherWay() {
+    let across = Scale(domain: 0...100, range: (10, 110))
+    #expect(across(0) == 10 && across(50) == 60 && across(100) == 110)
+    let up = Scale(domain: 1...5, range: (70, 10))
+    #expect(up(1) == 70 && up(5) == 10 && up(3) == 40)
+    #expect(Scale(domain: 0...0, range: (5, 9))(3) == 5)
+  }
+
+  @Test func timeTicksAreRoundStepsUnderTheCount() {
+    #expect(Scale.timeTicks(upTo: 1_035_000) == [0, 300_000, 600_000, 900_000])
+    #expect(Scale.timeTicks(upTo: 2_700_000) == [0, 600_000, 1_200_000, 1_800_000, 2_400_000])
+    #expect(Scale.timeTicks(upTo: 40_000) == [0, 10_000, 20_000, 30_000, 40_000])
+    #expect(Scale.countTicks(upTo: 5) == [0, 1, 2, 3, 4, 5])
+    #expect(Scale.countTicks(upTo: 12) == [0, 5, 10])
+  }
+
+  @Test func barsStandAgainstTheirBudgetsAndTheOverrunIsHatchedAndSaid() {
+    let phases = [
+      SessionSummary.PhaseTime(phase: .clarify, budget: 300_000, actual: 200_000, reached: true),
+      SessionSummary.PhaseTime(phase: .design, budget: 900_000, actual: 1_035_000, reached: true),
+      SessionSummary.PhaseTime(phase: .ops, budget: 300_000, actual: 0, reached: false),
+    ]
+    let svg = Chart.phases(phases, id: "p").rendered
+    // 0 to 17:15 across x 80 to 600: 5:00 of budget ends at 230.7, 15:00 at 532.2.
+    #expect(
+      svg.contains(
+        "<rect x=\"80\" y=\"12\" width=\"150.7\" height=\"18\" class=\"budget\"><title>clarify: budget 5:00</title></rect>"
+      ))
+    #expect(
+      svg.contains(
+        "<rect x=\"80\" y=\"15\" width=\"100.5\" height=\"12\" class=\"within\"><title>clarify: 3:20 spent</title></rect>"
+      ))
+    #expect(
+      svg.contains(
+        "<rect x=\"532.2\" y=\"45\" width=\"67.8\" height=\"12\" class=\"over\" fill=\"url(#hatch-p)\"><title>design: 2:15 over its budget</title></rect>"
+      ))
+    #expect(svg.contains(">17:15 (+2:15 over)</text>"))
+    #expect(svg.contains(">not reached</text>"))
+    #expect(svg.contains("<desc id=\"d-p\">Over budget: design 2:15 over.</desc>"))
+    // The hatching is a pattern, so overrun is never colour alone.
+    #expect(svg.contains("<pattern id=\"hatch-p\""))
+  }
+
+  @Test func theTimelineHoldsEveryEventOfTheRecordInOrder() {
+    let records = ReportFixtures.records(0)
+    let timeline = Timeline(ReportFixtures.summary(0), records: records)
+    #expect(timeline.phases.map(\.name) == Phase.allCases.map(\.name))
+    #expect(timeline.pauses.map { $0.to - $0.from } == [60_000])
+    #expect(timeline.banners.count == 1 && timeline.marks.count == 2 && timeline.notes.count == 1)
+    let whats = timeline.events.map(\.what)
+    #expect(whats.filter { $0 == "phase" }.count == 5)
+    #expect(whats.contains("PIVOT") && whats.contains("paused") && whats.contains("note"))
+    #expect(timeline.events.map(\.t) == timeline.events.map(\.t).sorted())
+    let rebalanced = Timeline(ReportFixtures.summary(3), records: ReportFixtures.records(3))
+    #expect(rebalanced.changes.map(\.detail) == ["design took 1:00 from drill"])
+  }
+
+  @Test func trendWordsFollowTheRulesStatsUses() {
+    #expect(Stats.direction(overrun: -5_000) == .improving)
+    #expect(Stats.direction(overrun: 999) == .steady && Stats.direction(overrun: -999) == .steady)
+    #expect(Stats.direction(overrun: 1_000) == .worsening)
+    #expect(
+      Stats.direction(score: 0.5) == .improving && Stats.direction(score: -0.25) == .worsening)
+    #expect(Stats.direction(score: 0.2) == .steady && Stats.direction(score: nil) == nil)
+    #expect(ReviewText.trendText(-5_000) == "better 0:05" && ReviewText.trendText(500) == "steady")
+  }
+}
+
+/// What every report must be: XML that parses, charts with a role and a title, nothing that
+/// points off the file, and no script.
+@Suite struct ReportStructure {
+  final class Walker: NSObject, XMLParserDelegate {
+    var svgs = 0
+    var svgsWithRoleAndTitle = 0
+    var offFile: [String] = []
+    var scripts = 0
+    var figures = 0
+    var figuresWithTable = 0
+    private var stack: [String] = []
+    private var figureHasTable = false
+    private var svgTitled = false
+    private var svgRole = false
+
+    func parser(
+      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+      qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
+      if name == "script" { scripts += 1 }
+      for key in ["src", "href", "xlink:href"] {
+        if let value = attributes[key], !value.hasPrefix("#") { offFile.append(value) }
+      }
+      for (key, value) in attributes where value.contains("url(") && !value.hasPrefix("url(#") {
+        offFile.append("\(key)=\(value)")
+      }
+      if name == "figure" {
+        figures += 1
+        figureHasTable = false
+      }
+      if name == "table", stack.contains("figure") { figureHasTable = true }
+      if name == "svg" {
+        svgs += 1
+        svgRole = attributes["role"] == "img"
+        svgTitled = false
+      }
+      if name == "title", stack.last == "svg" { svgTitled = true }
+      if name == "desc", stack.last == "svg", svgRole, svgTitled { svgsWithRoleAndTitle += 1 }
+      stack.append(name)
+    }
+
+    func parser(
+      _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+      qualifiedName: String?
+    ) {
+      stack.removeLast()
+      if name == "figure", figureHasTable { figuresWithTable += 1 }
+    }
+  }
+
+  static func check(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let parser = XMLParser(data: Data(html.utf8))
+    let walker = Walker()
+    parser.delegate = walker
+    #expect(
+      parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")", sourceLocation: sourceLocation)
+    #expect(walker.svgs > 0, sourceLocation: sourceLocation)
+    #expect(walker.svgsWithRoleAndTitle == walker.svgs, sourceLocation: sourceLocation)
+    #expect(walker.figuresWithTable == walker.figures, sourceLocation: sourceLocation)
+    #expect(walker.figures == walker.svgs, sourceLocation: sourceLocation)
+    #expect(walker.offFile.isEmpty, "\(walker.offFile)", sourceLocation: sourceLocation)
+    #expect(
+      walker.scripts == 0 && !html.lowercased().contains("<script"), sourceLocation: sourceLocation)
+    #expect(
+      !html.contains("@import") && !html.contains("@font-face"), sourceLocation: sourceLocation)
+  }
+
+  @Test func oneSessionsReportIsWellFormedAndSelfContained() {
+    Self.check(ReportFixtures.session)
+  }
+
+  @Test func theTrendsReportIsWellFormedAndSelfContained() {
+    Self.check(ReportFixtures.trends)
+    Self.check(
+      Report.trends([ReportFixtures.summary(1)], chosen: "one", generated: "g", program: "0"))
+  }
+
+  @Test func theReportsMatchTheirGoldenFiles() throws {
+    try GoldenText.check(ReportFixtures.session, name: "report-session.html")
+    try GoldenText.check(ReportFixtures.trends, name: "report-trends.html")
+  }
+
+  @Test func theTrendsSayWhichWayEachPhaseAndScoreIsGoing() {
+    let html = ReportFixtures.trends
+    #expect(html.contains("<strong>design: "))
+    #expect(html.contains("<strong>numerical fluency: improving</strong>"))
+    #expect(html.contains("10 sessions · every session · from 2026-11-01"))
+  }
+}
+
+/// A golden text file beside the frames: the same rules, `UPDATE_GOLDEN=1` rewrites.
+enum GoldenText {
+  static func check(
+    _ actual: String, name: String, sourceLocation: SourceLocation = #_sourceLocation
+  )
+    throws
+  {
+    let url = Golden.directory.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+      try actual.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    guard expected != actual else { return }
+    // Compare tag by tag, so the message points at the first place they part.
+    let a = actual.split(separator: ">", omittingEmptySubsequences: false)
+    let e = expected.split(separator: ">", omittingEmptySubsequences: false)
+    let at = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+    Issue.record(
+      """
+      \(name) differs from its golden file at tag \(at + 1):
+        expected: \(at < e.count ? String(e[at]) : "<end>")
+        actual:   \(at < a.count ? String(a[at]) : "<end>")
+      (UPDATE_GOLDEN=1 swift test rewrites golden files; review the diff.)
+      """, sourceLocation: sourceLocation)
+  }
+}
