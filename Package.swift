@@ -18,6 +18,8 @@ let package = Package(
     // and the header is on the default include path; shim.h sets what those flags would.
     .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    // Only the tests use it: to read the pixels of a PNG the browser drew.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "MockCore", dependencies: [.product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "mockroom",
@@ -37,7 +39,7 @@ let package = Package(
     .executableTarget(name: "FuzzDuration", dependencies: ["FuzzTargets"]),
     .testTarget(
       name: "MockCoreTests", dependencies: ["MockCore", "FuzzTargets"], exclude: ["Golden"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["mockroom"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["mockroom", "CZlib"]),
   ],
   swiftLanguageModes: [.v6]
 )
