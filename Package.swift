@@ -37,9 +37,12 @@ let package = Package(
     .executableTarget(name: "FuzzRecord", dependencies: ["FuzzTargets"]),
     .executableTarget(name: "FuzzControl", dependencies: ["FuzzTargets"]),
     .executableTarget(name: "FuzzDuration", dependencies: ["FuzzTargets"]),
+    // The checks every report the tests make must pass, shared by both test targets.
+    .target(name: "ReportCheck", path: "Tests/ReportCheck"),
     .testTarget(
-      name: "MockCoreTests", dependencies: ["MockCore", "FuzzTargets"], exclude: ["Golden"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["mockroom", "CZlib"]),
+      name: "MockCoreTests", dependencies: ["MockCore", "FuzzTargets", "ReportCheck"],
+      exclude: ["Golden"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["mockroom", "CZlib", "ReportCheck"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import ReportCheck
 import Testing
 
 /// `mockroom report` through the real binary, drawn by a real browser: headless Chromium
@@ -121,6 +122,10 @@ import Testing
       let all = try ConfigEndToEnd.mockroom(["report", "-o", trends], home)
       #expect(all.status == 0, "\(all.stderr)")
       let html = try String(contentsOfFile: session, encoding: .utf8)
+      for file in [session, trends] {
+        let problems = ReportCheck.problems(try String(contentsOfFile: file, encoding: .utf8))
+        #expect(problems.isEmpty, "\(file): \(problems)")
+      }
       #expect(!html.contains("<script"))
       #expect(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; ask about the cache"))
       let stdout = try ConfigEndToEnd.mockroom(["report", "--last", "2", "-o", "-"], home)
@@ -157,6 +162,33 @@ import Testing
       #expect(text.contains("Debrief") && text.contains("drew too much"))
       #expect(text.contains("start the drill earlier"))
     }
+  }
+
+  @Test func openHandsTheFileToXdgOpen() throws {
+    let home = try Home()
+    try Self.write(home)
+    // A stand-in xdg-open that notes what it was handed.
+    let bin = home.path + "/bin"
+    try home.write("bin/xdg-open", "#!/bin/sh\necho \"$@\" > \(home.path)/opened\n")
+    chmod(bin + "/xdg-open", 0o755)
+    let file = home.path + "/r.html"
+    var env = ["PATH": bin + ":/usr/bin:/bin"]
+    let opened = try ConfigEndToEnd.mockroom(["report", "last", "-o", file, "--open"], home, env)
+    #expect(opened.status == 0, "\(opened.stderr)")
+    #expect(opened.stdout == "mockroom: wrote \(file); opening it\n")
+    let deadline = Date().addingTimeInterval(10)
+    while !FileManager.default.fileExists(atPath: home.path + "/opened"), Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    #expect(try String(contentsOfFile: home.path + "/opened", encoding: .utf8) == file + "\n")
+    // With none, the path is said: a PATH of only what the test needs, without xdg-open.
+    let tools = home.path + "/tools"
+    try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: tools + "/timeout", withDestinationPath: "/usr/bin/timeout")
+    env["PATH"] = tools
+    let none = try ConfigEndToEnd.mockroom(["report", "last", "-o", file, "--open"], home, env)
+    #expect(none.stdout == "mockroom: wrote \(file)\n")
   }
 
   @Test func reportWithoutSessionsOrWithBadFlagsSaysSo() throws {

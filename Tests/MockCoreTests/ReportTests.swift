@@ -1,11 +1,8 @@
 import Foundation
+import ReportCheck
 import Testing
 
 @testable import MockCore
-
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 
 /// Sessions with something of everything a report draws, the same every time.
 enum ReportFixtures {
@@ -16,7 +13,8 @@ enum ReportFixtures {
   /// debriefs in two of three, and the interviewer's scores and a note in the first.
   static func records(_ i: Int) -> [Record] {
     let info = SessionInfo(
-      id: "2026110\(i + 1)-100000-video-recs", title: "Short-video recommendations",
+      id: String(format: "202611%02d-100000-video-recs", i + 1),
+      title: "Short-video recommendations",
       program: "0.1.0", prompt: "video-recs", seed: UInt64(100 + i))
     var out = [
       Record(t: 0, entry: .sessionStarted(info, .standard, Schedule())),
@@ -98,7 +96,8 @@ enum ReportFixtures {
   }
 
   static func summary(_ i: Int) -> SessionSummary {
-    SessionSummary(Projection(records(i))!, started: "2026-11-0\(i + 1)T10:00:00.000Z")
+    SessionSummary(
+      Projection(records(i))!, started: String(format: "2026-11-%02dT10:00:00.000Z", i + 1))
   }
 
   static var session: String {
@@ -203,71 +202,22 @@ enum ReportFixtures {
   }
 }
 
-/// What every report must be: XML that parses, charts with a role and a title, nothing that
-/// points off the file, and no script.
+/// What every report must be (`ReportCheck`), on the reports of the fixtures.
 @Suite struct ReportStructure {
-  final class Walker: NSObject, XMLParserDelegate {
-    var svgs = 0
-    var svgsWithRoleAndTitle = 0
-    var offFile: [String] = []
-    var scripts = 0
-    var figures = 0
-    var figuresWithTable = 0
-    private var stack: [String] = []
-    private var figureHasTable = false
-    private var svgTitled = false
-    private var svgRole = false
-
-    func parser(
-      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-      qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-      if name == "script" { scripts += 1 }
-      for key in ["src", "href", "xlink:href"] {
-        if let value = attributes[key], !value.hasPrefix("#") { offFile.append(value) }
-      }
-      for (key, value) in attributes where value.contains("url(") && !value.hasPrefix("url(#") {
-        offFile.append("\(key)=\(value)")
-      }
-      if name == "figure" {
-        figures += 1
-        figureHasTable = false
-      }
-      if name == "table", stack.contains("figure") { figureHasTable = true }
-      if name == "svg" {
-        svgs += 1
-        svgRole = attributes["role"] == "img"
-        svgTitled = false
-      }
-      if name == "title", stack.last == "svg" { svgTitled = true }
-      if name == "desc", stack.last == "svg", svgRole, svgTitled { svgsWithRoleAndTitle += 1 }
-      stack.append(name)
-    }
-
-    func parser(
-      _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
-      qualifiedName: String?
-    ) {
-      stack.removeLast()
-      if name == "figure", figureHasTable { figuresWithTable += 1 }
-    }
+  static func check(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let problems = ReportCheck.problems(html)
+    #expect(problems.isEmpty, "\(problems)", sourceLocation: sourceLocation)
   }
 
-  static func check(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let parser = XMLParser(data: Data(html.utf8))
-    let walker = Walker()
-    parser.delegate = walker
-    #expect(
-      parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")", sourceLocation: sourceLocation)
-    #expect(walker.svgs > 0, sourceLocation: sourceLocation)
-    #expect(walker.svgsWithRoleAndTitle == walker.svgs, sourceLocation: sourceLocation)
-    #expect(walker.figuresWithTable == walker.figures, sourceLocation: sourceLocation)
-    #expect(walker.figures == walker.svgs, sourceLocation: sourceLocation)
-    #expect(walker.offFile.isEmpty, "\(walker.offFile)", sourceLocation: sourceLocation)
-    #expect(
-      walker.scripts == 0 && !html.lowercased().contains("<script"), sourceLocation: sourceLocation)
-    #expect(
-      !html.contains("@import") && !html.contains("@font-face"), sourceLocation: sourceLocation)
+  @Test func theCheckFindsWhatIsWrong() {
+    let bad =
+      "<html><body><svg><rect/></svg><img src=\"http://x/y.png\"/><script>1</script></body></html>"
+    let problems = ReportCheck.problems(bad)
+    #expect(problems.contains("1 charts lack role=img, a title or a desc"))
+    #expect(problems.contains("points off the file: src=http://x/y.png"))
+    #expect(problems.contains("has a script"))
+    #expect(problems.contains("a chart is not in a figure of its own"))
+    #expect(ReportCheck.problems("<p>unclosed").first?.hasPrefix("does not parse as XML") == true)
   }
 
   @Test func oneSessionsReportIsWellFormedAndSelfContained() {
@@ -289,7 +239,8 @@ enum ReportFixtures {
     let html = ReportFixtures.trends
     #expect(html.contains("<strong>design: "))
     #expect(html.contains("<strong>numerical fluency: improving</strong>"))
-    #expect(html.contains("10 sessions · every session · from 2026-11-01"))
+    #expect(
+      html.contains("10 sessions · every session · from 2026-11-01 10:00 to 2026-11-10 10:00"))
   }
 }
 

@@ -224,7 +224,8 @@ public enum Chart {
           step.append(
             "\(n(left + Double(i) * slot)),\(n(y)) \(n(left + Double(i + 1) * slot)),\(n(y))")
         }
-        guard let value = v.value else { continue }
+        // No bar for nothing: a zero has no height to hover on, and costs bytes at scale.
+        guard let value = v.value, value > 0 else { continue }
         let within = min(value, v.limit ?? value)
         let name = "\(sessions[i]) \(s.label): \(words(value))"
         body.append(

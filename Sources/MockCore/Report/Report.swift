@@ -44,6 +44,11 @@ public enum Report {
   ) -> String {
     let stats = Stats(summaries)
     let names = summaries.map { ReviewText.date($0.started) }
+    // Past `mostBars` sessions a bar is a run of them, or bars would be thinner than a pixel.
+    let runs = Self.runs(summaries.count)
+    let bars = runs.map { Self.label(of: $0, names) }
+    let grouped = runs.count < summaries.count
+    let per = grouped ? " Each bar is a run of \(runs[0].count) sessions: its median." : ""
     var facts = [
       "\(stats.sessions) session\(stats.sessions == 1 ? "" : "s")"
         + (stats.incomplete > 0 ? " (\(stats.incomplete) incomplete)" : ""), chosen,
@@ -55,9 +60,12 @@ public enum Report {
     let phaseSeries = Phase.allCases.map { phase in
       Chart.Series(
         label: phase.name,
-        values: summaries.map {
-          let time = $0[phase]
-          return (time.reached ? Double(time.actual) : nil, Double(time.budget))
+        values: runs.map { run in
+          let times = summaries[run].map { $0[phase] }
+          return (
+            Self.median(times.filter(\.reached).map { Double($0.actual) }),
+            Self.median(times.map { Double($0.budget) })
+          )
         })
     }
     sections.append(
@@ -65,10 +73,11 @@ public enum Report {
         "Each phase, session by session",
         figure(
           Chart.bySession(
-            phaseSeries, sessions: names, id: "phases", title: "Time in each phase by session",
+            phaseSeries, sessions: bars, id: "phases", title: "Time in each phase by session",
             desc: "One panel per phase and one bar per session, oldest first; the stepped line "
               + "is the budget, and time over it is hatched.", time: true),
-          caption: "Bars: time spent, oldest session first. Line: the budget. Hatched: over it.",
+          caption: "Bars: time spent, oldest session first. Line: the budget. Hatched: over it."
+            + per,
           table: table(
             ["session"] + Phase.allCases.map(\.name),
             summaries.enumerated().map { i, s in
@@ -82,17 +91,22 @@ public enum Report {
             }))))
     let drill = Chart.Series(
       label: "drill start",
-      values: summaries.map { ($0.drillStart.map(Double.init), Double($0.plan.start(of: .drill))) })
+      values: runs.map { run in
+        (
+          Self.median(summaries[run].compactMap { $0.drillStart.map(Double.init) }),
+          Self.median(summaries[run].map { Double($0.plan.start(of: .drill)) })
+        )
+      })
     sections.append(
       section(
         "When the drill began",
         figure(
           Chart.bySession(
-            [drill], sessions: names, id: "drill", title: "Time worked when the drill began",
+            [drill], sessions: bars, id: "drill", title: "Time worked when the drill began",
             desc: "One bar per session that reached the drill; the line is the plan's drill "
               + "start, and a late start is hatched above it.", time: true, over: "late"),
           caption: "Bars: time worked when the drill began. Line: the plan's drill start. "
-            + "Hatched: late.",
+            + "Hatched: late." + per,
           table: table(
             ["session", "drill began", "plan's drill start"],
             summaries.enumerated().map { i, s in
@@ -146,12 +160,17 @@ public enum Report {
         figure(
           Chart.bySession(
             markNames.map { name, label in
-              Chart.Series(label: label, values: counts.map { (Double($0[name] ?? 0), nil) })
-            }, sessions: names, id: "marks", title: "Your marks per session",
+              Chart.Series(
+                label: label,
+                values: runs.map { run in
+                  (Self.mean(counts[run].map { Double($0[name] ?? 0) }), nil)
+                })
+            }, sessions: bars, id: "marks", title: "Your marks per session",
             desc: "One panel per kind of mark, one bar per session: "
               + markNames.map { "\($0.1) \(Chart.n(stats.marksPerSession[$0.0] ?? 0)) a session" }
               .joined(separator: ", ") + ".", time: false),
-          caption: "The marks you made at your own screen, per session.",
+          caption: "The marks you made at your own screen, per session."
+            + (grouped ? " Each bar is a run of \(runs[0].count) sessions: its mean." : ""),
           table: table(
             ["session"] + markNames.map(\.1),
             counts.enumerated().map { i, c in [names[i]] + markNames.map { "\(c[$0.0] ?? 0)" } }))))
@@ -159,12 +178,22 @@ public enum Report {
       $0.element.debrief != nil || $0.element.interviewerDebrief != nil
     }
     if !debriefed.isEmpty {
-      let labels = debriefed.map { names[$0.offset] }
+      let points = Self.runs(debriefed.count)
+      let labels = points.map { run in
+        Self.label(of: run, debriefed.map { names[$0.offset] })
+      }
       let panels = Dimension.allCases.map { d in
         (
           label: d.title,
-          mine: debriefed.map { $0.element.debrief?.scores[d].map(Double.init) },
-          theirs: debriefed.map { $0.element.interviewerDebrief?.scores[d].map(Double.init) }
+          mine: points.map { run in
+            Self.mean(debriefed[run].compactMap { $0.element.debrief?.scores[d].map(Double.init) })
+          },
+          theirs: points.map { run in
+            Self.mean(
+              debriefed[run].compactMap {
+                $0.element.interviewerDebrief?.scores[d].map(Double.init)
+              })
+          }
         )
       }
       sections.append(
@@ -173,7 +202,9 @@ public enum Report {
           figure(
             Chart.scores(panels, sessions: labels, id: "scores"),
             caption: "Circles and a solid line: your scores. Squares and a dashed line: the "
-              + "interviewer's.",
+              + "interviewer's."
+              + (points.count < debriefed.count
+                ? " Each point is a run of \(points[0].count) debriefs: their mean." : ""),
             table: table(
               ["session"] + Dimension.allCases.map(\.title),
               debriefed.map { i, s in
@@ -192,6 +223,32 @@ public enum Report {
 
   // MARK: - Pieces
 
+  /// The most bars a chart draws by session; past it, a bar is a run of sessions.
+  public static let mostBars = 200
+
+  /// `count` sessions cut into at most `mostBars` runs of equal length (the last may be short).
+  static func runs(_ count: Int) -> [Range<Int>] {
+    let size = max(1, (count + mostBars - 1) / mostBars)
+    return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+  }
+
+  /// A run's name: its one session, or its first and last.
+  static func label(of run: Range<Int>, _ names: [String]) -> String {
+    run.count == 1
+      ? names[run.lowerBound] : "\(names[run.lowerBound]) to \(names[run.upperBound - 1])"
+  }
+
+  static func median(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  static func mean(_ values: [Double]) -> Double? {
+    values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+  }
+
   /// Per phase and dimension: improving, stagnating or getting worse, by the rules `stats` uses.
   static func directions(_ stats: Stats) -> Markup {
     var items: [Markup] = []
@@ -206,20 +263,23 @@ public enum Report {
           + "(later half against earlier half)"
       items.append(
         el(
-          "li", [("class", direction == .worsening ? "worse" : "")],
+          "li", direction == .worsening ? [("class", "worse")] : [],
           el("strong", text: "\(p.phase.name): \(direction.rawValue)"), .text(", \(change)")))
     }
     for score in stats.scores {
       guard let direction = Stats.direction(score: score.trend), let trend = score.trend else {
         continue
       }
+      let change =
+        direction == .steady
+        ? "self-score within a quarter point of where it was"
+        : "self-score \(trend > 0 ? "up" : "down") \(Chart.n(abs(trend))) (later half against "
+          + "earlier half)"
       items.append(
         el(
-          "li", [("class", direction == .worsening ? "worse" : "")],
+          "li", direction == .worsening ? [("class", "worse")] : [],
           el("strong", text: "\(score.dimension.title): \(direction.rawValue)"),
-          .text(
-            ", self-score \(trend >= 0 ? "+" : "")\(Chart.n(trend)) (later half against earlier half)"
-          )))
+          .text(", \(change)")))
     }
     guard !items.isEmpty else {
       return el("p", text: "Two sessions or more are needed to see a direction.")
