@@ -217,7 +217,7 @@ import Testing
         == "the tensor-parallel split is missing: each GPU holds 1/4 of a token's KV")
     #expect(
       Self.diagnosis(kv, [nil, k[1] * 4, nil, k[3] / 4])
-        == "at ... per GPU: the tensor-parallel split is missing: divide by 4 GPUs")
+        == "at KV bytes per token per GPU: the tensor-parallel split is missing: divide by 4 GPUs")
     #expect(
       Self.diagnosis(kv, [nil, nil, nil, k[3] * 1000])
         == "a unit slip of 1,000: MB against GB, or bytes against kB")

@@ -57,7 +57,33 @@ import Testing
     Record(
       t: 18_000,
       entry: .hookFailed(HookFailure(event: .sessionEnded, command: "notify", why: "exit 1"))),
+    // A drill's lines, which a session never holds: they replay as nothing.
+    Record(t: 0, entry: .drillStarted(drill)),
+    Record(t: 0, entry: .problemShown(number: 1, problem)),
+    Record(
+      t: 40_000,
+      entry: .problemAnswered(
+        number: 1,
+        EstimateResult(
+          problem, typed: ["", "", "", "700"], values: [nil, nil, nil, 700], elapsed: 40_000,
+          limit: 60_000))),
+    Record(
+      t: 50_000,
+      entry: .cardReviewed(
+        CardReview(
+          card: "seconds-day", typed: "86,400", right: true, exact: true, rating: .easy,
+          elapsed: 3_000, memory: FSRS.review(nil, .easy, on: 20_424)))),
+    Record(t: 60_000, entry: .drillEnded(Ending(outcome: .finished, reason: .completed))),
   ]
+  static let drill = DrillInfo(
+    id: "20261202-000000-drill-estimate", program: "0", drill: .estimate, seed: 5, limit: 60_000,
+    count: 1)
+  static let problem = EstimateProblem(
+    kind: .gpus,
+    inputs: [
+      "dau": 1e6, "sessions_per_day": 5, "turns_per_session": 10, "tokens_per_turn": 300,
+      "tokens_per_s_per_gpu": 1000, "peak_factor": 3, "headroom": 1.3,
+    ])!
 
   @Test func theScriptHasEveryKind() {
     #expect(Set(Self.script.map(\.entry.kind)) == Set(Record.Kind.allCases))

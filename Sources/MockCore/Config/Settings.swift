@@ -25,6 +25,8 @@ public struct Settings: Equatable, Sendable {
     case drillGrace = "drill_grace"
     case color, plans, hooks
     case hookTimeout = "hook_timeout"
+    case estimateTime = "estimate_time"
+    case cardCount = "card_count"
   }
 
   public static let bells = ["on", "off", "flash"]
@@ -41,6 +43,10 @@ public struct Settings: Equatable, Sendable {
   public var hooks: [HookEvent: [HookCommand]] = [:]
   /// How long a hook may run before it is stopped.
   public var hookTimeout: Millis = 5_000
+  /// The time each problem of `drill estimate` has.
+  public var estimateTime: Millis = 60_000
+  /// Cards a `drill numbers` asks.
+  public var cardCount = 8
   public private(set) var sources: [Key: Source] = [:]
 
   public init() {}
@@ -69,6 +75,8 @@ public struct Settings: Equatable, Sendable {
           : hooks.keys.sorted().map { "\($0.rawValue) (\(hooks[$0]!.count))" }
             .joined(separator: ", ")
       case .hookTimeout: value = HookResult.seconds(hookTimeout)
+      case .estimateTime: value = DurationText.clock(estimateTime)
+      case .cardCount: value = "\(cardCount)"
       }
       return (key.rawValue, value, source(key))
     }
@@ -275,6 +283,21 @@ public struct Settings: Equatable, Sendable {
       return .failure(Refused(message: "plans are written in config.yaml or in plans/"))
     case .hooks:
       return .failure(Refused(message: "hooks are written in config.yaml or in hooks/"))
+    case .estimateTime:
+      do {
+        let limit = try DurationText.parse(text)
+        guard limit >= 5_000, limit <= 600_000 else {
+          return .failure(Refused(message: "give a time from 5s to 10m"))
+        }
+        estimateTime = limit
+      } catch {
+        return .failure(Refused(message: "\(error)"))
+      }
+    case .cardCount:
+      guard let n = Int(text), (1...NumberCard.deck.count).contains(n) else {
+        return .failure(Refused(message: "give a number from 1 to \(NumberCard.deck.count)"))
+      }
+      cardCount = n
     case .hookTimeout:
       do {
         let limit = try DurationText.parse(text)
@@ -313,6 +336,10 @@ public struct Settings: Equatable, Sendable {
 
     # Colour: auto, always or never. NO_COLOR in the environment wins over it.
     color: auto
+
+    # The drills: the time each estimation problem has, and how many cards a numbers drill asks.
+    estimate_time: 1:00
+    card_count: 8
 
     # How long a hook may run before it is stopped (TERM, then KILL).
     hook_timeout: 5s

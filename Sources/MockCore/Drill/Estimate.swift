@@ -26,7 +26,7 @@ public enum EstimateKind: String, CaseIterable, Comparable, Sendable {
     case .kv:
       [
         ("kv_bytes_per_token", "KV bytes per token"),
-        ("kv_bytes_per_token_per_gpu", "... per GPU"),
+        ("kv_bytes_per_token_per_gpu", "KV bytes per token per GPU"),
         ("tokens_per_gpu", "tokens that fit per GPU"),
         ("requests_per_gpu", "requests in flight per GPU"),
       ]

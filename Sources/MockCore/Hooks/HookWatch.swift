@@ -38,7 +38,8 @@ public struct HookWatch: Equatable, Sendable {
             text: "session \(ending.outcome.rawValue) after \(worked)"))
       case .phaseLeft, .paused, .resumed, .budgetChanged, .rebalanced, .acknowledged, .replanned,
         .marked, .suspended, .continued, .slept, .debrief, .held, .released, .skipped, .note,
-        .hookFailed:
+        .hookFailed, .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded:
+        // A drill's moments are told by `drillCalls`.
         break
       }
     }
@@ -47,6 +48,38 @@ public struct HookWatch: Equatable, Sendable {
       if toldOver.insert(told).inserted {
         calls.append(
           call(.phaseOver, session, at: now, text: "\(session.phase.name) is over its budget"))
+      }
+    }
+    return calls.map(Effect.hook)
+  }
+
+  /// The calls for a drill's lines among `effects`: drill-started, drill-answered (a problem or
+  /// a card), drill-ended.
+  public static func drillCalls(after effects: [Effect], _ info: DrillInfo) -> [Effect] {
+    var calls: [HookCall] = []
+    func call(_ event: HookEvent, _ text: String, _ more: [String: String] = [:]) {
+      var variables = ["SESSION": info.id, "DRILL": info.drill.rawValue, "TEXT": text]
+      variables.merge(more) { $1 }
+      calls.append(HookCall(event: event, variables: variables))
+    }
+    for record in effects.recorded {
+      switch record.entry {
+      case .drillStarted:
+        let what = info.drill == .estimate ? "estimation drill" : "numbers drill"
+        call(
+          .drillStarted, "\(what): \(info.count) \(info.drill == .estimate ? "problems" : "cards")")
+      case .problemAnswered(_, let result):
+        call(
+          .drillAnswered,
+          "\(result.kind.rawValue): \(result.ratioText), in \(result.elapsed / 1000) seconds",
+          ["KIND": result.kind.rawValue, "RESULT": result.pass ? "pass" : "fail"])
+      case .cardReviewed(let review):
+        call(
+          .drillAnswered, "\(review.card): \(review.right ? "right" : "wrong")",
+          ["KIND": review.card, "RESULT": review.rating.name])
+      case .drillEnded(let ending):
+        call(.drillEnded, "drill \(ending.outcome.rawValue)")
+      default: break
       }
     }
     return calls.map(Effect.hook)

@@ -51,6 +51,16 @@ public struct Record: Equatable, Sendable {
     case note(String)
     /// A hook failed, timed out or could not start; the session went on.
     case hookFailed(HookFailure)
+    /// A drill's first line, in place of `sessionStarted`.
+    case drillStarted(DrillInfo)
+    /// An estimation problem went up (`number` from 1).
+    case problemShown(number: Int, EstimateProblem)
+    /// It was answered and scored.
+    case problemAnswered(number: Int, EstimateResult)
+    /// A card of the numbers kit was answered and rescheduled.
+    case cardReviewed(CardReview)
+    /// The drill's last line.
+    case drillEnded(Ending)
   }
 
   /// The record schema version written on every line.
@@ -92,6 +102,11 @@ public struct Record: Equatable, Sendable {
     case skipped
     case note
     case hookFailed = "hook_failed"
+    case drillStarted = "drill_started"
+    case problemShown = "problem_shown"
+    case problemAnswered = "problem_answered"
+    case cardReviewed = "card_reviewed"
+    case drillEnded = "drill_ended"
   }
 
   /// The `type` field of the line.
@@ -135,6 +150,8 @@ extension Record.Entry {
     case .skipped(let cue): .event(.skip(cue))
     case .note(let text): .event(.note(text))
     case .hookFailed: .nothing
+    // A drill is not a session: replaying one does nothing to a session.
+    case .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded: .nothing
     }
   }
 
@@ -161,6 +178,11 @@ extension Record.Entry {
     case .skipped: .skipped
     case .note: .note
     case .hookFailed: .hookFailed
+    case .drillStarted: .drillStarted
+    case .problemShown: .problemShown
+    case .problemAnswered: .problemAnswered
+    case .cardReviewed: .cardReviewed
+    case .drillEnded: .drillEnded
     }
   }
 }

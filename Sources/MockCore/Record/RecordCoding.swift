@@ -63,6 +63,9 @@ private struct Line: Codable {
     case overrun_ms, paused_ms, from_ms, to_ms, other, moved_ms, outcome, reason, signal, active_ms
     case banner, cue, kind, text, late_ms, after_ms, mark, move, stopped_ms, slept_ms
     case scores, overran, why, notes, source, event, command
+    case drill, limit_ms, count, number, inputs, steps, expected, answers, ratio, band, pass
+    case steps_right, diagnosis, card, answer, right, exact, rating, stability, difficulty
+    case interval_days, day
   }
 
   func encode(to encoder: Encoder) throws {
@@ -146,6 +149,54 @@ private struct Line: Codable {
       try c.encode(failure.event.rawValue, forKey: .event)
       try c.encode(failure.command, forKey: .command)
       try c.encode(failure.why, forKey: .why)
+    case .drillStarted(let info):
+      try c.encode(info.id, forKey: .id)
+      try c.encode(info.program, forKey: .program)
+      try c.encode(info.drill.rawValue, forKey: .drill)
+      try c.encodeIfPresent(info.seed, forKey: .seed)
+      try c.encode(info.limit, forKey: .limit_ms)
+      try c.encode(info.count, forKey: .count)
+    case .problemShown(let number, let problem):
+      try c.encode(number, forKey: .number)
+      try c.encode(problem.kind.rawValue, forKey: .kind)
+      try c.encode(problem.inputs, forKey: .inputs)
+      try c.encode(problem.kind.steps.map(\.name), forKey: .steps)
+      try c.encode(
+        Dictionary(uniqueKeysWithValues: zip(problem.kind.steps.map(\.name), problem.expected)),
+        forKey: .expected)
+    case .problemAnswered(let number, let result):
+      let names = result.kind.steps.map(\.name)
+      try c.encode(number, forKey: .number)
+      try c.encode(result.kind.rawValue, forKey: .kind)
+      try c.encode(
+        Dictionary(uniqueKeysWithValues: zip(names, result.typed).filter { !$0.1.isEmpty }),
+        forKey: .answers)
+      try c.encode(result.ratio, forKey: .ratio)
+      try c.encode(result.band.rawValue, forKey: .band)
+      try c.encode(result.pass, forKey: .pass)
+      try c.encode(result.elapsed, forKey: .elapsed_ms)
+      try c.encode(result.limit, forKey: .limit_ms)
+      try c.encode(
+        Dictionary(
+          uniqueKeysWithValues: zip(names, result.stepsRight).compactMap { name, right in
+            right.map { (name, $0) }
+          }), forKey: .steps_right)
+      try c.encodeIfPresent(result.diagnosis, forKey: .diagnosis)
+    case .cardReviewed(let review):
+      try c.encode(review.card, forKey: .card)
+      try c.encode(review.typed, forKey: .answer)
+      try c.encode(review.right, forKey: .right)
+      try c.encode(review.exact, forKey: .exact)
+      try c.encode(review.rating.name, forKey: .rating)
+      try c.encode(review.elapsed, forKey: .elapsed_ms)
+      try c.encode(review.stability, forKey: .stability)
+      try c.encode(review.difficulty, forKey: .difficulty)
+      try c.encode(review.interval, forKey: .interval_days)
+      try c.encode(review.day, forKey: .day)
+    case .drillEnded(let ending):
+      try c.encode(ending.outcome.rawValue, forKey: .outcome)
+      try c.encode(ending.reason.name, forKey: .reason)
+      try c.encodeIfPresent(ending.reason.signal, forKey: .signal)
     }
   }
 
@@ -181,6 +232,13 @@ private struct Line: Codable {
       let name = try c.decode(String.self, forKey: .kind)
       guard let kind = CueKind(rawValue: name) else {
         throw Record.DecodeError(description: "unknown cue kind '\(name)'")
+      }
+      return kind
+    }
+    func estimateKind() throws -> EstimateKind {
+      let name = try c.decode(String.self, forKey: .kind)
+      guard let kind = EstimateKind(rawValue: name) else {
+        throw Record.DecodeError(description: "unknown estimate kind '\(name)'")
       }
       return kind
     }
@@ -298,6 +356,72 @@ private struct Line: Codable {
     case .released: entry = .released(cue: try c.decode(String.self, forKey: .cue))
     case .skipped: entry = .skipped(cue: try c.decode(String.self, forKey: .cue))
     case .note: entry = .note(try c.decode(String.self, forKey: .text))
+    case .drillStarted:
+      let name = try c.decode(String.self, forKey: .drill)
+      guard let drill = DrillKind(rawValue: name) else {
+        throw Record.DecodeError(description: "unknown drill '\(name)'")
+      }
+      entry = .drillStarted(
+        DrillInfo(
+          id: try c.decode(String.self, forKey: .id),
+          program: try c.decode(String.self, forKey: .program), drill: drill,
+          seed: try c.decodeIfPresent(UInt64.self, forKey: .seed),
+          limit: try c.decode(Int64.self, forKey: .limit_ms),
+          count: try c.decode(Int.self, forKey: .count)))
+    case .problemShown:
+      let kind = try estimateKind()
+      let inputs = try c.decode([String: Double].self, forKey: .inputs)
+      guard let problem = EstimateProblem(kind: kind, inputs: inputs) else {
+        throw Record.DecodeError(
+          description: "the inputs of a \(kind.rawValue) problem are not all there")
+      }
+      entry = .problemShown(number: try c.decode(Int.self, forKey: .number), problem)
+    case .problemAnswered:
+      let kind = try estimateKind()
+      let names = kind.steps.map(\.name)
+      let answers = try c.decode([String: String].self, forKey: .answers)
+      let right = try c.decode([String: Bool].self, forKey: .steps_right)
+      let bandName = try c.decode(String.self, forKey: .band)
+      guard let band = Band(rawValue: bandName) else {
+        throw Record.DecodeError(description: "unknown band '\(bandName)'")
+      }
+      let typed = names.map { answers[$0] ?? "" }
+      let result = EstimateResult(
+        kind: kind, typed: typed,
+        values: typed.map { $0.isEmpty ? nil : try? NumberText.parse($0).get() },
+        ratio: try c.decode(Double.self, forKey: .ratio), band: band,
+        elapsed: try c.decode(Int64.self, forKey: .elapsed_ms),
+        limit: try c.decode(Int64.self, forKey: .limit_ms), stepsRight: names.map { right[$0] },
+        diagnosis: try c.decodeIfPresent(String.self, forKey: .diagnosis))
+      entry = .problemAnswered(number: try c.decode(Int.self, forKey: .number), result)
+    case .cardReviewed:
+      let ratingName = try c.decode(String.self, forKey: .rating)
+      guard let rating = FSRS.Rating(name: ratingName) else {
+        throw Record.DecodeError(description: "unknown rating '\(ratingName)'")
+      }
+      let memory = FSRS.Memory(
+        stability: try c.decode(Double.self, forKey: .stability),
+        difficulty: try c.decode(Double.self, forKey: .difficulty),
+        reviewed: try c.decode(Double.self, forKey: .day),
+        interval: try c.decode(Int.self, forKey: .interval_days))
+      entry = .cardReviewed(
+        CardReview(
+          card: try c.decode(String.self, forKey: .card),
+          typed: try c.decode(String.self, forKey: .answer),
+          right: try c.decode(Bool.self, forKey: .right),
+          exact: try c.decode(Bool.self, forKey: .exact), rating: rating,
+          elapsed: try c.decode(Int64.self, forKey: .elapsed_ms), memory: memory))
+    case .drillEnded:
+      let outcomeName = try c.decode(String.self, forKey: .outcome)
+      guard let outcome = Outcome(rawValue: outcomeName) else {
+        throw Record.DecodeError(description: "unknown outcome '\(outcomeName)'")
+      }
+      let name = try c.decode(String.self, forKey: .reason)
+      let signal = name == "signal" ? try c.decode(String.self, forKey: .signal) : nil
+      guard let reason = EndReason(name: name, signal: signal) else {
+        throw Record.DecodeError(description: "unknown end reason '\(name)'")
+      }
+      entry = .drillEnded(Ending(outcome: outcome, reason: reason))
     case .hookFailed:
       let name = try c.decode(String.self, forKey: .event)
       guard let event = HookEvent(rawValue: name) else {

@@ -76,7 +76,8 @@ public struct Timeline: Equatable, Sendable {
             t: t, what: "hook failed",
             detail: "\(failure.event.rawValue): \(failure.command): \(failure.why)", by: ""))
       case .sessionStarted, .phaseLeft, .cueFired, .acknowledged, .replanned, .marked, .debrief,
-        .held, .released, .skipped, .note:
+        .held, .released, .skipped, .note, .drillStarted, .problemShown, .problemAnswered,
+        .cardReviewed, .drillEnded:
         break
       }
     }

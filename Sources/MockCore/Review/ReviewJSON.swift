@@ -103,9 +103,14 @@ public enum ReviewJSON {
     }
   }
 
-  /// `{"v":1,"sessions":[…]}`.
-  public static func history(_ summaries: [SessionSummary]) -> String {
-    encode(Versioned(body: summaries.map(session), key: "sessions"))
+  /// `{"v":1,"sessions":[…],"drills":[…]}`.
+  public static func history(_ summaries: [SessionSummary], drills: [DrillSummary] = []) -> String {
+    struct History: Encodable {
+      var v = ReviewJSON.version
+      var sessions: [SessionJSON]
+      var drills: [DrillJSON]
+    }
+    return encode(History(sessions: summaries.map(session), drills: drills.map(drill)))
   }
 
   /// `{"v":1,"show":{"session":…,"banners":[…],"marks":[…],"debrief":…}}`.
@@ -156,10 +161,11 @@ public enum ReviewJSON {
     var marks_per_session: [String: Double]
     var marks_by_source: [String: [String: Double]]
     var scores: [Score]
+    var drills: DrillStatsJSON?
   }
 
   /// `{"v":1,"stats":{…}}`.
-  public static func stats(_ st: Stats) -> String {
+  public static func stats(_ st: Stats, drills: DrillStats? = nil) -> String {
     let body = StatsJSON(
       sessions: st.sessions, incomplete: st.incomplete, compressed_closes: st.compressedCloses,
       phases: st.phases.map {
@@ -179,7 +185,7 @@ public enum ReviewJSON {
       scores: st.scores.map {
         StatsJSON.Score(
           dimension: $0.dimension.rawValue, count: $0.count, mean: $0.mean, trend: $0.trend)
-      })
+      }, drills: drills.flatMap { $0.drills > 0 ? drillStats($0) : nil })
     return encode(Versioned(body: body, key: "stats"))
   }
 

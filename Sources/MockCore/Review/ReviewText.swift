@@ -16,16 +16,33 @@ public enum ReviewText {
   }
 
   /// One line per session, oldest first, under a header.
-  public static func history(_ summaries: [SessionSummary]) -> [String] {
-    let rows = summaries.map { s in
-      [
-        s.id, date(s.started) + " UTC", s.prompt ?? "-", s.plan.name,
-        "\(clock(s.active)) / \(clock(s.plan.total))", overBudget(s),
-        s.isIncomplete ? "incomplete" : (s.ending?.outcome.rawValue ?? ""),
-      ]
+  public static func history(_ summaries: [SessionSummary], drills: [DrillSummary] = [])
+    -> [String]
+  {
+    var rows = summaries.map { s in
+      (
+        s.started,
+        [
+          s.id, "session", date(s.started) + " UTC", s.prompt ?? "-", s.plan.name,
+          "\(clock(s.active)) / \(clock(s.plan.total))", overBudget(s),
+          s.isIncomplete ? "incomplete" : (s.ending?.outcome.rawValue ?? ""),
+        ]
+      )
     }
+    // Drills beside the sessions, in the order they happened.
+    rows += drills.map { d in
+      (
+        d.started,
+        [
+          d.info.id, "drill " + d.info.drill.rawValue, date(d.started) + " UTC", "-", "-", "-", "-",
+          DrillText.result(d),
+        ]
+      )
+    }
+    rows.sort { $0.0 < $1.0 }
     return table(
-      ["session", "started", "prompt", "plan", "worked / plan", "over budget", "end"], rows)
+      ["id", "kind", "started", "prompt", "plan", "worked / plan", "over budget", "end"],
+      rows.map(\.1))
   }
 
   /// A session's timeline: each phase's time against its budget as a bar, then every banner and

@@ -22,7 +22,8 @@ struct Mockroom: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      Run.self, Prompts.self, Plans.self, ConfigCommand.self, HooksCommand.self, History.self,
+      Run.self, DrillCommand.self, Prompts.self, Plans.self, ConfigCommand.self, HooksCommand.self,
+      History.self,
       ShowSession.self,
       StatsCommand.self, ReportCommand.self,
       DebriefCommand.self,

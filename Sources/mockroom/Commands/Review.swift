@@ -58,13 +58,13 @@ struct History: ParsableCommand {
 
   func run() throws {
     let store = try sessionStore()
-    let summaries = try store.summaries()
+    let (summaries, drills) = try store.everything()
     if json {
-      print(ReviewJSON.history(summaries))
-    } else if summaries.isEmpty {
+      print(ReviewJSON.history(summaries, drills: drills))
+    } else if summaries.isEmpty && drills.isEmpty {
       noSessionsYet(store)
     } else {
-      ReviewText.history(summaries).forEach { print($0) }
+      ReviewText.history(summaries, drills: drills).forEach { print($0) }
     }
   }
 }
@@ -83,6 +83,15 @@ struct ShowSession: ParsableCommand {
   var json = false
 
   func run() throws {
+    let store = try sessionStore()
+    if !(try store.names().isEmpty), let drill = store.drill(named: try store.name(for: id)) {
+      if json {
+        print(ReviewJSON.drill(drill))
+      } else {
+        DrillText.show(drill).forEach { print($0) }
+      }
+      return
+    }
     guard let (_, summary) = try openSession(id) else { return }
     if json {
       print(ReviewJSON.show(summary))
@@ -130,7 +139,9 @@ struct StatsCommand: ParsableCommand {
 
   func run() throws {
     let store = try sessionStore()
-    var summaries = try store.summaries()
+    var (summaries, drills) = try store.everything()
+    if let since { drills = drills.filter { $0.started >= since } }
+    let drillStats = DrillStats(drills, today: DrillCommand.today)
     if let prompt { summaries = summaries.filter { $0.prompt == prompt } }
     if let plan { summaries = summaries.filter { $0.plan.name == plan } }
     // Start labels are UTC; a day compares as the start of that day in UTC.
@@ -138,16 +149,18 @@ struct StatsCommand: ParsableCommand {
     if let last { summaries = Array(summaries.suffix(last)) }
     if csv {
       print(ReviewJSON.csv(summaries), terminator: "")
+      if !drills.isEmpty { print("\n" + ReviewJSON.drillCSV(drills), terminator: "") }
     } else if json {
-      print(ReviewJSON.stats(Stats(summaries)))
-    } else if summaries.isEmpty {
+      print(ReviewJSON.stats(Stats(summaries), drills: drillStats))
+    } else if summaries.isEmpty && drills.isEmpty {
       if try store.names().isEmpty {
         noSessionsYet(store)
       } else {
         print("no sessions match")
       }
     } else {
-      ReviewText.stats(Stats(summaries)).forEach { print($0) }
+      if !summaries.isEmpty { ReviewText.stats(Stats(summaries)).forEach { print($0) } }
+      DrillText.stats(drillStats).forEach { print($0) }
     }
   }
 }

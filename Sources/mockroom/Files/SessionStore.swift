@@ -55,6 +55,33 @@ struct SessionStore {
     return summaries
   }
 
+  /// Every drill, oldest first, read the way the sessions are; warnings go to stderr.
+  func drills(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+    throws(UserError) -> [DrillSummary]
+  {
+    let entries = indexed(try names(), index: index)
+    return entries.compactMap(\.drill).sorted { $0.started < $1.started }
+  }
+
+  /// Every session and every drill, oldest first each, from one pass; warnings go to stderr.
+  func everything(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+    throws(UserError) -> (sessions: [SessionSummary], drills: [DrillSummary])
+  {
+    let entries = indexed(try names(), index: index)
+    entries.lazy.flatMap(\.warnings).forEach(warn)
+    return (
+      entries.compactMap(\.summary).sorted { $0.started < $1.started },
+      entries.compactMap(\.drill).sorted { $0.started < $1.started }
+    )
+  }
+
+  /// One drill through the index, by file name; nil when the record is not a drill's.
+  func drill(named name: String, index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+    -> DrillSummary?
+  {
+    indexed([name], index: index, only: true).first?.drill
+  }
+
   /// One record's summary through the index, by file name; warnings go to stderr.
   func summary(
     named name: String, index: SessionIndex = SessionIndex(path: SessionStore.indexPath())
@@ -145,6 +172,7 @@ struct SessionStore {
     let path = directory + "/" + name
     var warnings: [String] = []
     var summary: SessionSummary?
+    var drill: DrillSummary?
     var takenTo: Int64 = 0
     switch RegularFile.read(path, limit: Self.largestRecord) {
     case .failure(let failure):
@@ -154,13 +182,16 @@ struct SessionStore {
       let log = SessionLog.read(file: path, bytes: Data(bytes))
       warnings = log.warnings
       if log.newerVersion == nil, !log.records.isEmpty {
-        summary = SessionSummary(log)
-        if summary == nil { warnings.append("\(path): no session_started line; skipped") }
+        drill = DrillSummary(log)
+        summary = drill == nil ? SessionSummary(log) : nil
+        if summary == nil, drill == nil {
+          warnings.append("\(path): no session_started line; skipped")
+        }
       }
     }
     return SessionIndex.Entry(
       name: name, identity: identity ?? .unknown, takenTo: takenTo, summary: summary,
-      warnings: warnings)
+      warnings: warnings, drill: drill)
   }
 
   /// The file name for `id`: `last` is the newest; otherwise the id itself or a unique prefix.

@@ -89,6 +89,7 @@ final class SQLiteDatabase {
         switch value {
         case .null: code = sqlite3_bind_null(statement, at)
         case .int(let number): code = sqlite3_bind_int64(statement, at, number)
+        case .real(let number): code = sqlite3_bind_double(statement, at, number)
         case .text(let text): code = sqlite3_bind_text(statement, at, text, -1, csqlite_transient())
         }
         guard code == SQLITE_OK else { throw database.failure(code) }
@@ -117,6 +118,10 @@ final class SQLiteDatabase {
       isNull(column) ? nil : sqlite3_column_int64(statement, column)
     }
 
+    func real(_ column: Int32) -> Double? {
+      isNull(column) ? nil : sqlite3_column_double(statement, column)
+    }
+
     func text(_ column: Int32) -> String? {
       guard let bytes = sqlite3_column_text(statement, column) else { return nil }
       let count = Int(sqlite3_column_bytes(statement, column))
@@ -127,6 +132,7 @@ final class SQLiteDatabase {
   enum Value {
     case null
     case int(Int64)
+    case real(Double)
     case text(String)
 
     static func int(_ value: Int?) -> Value { value.map { .int(Int64($0)) } ?? .null }

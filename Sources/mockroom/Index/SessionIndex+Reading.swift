@@ -54,6 +54,7 @@ extension SessionIndex {
     if name == nil, let count = try database.integer("SELECT count(*) FROM records") {
       result.reserveCapacity(Int(count))
     }
+    let drills = try drills(scope: scope, scoped)
     while let row = records.row, let id = row.int(0) {
       defer { records.advance() }
       guard let entryName = row.text(1), let device = row.int(2), let inode = row.int(3),
@@ -115,10 +116,75 @@ extension SessionIndex {
       // A summary whose rows are not all there is not trusted: the record is read again.
       guard complete else { continue }
       entry.summary = summary
+      entry.drill = drills[id]
       result.append(entry)
     }
     try records.check()
     return result
+  }
+
+  /// The drills among the records in scope, by record id: few beside the sessions, read whole.
+  private func drills(scope: String, _ values: [SQLiteDatabase.Value]) throws(SQLiteDatabase
+    .Failure) -> [Int64: DrillSummary]
+  {
+    var out: [Int64: DrillSummary] = [:]
+    let drills = try cursor(
+      "SELECT record, drill_id, drill, started, program, seed, limit_ms, count, outcome, reason"
+        + " FROM drills" + scope, values)
+    while let row = drills.row, let id = row.int(0) {
+      defer { drills.advance() }
+      guard let drillID = row.text(1), let kind = row.text(2).flatMap(DrillKind.init(rawValue:)),
+        let started = row.text(3), let program = row.text(4), let limit = row.int(6),
+        let count = row.int(7)
+      else { continue }
+      var ending: Ending?
+      if let outcome = row.text(8).flatMap(Outcome.init(rawValue:)),
+        let reason = row.text(9).flatMap(EndReason.init(tag:))
+      {
+        ending = Ending(outcome: outcome, reason: reason)
+      }
+      out[id] = DrillSummary(
+        info: DrillInfo(
+          id: drillID, program: program, drill: kind,
+          seed: row.int(5).map { UInt64(bitPattern: $0) },
+          limit: limit, count: Int(count)), started: started, ending: ending, answers: [],
+        reviews: [])
+    }
+    try drills.check()
+    let answers = try cursor(
+      "SELECT record, number, kind, ratio, band, pass, elapsed_ms, diagnosis FROM drill_answers"
+        + scope + ", position", values)
+    while let row = answers.row, let id = row.int(0) {
+      defer { answers.advance() }
+      guard let number = row.int(1), let kind = row.text(2).flatMap(EstimateKind.init(rawValue:)),
+        let ratio = row.real(3), let band = row.text(4).flatMap(Band.init(rawValue:)),
+        let pass = row.int(5), let elapsed = row.int(6)
+      else { continue }
+      out[id]?.answers.append(
+        DrillSummary.Answer(
+          number: Int(number), kind: kind, ratio: ratio, band: band, pass: pass == 1,
+          elapsed: elapsed, diagnosis: row.text(7)))
+    }
+    try answers.check()
+    let reviews = try cursor(
+      "SELECT record, card, answer, right, exact, rating, elapsed_ms, stability, difficulty,"
+        + " interval_days, day FROM card_reviews" + scope + ", position", values)
+    while let row = reviews.row, let id = row.int(0) {
+      defer { reviews.advance() }
+      guard let card = row.text(1), let typed = row.text(2), let right = row.int(3),
+        let exact = row.int(4), let rating = row.text(5).flatMap(FSRS.Rating.init(name:)),
+        let elapsed = row.int(6), let stability = row.real(7), let difficulty = row.real(8),
+        let interval = row.int(9), let day = row.real(10)
+      else { continue }
+      out[id]?.reviews.append(
+        CardReview(
+          card: card, typed: typed, right: right == 1, exact: exact == 1, rating: rating,
+          elapsed: elapsed,
+          memory: FSRS.Memory(
+            stability: stability, difficulty: difficulty, reviewed: day, interval: Int(interval))))
+    }
+    try reviews.check()
+    return out
   }
 
   /// The session's own row (joined to its record's, from column 9 on), or nil when a value

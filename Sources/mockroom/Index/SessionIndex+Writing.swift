@@ -26,6 +26,7 @@ extension SessionIndex {
         guard try record.step(), let id = record.int(0) else { continue }
         while try record.step() {}
         if let summary = entry.summary { try writer.write(summary, record: id) }
+        if let drill = entry.drill { try writer.write(drill, record: id) }
       }
     }
   }
@@ -33,6 +34,7 @@ extension SessionIndex {
   /// The prepared inserts for a summary's rows.
   private struct Writer {
     let session, banner, mark, note, debrief: SQLiteDatabase.Statement
+    let drill, answer, review: SQLiteDatabase.Statement
 
     init(_ database: SQLiteDatabase) throws(SQLiteDatabase.Failure) {
       let phases =
@@ -57,6 +59,40 @@ extension SessionIndex {
         "INSERT INTO debriefs (record, source, overran, why, notes, "
           + dimensions.joined(separator: ", ") + ") VALUES (?1, ?2, ?3, ?4, ?5, "
           + (6..<6 + dimensions.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+      drill = try database.prepare(
+        "INSERT INTO drills (record, drill_id, drill, started, program, seed, limit_ms, count,"
+          + " outcome, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+      answer = try database.prepare(
+        "INSERT INTO drill_answers (record, position, number, kind, ratio, band, pass,"
+          + " elapsed_ms, diagnosis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+      review = try database.prepare(
+        "INSERT INTO card_reviews (record, position, card, answer, right, exact, rating,"
+          + " elapsed_ms, stability, difficulty, interval_days, day)"
+          + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+    }
+
+    func write(_ d: DrillSummary, record: Int64) throws(SQLiteDatabase.Failure) {
+      let id = SQLiteDatabase.Value.int(record)
+      try drill.run([
+        id, .text(d.info.id), .text(d.info.drill.rawValue), .text(d.started), .text(d.info.program),
+        .int(d.info.seed.map { Int64(bitPattern: $0) }), .int(d.info.limit),
+        .int(Int64(d.info.count)), .text(d.ending?.outcome.rawValue),
+        .text(d.ending.map(\.reason.tag)),
+      ])
+      for (position, a) in d.answers.enumerated() {
+        try answer.run([
+          id, .int(Int64(position)), .int(Int64(a.number)), .text(a.kind.rawValue),
+          .real(a.ratio), .text(a.band.rawValue), .int(a.pass ? 1 : 0), .int(a.elapsed),
+          .text(a.diagnosis),
+        ])
+      }
+      for (position, r) in d.reviews.enumerated() {
+        try review.run([
+          id, .int(Int64(position)), .text(r.card), .text(r.typed), .int(r.right ? 1 : 0),
+          .int(r.exact ? 1 : 0), .text(r.rating.name), .int(r.elapsed), .real(r.stability),
+          .real(r.difficulty), .int(Int64(r.interval)), .real(r.day),
+        ])
+      }
     }
 
     func write(_ s: SessionSummary, record: Int64) throws(SQLiteDatabase.Failure) {

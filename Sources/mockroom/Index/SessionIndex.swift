@@ -10,7 +10,7 @@ import MockCore
 final class SessionIndex {
   /// Bump when the tables, or what a summary holds, change: an index of another version is
   /// rebuilt.
-  static let schema: Int64 = 2
+  static let schema: Int64 = 3
 
   /// Who a record file is: any edit, copy or replacement changes one of these.
   struct Identity: Equatable, Sendable {
@@ -51,6 +51,8 @@ final class SessionIndex {
     var takenTo: Int64
     var summary: SessionSummary?
     var warnings: [String]
+    /// A drill's record holds this in place of a session's summary.
+    var drill: DrillSummary? = nil
   }
 
   /// Where the index lives, or `:memory:` when it cannot live on disk this time.
@@ -165,6 +167,23 @@ final class SessionIndex {
       source TEXT NOT NULL, overran TEXT, why TEXT NOT NULL, notes TEXT NOT NULL,
       judgment INTEGER, numbers INTEGER, tradeoffs INTEGER, operations INTEGER, recovery INTEGER,
       PRIMARY KEY (record, source)) WITHOUT ROWID;
+    CREATE TABLE drills (
+      record INTEGER PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+      drill_id TEXT NOT NULL, drill TEXT NOT NULL, started TEXT NOT NULL, program TEXT NOT NULL,
+      seed INTEGER, limit_ms INTEGER NOT NULL, count INTEGER NOT NULL, outcome TEXT,
+      reason TEXT);
+    CREATE TABLE drill_answers (
+      record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL, number INTEGER NOT NULL, kind TEXT NOT NULL, ratio REAL NOT NULL,
+      band TEXT NOT NULL, pass INTEGER NOT NULL, elapsed_ms INTEGER NOT NULL, diagnosis TEXT,
+      PRIMARY KEY (record, position)) WITHOUT ROWID;
+    CREATE TABLE card_reviews (
+      record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL, card TEXT NOT NULL, answer TEXT NOT NULL, right INTEGER NOT NULL,
+      exact INTEGER NOT NULL, rating TEXT NOT NULL, elapsed_ms INTEGER NOT NULL,
+      stability REAL NOT NULL, difficulty REAL NOT NULL, interval_days INTEGER NOT NULL,
+      day REAL NOT NULL,
+      PRIMARY KEY (record, position)) WITHOUT ROWID;
     """
 
   /// Opens the file and checks it is this schema's index, creating the tables in a new one.

@@ -1,0 +1,228 @@
+/// The estimation drill's screen: a clock, the problem, one field per step; then the result
+/// and the worked chain; then the summary. Full size from 60x20, compact below it.
+public enum DrillScreen {
+  public static func render(_ drill: EstimateDrill, at now: Instant, size: Size) -> Frame {
+    var frame = Frame(size: size)
+    let (w, h) = (size.width, size.height)
+    guard w >= 30, h >= 8 else {
+      frame.center("enlarge the window".clipped(to: w), y: h / 2, style: Style(bold: true))
+      return frame
+    }
+    let wide = w >= 60 && h >= 20
+    let elapsed = drill.elapsed(at: now)
+    let limit = drill.info.limit
+    let late = elapsed > limit
+    let clock = late ? "+" + DurationText.clock(elapsed - limit) : DurationText.clock(elapsed)
+    var title = "estimate drill"
+    if case .summary = drill.stage {
+      title += " · done"
+    } else {
+      title += " · \(drill.index + 1) of \(drill.problems.count) · \(drill.problem.kind.title)"
+    }
+    let right: String
+    switch drill.stage {
+    case .asking: right = wide ? "limit \(DurationText.clock(limit))" : clock
+    case .answered, .summary: right = drill.info.seed.map { "seed \($0)" } ?? ""
+    }
+    Screen.header(&frame, title: title, session: right)
+    if wide {
+      frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
+      frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+    }
+    var y = wide ? 3 : 2
+    switch drill.stage {
+    case .asking:
+      let tone: Tone = late ? .over : elapsed * 4 > limit * 3 ? .warn : .ok
+      if wide {
+        for row in BigDigits.rows(clock, font: BigDigits.large) {
+          frame.center(row, y: y, style: Style(bold: true, tone: tone))
+          y += 1
+        }
+        y += 1
+      }
+      let badge =
+        late
+        ? " LATE: past the \(DurationText.clock(limit)) limit "
+        : tone == .warn ? " last quarter of \(DurationText.clock(limit)) " : " on time "
+      frame.center(badge, y: y, style: Style(bold: true, reverse: true, tone: tone))
+      y += 2
+      form(&frame, drill, from: y, wide: wide)
+    case .answered(let result):
+      answered(&frame, drill, result, from: y, wide: wide)
+    case .summary:
+      summary(&frame, drill, from: y)
+    }
+    hints(&frame, drill, wide: wide)
+    overlay(&frame, drill)
+    return frame
+  }
+
+  /// The problem's text, then a field per step; the text gives way to the fields.
+  static func form(_ frame: inout Frame, _ drill: EstimateDrill, from top: Int, wide: Bool) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    let margin = wide ? 2 : 1
+    let steps = drill.problem.kind.steps
+    let bottom = h - (wide ? 2 : 1)
+    let formRows = steps.count + 1
+    var lines: [String] = []
+    for paragraph in drill.problem.text {
+      lines += TextLayout.wrap(
+        paragraph.split(separator: " ").map(String.init), width: w - 2 * margin)
+    }
+    let room = max(0, bottom - top - formRows - 1)
+    var y = top
+    for line in lines.prefix(room) {
+      frame.put(line, x: margin, y: y)
+      y += 1
+    }
+    if lines.count > room, room > 0 { frame.put("…", x: w - margin - 1, y: y - 1) }
+    y += 1
+    let labelWidth = min(steps.map(\.label.count).max() ?? 10, w / 2 - 2)
+    for (index, step) in steps.enumerated() where y < bottom {
+      let last = index == steps.count - 1
+      let label = step.label.clipped(to: labelWidth)
+      let x = margin + labelWidth - label.count
+      frame.put(label, x: x, y: y, style: Style(bold: last))
+      let focused = index == drill.focus
+      let boxWidth = max(6, min(20, w - margin - labelWidth - 6))
+      var shown = drill.fields[index]
+      if focused { shown += "_" }
+      let box = "[" + shown.clipped(to: boxWidth - 2).padded(to: boxWidth - 2) + "]"
+      frame.put(
+        box, x: margin + labelWidth + 2, y: y, style: Style(bold: focused, reverse: focused))
+      if last {
+        frame.put(
+          " the answer", x: margin + labelWidth + 2 + boxWidth, y: y, style: Style(dim: true))
+      }
+      y += 1
+    }
+    if let refusal = drill.refusal, y < bottom {
+      frame.put(
+        refusal.clipped(to: w - 2 * margin), x: margin, y: y, style: Style(bold: true, tone: .over))
+    }
+  }
+
+  static func answered(
+    _ frame: inout Frame, _ drill: EstimateDrill, _ r: EstimateResult, from top: Int, wide: Bool
+  ) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    let margin = wide ? 2 : 1
+    let bottom = h - (wide ? 2 : 1)
+    var y = top
+    let verdict = r.pass ? "PASS" : "NOT A PASS"
+    let head = "\(verdict) · \(r.ratioText) · \(r.band.rawValue)"
+    frame.put(
+      head.clipped(to: w - 2 * margin), x: margin, y: y,
+      style: Style(bold: true, tone: r.pass ? .ok : .over))
+    y += 1
+    var when = "answered in \(DurationText.clock(r.elapsed)) of \(DurationText.clock(r.limit))"
+    if !r.pass { when += r.elapsed > r.limit ? " (too late to pass)" : " (a pass is within 1.5x)" }
+    frame.put(when.clipped(to: w - 2 * margin), x: margin, y: y, style: Style(dim: true))
+    y += wide ? 2 : 1
+    var lines: [(String, Style)] = []
+    let steps = drill.problem.kind.steps
+    for (index, step) in steps.enumerated() {
+      guard let right = r.stepsRight[index] else { continue }
+      let mark = right ? "right" : "off"
+      lines.append(
+        (
+          "\(step.label): \(r.typed[index]) (\(mark); \(NumberText.short(drill.problem.expected[index])))",
+          Style(tone: right ? .ok : .over)
+        ))
+    }
+    if let diagnosis = r.diagnosis {
+      lines.append(("Likely slip: \(diagnosis)", Style(bold: true)))
+    }
+    lines.append(("", .plain))
+    for line in drill.problem.chain { lines.append(("  " + line, .plain)) }
+    for (text, style) in lines {
+      for piece in TextLayout.wrap(
+        text.split(separator: " ").map(String.init), width: w - 2 * margin
+      )
+      .prefix(text.isEmpty ? 0 : 3)
+      where y < bottom {
+        frame.put(piece, x: margin, y: y, style: style)
+        y += 1
+      }
+      if text.isEmpty { y += 1 }
+    }
+  }
+
+  static func summary(_ frame: inout Frame, _ drill: EstimateDrill, from top: Int) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    let margin = 2
+    var y = top
+    let done = drill.results.count
+    frame.put(
+      "\(drill.passes) of \(done) passed".clipped(to: w - 2 * margin), x: margin, y: y,
+      style: Style(bold: true, tone: drill.passes == done ? .ok : .warn))
+    y += 2
+    for (index, r) in drill.results.enumerated() where y < h - 3 {
+      let line =
+        "\(index + 1). \(r.kind.title): \(r.ratioText), \(r.band.rawValue), "
+        + "\(DurationText.clock(r.elapsed)) · \(r.pass ? "pass" : "not a pass")"
+      frame.put(
+        line.clipped(to: w - 2 * margin), x: margin, y: y, style: Style(tone: r.pass ? .ok : .over))
+      y += 1
+    }
+    if let slowest = drill.slowestKind, y + 1 < h - 2 {
+      frame.put("Slowest: \(slowest.title).".clipped(to: w - 2 * margin), x: margin, y: y + 1)
+    }
+  }
+
+  static func hints(_ frame: inout Frame, _ drill: EstimateDrill, wide: Bool) {
+    let text: String
+    switch drill.stage {
+    case .asking:
+      text =
+        wide
+        ? "Enter next field · Enter on the answer submits · ↑↓ move · Esc clear · ? help · q quit"
+        : "Enter next · ? help · q quit"
+    case .answered:
+      let next = drill.index + 1 < drill.problems.count ? "next problem" : "the summary"
+      text = "Space \(next) · ? help · q quit"
+    case .summary: text = "q or Enter: done"
+    }
+    frame.center(
+      text.clipped(to: frame.size.width), y: frame.size.height - 1, style: Style(dim: true))
+  }
+
+  static let help = [
+    "Estimation drill",
+    "",
+    "Work the chain step by step; each field is",
+    "optional but the last, the answer.",
+    "Numbers: 1200, 1,200, 1.2k, 3.5M, 2B, 2e5.",
+    "Enter: next field; on the answer, submit.",
+    "Up/Down: move between fields. Esc: clear one.",
+    "A pass: within 1.5x, inside the time limit.",
+    "Ctrl-Z steps away; the clock stands still.",
+    "",
+    "Any key closes this.",
+  ]
+
+  static func overlay(_ frame: inout Frame, _ drill: EstimateDrill) {
+    let (w, h) = (frame.size.width, frame.size.height)
+    switch drill.overlay {
+    case nil: return
+    case .confirmQuit:
+      let text = "Quit the drill? y or q quits; any other key goes on"
+      frame.put(String(repeating: " ", count: w), x: 0, y: h - 1, style: Style(reverse: true))
+      frame.center(text.clipped(to: w), y: h - 1, style: Style(bold: true, reverse: true))
+    case .help:
+      let width = min(w - 2, (help.map(\.count).max() ?? 0) + 4)
+      let rows = min(h - 2, help.count + 2)
+      let x = (w - width) / 2
+      let top = (h - rows) / 2
+      for row in 0..<rows {
+        frame.put(
+          String(repeating: " ", count: width), x: x, y: top + row, style: Style(reverse: true))
+      }
+      for (index, line) in help.prefix(rows - 2).enumerated() {
+        frame.put(
+          line.clipped(to: width - 4), x: x + 2, y: top + 1 + index,
+          style: Style(bold: index == 0, reverse: true))
+      }
+    }
+  }
+}

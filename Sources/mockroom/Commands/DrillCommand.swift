@@ -1,0 +1,228 @@
+import ArgumentParser
+import Foundation
+import MockCore
+
+/// `mockroom drill`: practice between mocks, each drill a record beside the sessions.
+struct DrillCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "drill",
+    abstract: "Drills between mocks: the three estimations, and the numbers kit as cards.",
+    subcommands: [Estimate.self, Numbers.self, Status.self])
+
+  /// Today, in days since the epoch: a card's schedule is in calendar days.
+  static var today: Double { Date().timeIntervalSince1970 / 86_400 }
+
+  struct Numbers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The numbers kit from memory, a card at a time, scheduled by FSRS.",
+      discussion: """
+        Due cards come first, then new ones. The rating comes from the result: wrong or past \
+        the time is again, right but slow (past two thirds of it) is hard, exact within a \
+        third of it is easy, and any other right answer is good.
+        """)
+
+    @Option(help: ArgumentHelp("How many cards (default 8, or card_count).", valueName: "n"))
+    var count: Int?
+
+    @Option(help: ArgumentHelp("The time each card has (default 20s).", valueName: "duration"))
+    var time: String?
+
+    func validate() throws {
+      if let count, !(1...NumberCard.deck.count).contains(count) {
+        throw ValidationError("--count \(count): give a number from 1 to \(NumberCard.deck.count).")
+      }
+      if let time, (try? DurationText.parse(time)).map({ $0 >= 3_000 }) != true {
+        throw ValidationError("--time '\(time)': give a duration of 3s or more, like 20s.")
+      }
+    }
+
+    func run() throws {
+      let env = ProcessInfo.processInfo.environment
+      let settings = try ConfigFile.settings(env)
+      let limit = try time.map { try DurationText.parse($0) } ?? 20_000
+      let store = try sessionStore()
+      let today = DrillCommand.today
+      let states = DrillStats.cards(try store.drills().flatMap(\.reviews))
+      let cards = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
+      var memories: [String: FSRS.Memory] = [:]
+      for state in states { memories[state.card.id] = state.memory }
+      let paths: DataPaths
+      do {
+        paths = try DataPaths.resolve(env)
+      } catch {
+        throw UserError("\(error)", code: 1)
+      }
+      try DrillRun.run(
+        slug: "drill-numbers", environment: env, settings: settings, paths: paths
+      ) { id in
+        NumbersDrill(
+          info: DrillInfo(
+            id: id, program: Mockroom.version, drill: .numbers, seed: nil, limit: limit,
+            count: cards.count), cards: cards, memories: memories, day: today)
+      } start: { drill, now in
+        drill.start(at: now)
+      } summary: { drill in
+        "\(drill.reviews.filter(\.right).count) of \(drill.reviews.count) right"
+      } stoppedBy: { drill in
+        if case .signal(let name)? = drill.ending?.reason { name } else { nil }
+      }
+    }
+  }
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "What is due, each card's stability, and the estimate kinds' recent pass rates.")
+
+    func run() throws {
+      let stats = DrillStats(try sessionStore().drills(), today: DrillCommand.today)
+      DrillText.status(stats).forEach { print($0) }
+    }
+  }
+
+  struct Estimate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Estimation problems (GPU fleet, KV cache, QPS from DAU) against a clock.",
+      discussion: """
+        Each problem states every figure it needs. Type each step of the chain (optional) and \
+        the answer (required); numbers may be written 1200, 1,200, 1.2k, 3.5M, 2B or 2e5. A \
+        pass is within 1.5x of the expected value and inside the time. After each answer: \
+        the ratio, its band, which steps were right, the likely slip, and the worked chain.
+        """)
+
+    @Option(
+      name: .customLong("kind"),
+      help: ArgumentHelp(
+        "Only problems of this kind: gpus, kv or qps (repeat for more).", valueName: "kind"),
+      completion: .list(EstimateKind.allCases.map(\.rawValue)))
+    var kinds: [String] = []
+
+    @Option(help: ArgumentHelp("How many problems (default 3).", valueName: "n"))
+    var count: Int?
+
+    @Option(
+      help: ArgumentHelp(
+        "The time each problem has (default 60s, or estimate_time in config.yaml).",
+        valueName: "duration"))
+    var time: String?
+
+    @Option(
+      help: ArgumentHelp("Make the drill repeatable: the same problems again.", valueName: "n"))
+    var seed: UInt64?
+
+    func validate() throws {
+      for kind in kinds where EstimateKind(rawValue: kind) == nil {
+        throw ValidationError("--kind '\(kind)': use gpus, kv or qps.")
+      }
+      if let count, !(1...20).contains(count) {
+        throw ValidationError("--count \(count): give a number from 1 to 20.")
+      }
+      if let time {
+        do {
+          let limit = try DurationText.parse(time)
+          guard limit >= 5_000 else { throw ValidationError("--time '\(time)': give 5s or more.") }
+        } catch let error as ValidationError {
+          throw error
+        } catch {
+          throw ValidationError("--time '\(time)': \(error).")
+        }
+      }
+    }
+
+    func run() throws {
+      let env = ProcessInfo.processInfo.environment
+      let settings = try ConfigFile.settings(env)
+      let limit = try time.map { try DurationText.parse($0) } ?? settings.estimateTime
+      var random = SystemRandomNumberGenerator()
+      let seed = self.seed ?? random.next() % 1_000_000
+      let chosen = kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap(EstimateKind.init)
+      let problems = Self.problems(of: chosen, count: count ?? 3, seed: seed)
+      let paths: DataPaths
+      do {
+        paths = try DataPaths.resolve(env)
+      } catch {
+        throw UserError("\(error)", code: 1)
+      }
+      try DrillRun.run(
+        slug: "drill-estimate", environment: env, settings: settings, paths: paths
+      ) { id in
+        EstimateDrill(
+          info: DrillInfo(
+            id: id, program: Mockroom.version, drill: .estimate, seed: seed, limit: limit,
+            count: problems.count), problems: problems)
+      } start: { drill, now in
+        drill.start(at: now)
+      } summary: { drill in
+        "\(drill.passes) of \(drill.results.count) passed"
+      } stoppedBy: { drill in
+        if case .signal(let name)? = drill.ending?.reason { name } else { nil }
+      }
+    }
+
+    /// `count` problems of the kinds chosen, in an order the seed decides, each kind once before
+    /// any comes again.
+    static func problems(of kinds: [EstimateKind], count: Int, seed: UInt64) -> [EstimateProblem] {
+      var random = SeededGenerator(seed: seed)
+      var out: [EstimateProblem] = []
+      var round: [EstimateKind] = []
+      while out.count < count {
+        if round.isEmpty {
+          round = kinds
+          // Fisher-Yates by hand: the stdlib's shuffle may change how it draws.
+          for i in stride(from: round.count - 1, to: 0, by: -1) {
+            round.swapAt(i, Int(random.next() % UInt64(i + 1)))
+          }
+        }
+        out.append(EstimateProblem.generate(round.removeFirst(), &random))
+      }
+      return out
+    }
+  }
+}
+
+/// Runs a drill's screen on the pump with its own record, as a session runs.
+enum DrillRun {
+  static func run<Model: ScreenModel>(
+    slug: String, environment env: [String: String], settings: Settings, paths: DataPaths,
+    make: (String) -> Model, start: (inout Model, Instant) -> [Effect],
+    summary: (Model) -> String, stoppedBy: (Model) -> String?
+  ) throws {
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(environment: env, color: settings.color)
+    } catch {
+      throw UserError("\(error)", code: 2)
+    }
+    let signals = SignalPipe()
+    let log: SessionLogWriter
+    do {
+      log = try SessionLogWriter(directory: paths.sessionsDirectory, started: Date(), slug: slug)
+    } catch {
+      terminal.end()
+      throw UserError("\(error)", code: 1)
+    }
+    var model = make(log.id)
+    let hooks = HookRunner.configured(settings, env)
+    hooks?.record = log.path
+    let pump = EventPump(
+      terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
+      log: log, hooks: hooks)
+    let first = start(&model, MonotonicClock.now())
+    pump.run(&model, first: first)
+    terminal.end()
+    for result in hooks?.finish(within: min(settings.hookTimeout, 2_000)) ?? [] where result.failed
+    {
+      warn("hook \(result.event.rawValue) (\(result.command)): \(result.why)")
+    }
+    print("mockroom: drill \(log.id): \(summary(model)); record: \(log.path)")
+    switch log.finish() {
+    case .complete: break
+    case .savedElsewhere(let fallback, let unwritten, _):
+      throw UserError(
+        "the record is incomplete: \(unwritten) lines could not be written; the whole record "
+          + "is in \(fallback)", code: 1)
+    case .incomplete(let unwritten, let reason):
+      throw UserError("the record is incomplete: \(unwritten) lines lost: \(reason)", code: 1)
+    }
+    if let stopped = stoppedBy(model) { throw ExitCode(128 + SignalPipe.number(of: stopped)) }
+  }
+}
