@@ -21,7 +21,8 @@ public enum DrillScreen {
     }
     let right: String
     switch drill.stage {
-    case .asking: right = wide ? "limit \(DurationText.clock(limit))" : clock
+    case .asking:
+      right = wide ? "limit \(DurationText.clock(limit))" : clock + (late ? " LATE" : "")
     case .answered, .summary: right = drill.info.seed.map { "seed \($0)" } ?? ""
     }
     Screen.header(&frame, title: title, session: right)
@@ -33,19 +34,26 @@ public enum DrillScreen {
     switch drill.stage {
     case .asking:
       let tone: Tone = late ? .over : elapsed * 4 > limit * 3 ? .warn : .ok
+      if drill.reading {
+        reading(&frame, drill, from: wide ? 3 : 1, wide: wide)
+        break
+      }
+      // Compact, the clock and LATE are in the header: the rows go to the problem.
       if wide {
         for row in BigDigits.rows(clock, font: BigDigits.large) {
           frame.center(row, y: y, style: Style(bold: true, tone: tone))
           y += 1
         }
         y += 1
+        let badge =
+          late
+          ? " LATE: past the \(DurationText.clock(limit)) limit "
+          : tone == .warn ? " last quarter of \(DurationText.clock(limit)) " : " on time "
+        frame.center(badge, y: y, style: Style(bold: true, reverse: true, tone: tone))
+        y += 2
+      } else {
+        y = 1
       }
-      let badge =
-        late
-        ? " LATE: past the \(DurationText.clock(limit)) limit "
-        : tone == .warn ? " last quarter of \(DurationText.clock(limit)) " : " on time "
-      frame.center(badge, y: y, style: Style(bold: true, reverse: true, tone: tone))
-      y += 2
       form(&frame, drill, from: y, wide: wide)
     case .answered(let result):
       answered(&frame, drill, result, from: y, wide: wide)
@@ -75,7 +83,10 @@ public enum DrillScreen {
       frame.put(line, x: margin, y: y)
       y += 1
     }
-    if lines.count > room, room > 0 { frame.put("…", x: w - margin - 1, y: y - 1) }
+    if lines.count > room, room > 0 {
+      let more = " (Tab: all of it)"
+      frame.put(more, x: max(margin, w - margin - more.count), y: y - 1, style: Style(dim: true))
+    }
     y += 1
     let labelWidth = min(steps.map(\.label.count).max() ?? 10, w / 2 - 2)
     for (index, step) in steps.enumerated() where y < bottom {
@@ -90,7 +101,7 @@ public enum DrillScreen {
       let box = "[" + shown.clipped(to: boxWidth - 2).padded(to: boxWidth - 2) + "]"
       frame.put(
         box, x: margin + labelWidth + 2, y: y, style: Style(bold: focused, reverse: focused))
-      if last {
+      if last, margin + labelWidth + 2 + boxWidth + 11 <= w {
         frame.put(
           " the answer", x: margin + labelWidth + 2 + boxWidth, y: y, style: Style(dim: true))
       }
@@ -99,6 +110,20 @@ public enum DrillScreen {
     if let refusal = drill.refusal, y < bottom {
       frame.put(
         refusal.clipped(to: w - 2 * margin), x: margin, y: y, style: Style(bold: true, tone: .over))
+    }
+  }
+
+  /// The problem's whole text, for a window too small to show it with the form.
+  static func reading(_ frame: inout Frame, _ drill: EstimateDrill, from top: Int, wide: Bool) {
+    let margin = wide ? 2 : 1
+    var y = top
+    for paragraph in drill.problem.text {
+      for line in TextLayout.wrap(
+        paragraph.split(separator: " ").map(String.init), width: frame.size.width - 2 * margin)
+      where y < frame.size.height - 1 {
+        frame.put(line, x: margin, y: y)
+        y += 1
+      }
     }
   }
 
@@ -173,11 +198,12 @@ public enum DrillScreen {
   static func hints(_ frame: inout Frame, _ drill: EstimateDrill, wide: Bool) {
     let text: String
     switch drill.stage {
+    case .asking where drill.reading: text = "Tab: back to the answer"
     case .asking:
       text =
         wide
         ? "Enter next field · Enter on the answer submits · ↑↓ move · Esc clear · ? help · q quit"
-        : "Enter next · ? help · q quit"
+        : "Enter next · Tab problem · ? help"
     case .answered:
       let next = drill.index + 1 < drill.problems.count ? "next problem" : "the summary"
       text = "Space \(next) · ? help · q quit"
@@ -195,6 +221,7 @@ public enum DrillScreen {
     "Numbers: 1200, 1,200, 1.2k, 3.5M, 2B, 2e5.",
     "Enter: next field; on the answer, submit.",
     "Up/Down: move between fields. Esc: clear one.",
+    "Tab: the whole problem, in a small window.",
     "A pass: within 1.5x, inside the time limit.",
     "Ctrl-Z steps away; the clock stands still.",
     "",

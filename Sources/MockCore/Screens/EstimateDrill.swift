@@ -24,6 +24,8 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
   public private(set) var refusal: String?
   public private(set) var results: [EstimateResult] = []
   public private(set) var overlay: Overlay?
+  /// Whether the problem's text has the screen (Tab), for windows too small for it and the form.
+  public private(set) var reading = false
   /// When the current problem went up, and how long the drill has been stepped away from since.
   public private(set) var shownAt = Instant(ms: 0)
   public private(set) var away: Millis = 0
@@ -106,7 +108,13 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
       return []
     }
     switch stage {
-    case .asking: return type(key, at: now)
+    case .asking:
+      if key == .character("\t") {
+        reading.toggle()
+        return []
+      }
+      reading = false
+      return type(key, at: now)
     case .answered:
       switch key {
       case .character(" "), .enter: return next(at: now)
@@ -180,6 +188,7 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
     }
     index += 1
     stage = .asking
+    reading = false
     fields = Array(repeating: "", count: problem.kind.steps.count)
     focus = 0
     shownAt = now
