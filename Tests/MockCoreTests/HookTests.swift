@@ -252,3 +252,27 @@ extension Driven {
     #expect(problems.contains { $0.hasPrefix(expected) }, "\(problems)")
   }
 }
+
+@Suite struct DrillHookMoments {
+  @Test func aDrillIsHeardStartedAnsweredAndEnded() {
+    let (drill, start) = DrillFrames.drill()
+    var calls: [HookCall] = []
+    func heard(_ effects: [Effect]) {
+      calls += effects.compactMap { if case .hook(let call) = $0 { call } else { nil } }
+    }
+    var fresh = EstimateDrill(info: drill.info, problems: drill.problems)
+    heard(fresh.start(at: start))
+    #expect(calls.map(\.event) == [.drillStarted])
+    #expect(calls[0].variables["TEXT"] == "estimation drill: 2 problems")
+    for c in "\n\n\n677\n" {
+      heard(fresh.update(.key(c == "\n" ? .enter : .character(c)), at: start + 30_000))
+    }
+    #expect(calls.map(\.event) == [.drillStarted, .drillAnswered])
+    #expect(calls[1].variables["KIND"] == "gpus" && calls[1].variables["RESULT"] == "pass")
+    #expect(calls[1].variables["SESSION"] == "20261202-100000-drill-estimate")
+    heard(fresh.update(.key(.character("q")), at: start + 31_000))
+    heard(fresh.update(.key(.character("y")), at: start + 31_000))
+    #expect(calls.map(\.event).last == .drillEnded)
+    #expect(calls.last?.variables["TEXT"] == "drill abandoned")
+  }
+}
