@@ -45,6 +45,16 @@ public enum FuzzTargets {
       _ = ReviewText.stats(Stats([summary]))
       _ = ReviewJSON.csv([summary])
     }
+    // As a drill's record: its review in words, JSON and CSV, and the cards' states.
+    if let drill = DrillSummary(log) {
+      _ = DrillText.show(drill)
+      _ = ReviewJSON.drill(drill)
+      _ = ReviewJSON.drillCSV([drill])
+      let stats = DrillStats([drill, drill], today: 20_424)
+      _ = DrillText.stats(stats)
+      _ = DrillText.status(stats)
+      _ = DrillStats.order(stats.cards, today: 20_424, count: 8)
+    }
   }
 
   /// A control request as the session reads it, and what the session's screen model does with
@@ -78,11 +88,19 @@ public enum FuzzTargets {
     }
   }
 
-  /// A duration as `--budget`, `--drill-grace` and `ctl extend` read one.
+  /// A duration as `--budget`, `--drill-grace` and `ctl extend` read one, and a number as a
+  /// drill reads what is typed.
   public static func duration(_ bytes: [UInt8]) {
     if let ms = try? DurationText.parse(String(decoding: bytes, as: UTF8.self)) {
       _ = DurationText.clock(ms)
       _ = DurationText.countdown(ms)
+    }
+    // The same text as a number typed into a drill, written back and scored.
+    let typed = String(decoding: bytes, as: UTF8.self)
+    if case .success(let value) = NumberText.parse(typed) {
+      _ = NumberText.short(value)
+      _ = EstimateResult.ratioText(value)
+      _ = Band(ratio: value)
     }
   }
 }

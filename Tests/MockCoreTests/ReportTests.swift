@@ -271,3 +271,37 @@ enum GoldenText {
       """, sourceLocation: sourceLocation)
   }
 }
+
+@Suite struct DrillReports {
+  static var drill: DrillSummary {
+    let (d, start) = DrillFrames.drill()
+    var drill = d
+    var records = drill.start(at: start).recorded
+    for c in "\n\n\n226\n" {
+      records += drill.update(.key(c == "\n" ? .enter : .character(c)), at: start + 42_000).recorded
+    }
+    records += drill.update(.key(.character(" ")), at: start + 43_000).recorded
+    for c in "\n\n3472\n" {
+      records += drill.update(.key(c == "\n" ? .enter : .character(c)), at: start + 80_000).recorded
+    }
+    records += drill.update(.key(.character(" ")), at: start + 81_000).recorded
+    let log = SessionLog(file: "d", records: records, started: "2026-12-02T10:00:00.000Z")
+    return DrillSummary(log)!
+  }
+
+  @Test func aDrillsReportShowsItsProblemsAndSlips() {
+    let html = Report.drill(Self.drill, generated: "g", program: "0")
+    #expect(ReportCheck.problems(html).isEmpty, "\(ReportCheck.problems(html))")
+    #expect(html.contains("<strong>1. GPU fleet:</strong> the peak factor is missing: x3"))
+    #expect(html.contains("2. QPS from DAU: right on"))
+  }
+
+  @Test func theTrendsHoldTheDrills() {
+    let html = Report.trends(
+      [ReportFixtures.summary(0)], drills: [Self.drill], today: 20_424, chosen: "all",
+      generated: "g", program: "0")
+    #expect(ReportCheck.problems(html).isEmpty, "\(ReportCheck.problems(html))")
+    #expect(html.contains("<h2>Estimation drills</h2>"))
+    #expect(html.contains("GPU fleet (0% pass)") && html.contains("QPS from DAU (100% pass)"))
+  }
+}

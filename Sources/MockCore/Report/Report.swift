@@ -38,9 +38,82 @@ public enum Report {
       generated: generated, program: program)
   }
 
-  /// The trends over `summaries` (oldest first), chosen as `chosen` says.
+  /// One drill: each problem's time and ratio, or each card's result.
+  public static func drill(_ d: DrillSummary, generated: String, program: String) -> String {
+    var facts = [d.info.id, "started \(ReviewText.date(d.started)) UTC", DrillText.result(d)]
+    if let seed = d.info.seed { facts.append("seed \(seed)") }
+    facts.append("\(DurationText.clock(d.info.limit)) each")
+    var sections: [Markup] = []
+    if !d.answers.isEmpty {
+      sections.append(
+        section(
+          "Problems",
+          figure(
+            Chart.labelled(
+              d.answers.map {
+                (
+                  "\($0.number). \($0.kind.title): \(EstimateResult.ratioText($0.ratio))",
+                  $0.elapsed
+                )
+              }, id: "answers",
+              title: "Time to answer each problem",
+              desc: d.answers.map {
+                "\($0.kind.title) \(DurationText.clock($0.elapsed)), \(EstimateResult.ratioText($0.ratio)),"
+                  + " \($0.pass ? "a pass" : "not a pass")"
+              }.joined(separator: "; ") + "."),
+            caption:
+              "Bars: the time each answer took, against \(DurationText.clock(d.info.limit)).",
+            table: table(
+              ["problem", "ratio", "band", "time", "pass", "likely slip"],
+              d.answers.map {
+                [
+                  "\($0.number). \($0.kind.title)", EstimateResult.ratioText($0.ratio),
+                  $0.band.rawValue,
+                  DurationText.clock($0.elapsed), $0.pass ? "yes" : "no", $0.diagnosis ?? "-",
+                ]
+              }))))
+      // The slips in words, in view: what the drill is for.
+      let slips = d.answers.compactMap { a in
+        a.diagnosis.map {
+          el("li", [], el("strong", text: "\(a.number). \(a.kind.title):"), .text(" " + $0))
+        }
+      }
+      sections.append(
+        section(
+          "Likely slips",
+          slips.isEmpty
+            ? el("p", text: "None: every answer was exact.")
+            : el("ul", [("class", "directions")], slips)))
+    }
+    if !d.reviews.isEmpty {
+      sections.append(
+        section(
+          "Cards",
+          figure(
+            Chart.labelled(
+              d.reviews.map { ("\($0.card) (\($0.rating.name))", $0.elapsed) }, id: "cards",
+              title: "Time to answer each card",
+              desc: d.reviews.map {
+                "\($0.card) \($0.right ? "right" : "wrong"), \($0.rating.name)"
+              }
+              .joined(separator: "; ") + "."),
+            caption: "Bars: the time each card took; the rating in brackets.",
+            table: table(
+              ["card", "answer", "right", "rating", "next in"],
+              d.reviews.map {
+                [$0.card, $0.typed, $0.right ? "yes" : "no", $0.rating.name, "\($0.interval) days"]
+              }))))
+    }
+    return page(
+      title: "\(d.info.drill.rawValue) drill: \(d.info.id)",
+      heading: d.info.drill == .estimate ? "Estimation drill" : "Numbers drill", facts: facts,
+      sections: sections, generated: generated, program: program)
+  }
+
+  /// The trends over `summaries` (oldest first), chosen as `chosen` says, and the drills'.
   public static func trends(
-    _ summaries: [SessionSummary], chosen: String, generated: String, program: String
+    _ summaries: [SessionSummary], drills: [DrillSummary] = [], today: Double = 0,
+    chosen: String, generated: String, program: String
   ) -> String {
     let stats = Stats(summaries)
     let names = summaries.map { ReviewText.date($0.started) }
@@ -216,9 +289,62 @@ public enum Report {
                   }
               }))))
     }
+    sections += drillSections(DrillStats(drills, today: today))
     return page(
       title: "mockroom: \(stats.sessions) sessions", heading: "Sessions over time", facts: facts,
       sections: sections, generated: generated, program: program)
+  }
+
+  /// The drills' part of the trends: pass rate and time by estimate kind, and the cards.
+  static func drillSections(_ s: DrillStats) -> [Markup] {
+    var out: [Markup] = []
+    if !s.kinds.isEmpty {
+      out.append(
+        section(
+          "Estimation drills",
+          figure(
+            Chart.labelled(
+              s.kinds.map {
+                ("\($0.kind.title) (\(Int(($0.passRate * 100).rounded()))% pass)", $0.medianTime)
+              },
+              id: "estimates", title: "Median time to answer, by kind of estimate",
+              desc: s.kinds.map {
+                "\($0.kind.title): \($0.attempts) attempts, \(Int(($0.passRate * 100).rounded()))% "
+                  + "passed, median \(DurationText.clock($0.medianTime))"
+              }.joined(separator: "; ") + "."),
+            caption: "Bars: the median time to answer; the pass rate in brackets.",
+            table: table(
+              ["kind", "attempts", "pass rate", "median time", "median ratio"],
+              s.kinds.map {
+                [
+                  $0.kind.title, "\($0.attempts)", "\(Int(($0.passRate * 100).rounded()))%",
+                  DurationText.clock($0.medianTime), EstimateResult.ratioText($0.medianRatio),
+                ]
+              }))))
+    }
+    let seen = s.cards.filter { $0.memory != nil }
+    if !seen.isEmpty {
+      out.append(
+        section(
+          "Cards",
+          figure(
+            Chart.labelled(
+              seen.map { ($0.card.id, Millis(($0.memory!.stability * 86_400_000).rounded())) },
+              id: "cards", title: "How long each card is remembered (stability)",
+              desc: "\(s.learned) of \(s.cards.count) cards learned (stable a week or more); "
+                + "\(s.due.count) due."),
+            caption: "Bars: each card's stability, the time over which recall falls to 90%; "
+              + "\(s.learned) learned of \(s.cards.count), \(s.due.count) due.",
+            table: table(
+              ["card", "stability", "reviews", "lapses"],
+              seen.map {
+                [
+                  $0.card.id, String(format: "%.1f days", $0.memory!.stability), "\($0.reviews)",
+                  "\($0.lapses)",
+                ]
+              }))))
+    }
+    return out
   }
 
   // MARK: - Pieces

@@ -59,6 +59,11 @@ struct ReportCommand: ParsableCommand {
     let generated = ReviewText.date(WallClock.rfc3339(Date())) + " UTC"
     let html: String
     if let id {
+      let drills = try sessionStore()
+      if !(try drills.names().isEmpty), let drill = drills.drill(named: try drills.name(for: id)) {
+        html = Report.drill(drill, generated: generated, program: Mockroom.version)
+        return try write(html)
+      }
       guard let (path, summary) = try openSession(id) else { return }
       let store = try sessionStore()
       let log = store.log(named: (path as NSString).lastPathComponent)
@@ -67,7 +72,7 @@ struct ReportCommand: ParsableCommand {
         summary, records: log.records, generated: generated, program: Mockroom.version)
     } else {
       let store = try sessionStore()
-      var summaries = try store.summaries()
+      var (summaries, drills) = try store.everything()
       var chosen: [String] = []
       if let prompt {
         summaries = summaries.filter { $0.prompt == prompt }
@@ -79,13 +84,14 @@ struct ReportCommand: ParsableCommand {
       }
       if let since {
         summaries = summaries.filter { $0.started >= since }
+        drills = drills.filter { $0.started >= since }
         chosen.append("since \(since)")
       }
       if let last {
         summaries = Array(summaries.suffix(last))
         chosen.append("the latest \(last)")
       }
-      guard !summaries.isEmpty else {
+      guard !summaries.isEmpty || !drills.isEmpty else {
         if try store.names().isEmpty {
           noSessionsYet(store)
           return
@@ -93,9 +99,14 @@ struct ReportCommand: ParsableCommand {
         throw UserError("no sessions match", code: 1)
       }
       html = Report.trends(
-        summaries, chosen: chosen.isEmpty ? "every session" : chosen.joined(separator: ", "),
+        summaries, drills: drills, today: DrillCommand.today,
+        chosen: chosen.isEmpty ? "every session" : chosen.joined(separator: ", "),
         generated: generated, program: Mockroom.version)
     }
+    try write(html)
+  }
+
+  private func write(_ html: String) throws {
     guard output != "-" else {
       print(html, terminator: "")
       return
