@@ -98,7 +98,9 @@ public enum DrillScreen {
       let boxWidth = max(6, min(20, w - margin - labelWidth - 6))
       var shown = drill.fields[index]
       if focused { shown += "_" }
-      let box = "[" + shown.clipped(to: boxWidth - 2).padded(to: boxWidth - 2) + "]"
+      // Longer than the box, the end of what is typed shows: the digits being typed.
+      let tail = String(shown.suffix(boxWidth - 2))
+      let box = "[" + tail.padded(to: boxWidth - 2) + "]"
       frame.put(
         box, x: margin + labelWidth + 2, y: y, style: Style(bold: focused, reverse: focused))
       if last, margin + labelWidth + 2 + boxWidth + 11 <= w {

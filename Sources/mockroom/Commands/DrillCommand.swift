@@ -65,6 +65,8 @@ struct DrillCommand: ParsableCommand {
         "\(drill.reviews.filter(\.right).count) of \(drill.reviews.count) right"
       } stoppedBy: { drill in
         if case .signal(let name)? = drill.ending?.reason { name } else { nil }
+      } typed: { drill in
+        drill.typed
       }
     }
   }
@@ -155,6 +157,8 @@ struct DrillCommand: ParsableCommand {
         "\(drill.passes) of \(drill.results.count) passed"
       } stoppedBy: { drill in
         if case .signal(let name)? = drill.ending?.reason { name } else { nil }
+      } typed: { drill in
+        drill.fields[drill.focus]
       }
     }
 
@@ -184,7 +188,8 @@ enum DrillRun {
   static func run<Model: ScreenModel>(
     slug: String, environment env: [String: String], settings: Settings, paths: DataPaths,
     make: (String) -> Model, start: (inout Model, Instant) -> [Effect],
-    summary: (Model) -> String, stoppedBy: (Model) -> String?
+    summary: (Model) -> String, stoppedBy: (Model) -> String?,
+    typed: @escaping (Model) -> String
   ) throws {
     let terminal: Terminal
     do {
@@ -207,7 +212,8 @@ enum DrillRun {
       terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
       log: log, hooks: hooks)
     let first = start(&model, MonotonicClock.now())
-    pump.run(&model, first: first)
+    let trace = Trace(path: env["MOCKROOM_TRACE"])
+    pump.run(&model, first: first) { model, _, _ in trace?.drew(typed: typed(model)) }
     terminal.end()
     for result in hooks?.finish(within: min(settings.hookTimeout, 2_000)) ?? [] where result.failed
     {

@@ -7,6 +7,7 @@ import MockCore
 final class Trace {
   private let handle: FileHandle
   private var lastSecond: Int64 = -1
+  private var lastTyped: String?
 
   init?(path: String?) {
     guard let path, !path.isEmpty, FileManager.default.createFile(atPath: path, contents: nil),
@@ -32,6 +33,17 @@ final class Trace {
       write("flip \(second) late_us \((doneNs - boundaryNs) / 1000)")
     }
     lastSecond = second
+  }
+
+  /// A drill's frame reached the screen: when what is typed in its field changed, the wall
+  /// time it showed (the bench sends a key and waits for this line).
+  func drew(typed: String) {
+    guard typed != lastTyped else { return }
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    let realtime = Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
+    if lastTyped != nil { write("echo \(typed.count) realtime_ns \(realtime)") }
+    lastTyped = typed
   }
 
   private func write(_ line: String) {
