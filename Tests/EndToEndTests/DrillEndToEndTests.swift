@@ -110,6 +110,37 @@ import Testing
     try pane.send("Enter")
   }
 
+  @Test func ctrlZStepsAwayWithTheClockStandingStill() throws {
+    let home = try Home()
+    let pane = try Pane(
+      width: 100, height: 30,
+      arguments: ["drill", "estimate", "--seed", "3", "--count", "1", "--kind", "qps"],
+      environment: ["MOCKROOM_HOME": home.path], jobControl: true)
+    try pane.waitFor("1 of 1")
+    try pane.type("12")
+    try pane.send("C-z")
+    try pane.waitFor("the shell to take the terminal back") { $0.contains("Stopped") }
+    Thread.sleep(forTimeInterval: 2.5)
+    try pane.type("fg")
+    try pane.send("Enter")
+    // Back where it was: the form, with what was typed.
+    try pane.waitFor("[12_")
+    try pane.send("Enter", "Enter")
+    try pane.type("100")
+    try pane.send("Enter")
+    try pane.waitFor("answered in")
+    try pane.send("Space")
+    try pane.waitFor("of 1 passed")
+    try pane.send("q")
+    try pane.waitFor("mockroom: drill")
+    let answered = try #require(
+      try Self.lines(home).first { $0["type"] as? String == "problem_answered" })
+    let elapsed = try #require(answered["elapsed_ms"] as? Int)
+    let t = try #require(answered["t_ms"] as? Int)
+    // The stop is not the problem's time: the record's time runs on, the answer's does not.
+    #expect(t - elapsed >= 2_500, "t \(t), elapsed \(elapsed)")
+  }
+
   @Test func aCardDrillMovesTheDueDates() throws {
     let home = try Home()
     let pane = try Self.pane(home, ["numbers", "--count", "2"])

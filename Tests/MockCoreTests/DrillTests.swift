@@ -194,6 +194,21 @@ import Testing
     #expect(
       Self.diagnosis(p, [e[0], e[1], e[1], e[3] / 3])
         == "at peak tokens/s: the peak factor is missing: x3")
+    #expect(
+      Self.diagnosis(p, [nil, nil, nil, e[3] / 86_400])
+        == "per second left as per day: divide by 86,400")
+    var small = p.inputs
+    small["tokens_per_s_per_gpu"] = 8000
+    let seven = EstimateProblem(kind: .gpus, inputs: small)!
+    #expect(
+      Self.diagnosis(seven, [nil, nil, nil, seven.answer * 8])
+        == "the 70B throughput (1,000 tokens/s) used for a 7B model (8,000)")
+    var none = p.inputs
+    none["headroom"] = 1
+    let plain = EstimateProblem(kind: .gpus, inputs: none)!
+    #expect(
+      Self.diagnosis(plain, [nil, nil, nil, plain.answer * 1.3])
+        == "headroom was added, but this problem asks for none")
     #expect(Self.diagnosis(p, [nil, nil, nil, e[3]]) == nil)
     #expect(
       Self.diagnosis(p, [nil, nil, nil, e[3] * 6.3])

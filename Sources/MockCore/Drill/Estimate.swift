@@ -60,6 +60,10 @@ public struct EstimateProblem: Equatable, Sendable {
   public let inputs: [String: Double]
   /// Each step's value, in the order of `kind.steps`.
   public let expected: [Double]
+  /// The problem in words, and the worked chain: written once, not on every frame (a second's
+  /// repaint would format every figure again).
+  public private(set) var text: [String] = []
+  public private(set) var chain: [String] = []
 
   public static let secondsPerDay = 86_400.0
 
@@ -86,6 +90,8 @@ public struct EstimateProblem: Equatable, Sendable {
       let peak = average * x("peak_factor")
       expected = [average, peak, peak * x("latency_s")]
     }
+    text = statement
+    chain = workedChain
   }
 
   public var answer: Double { expected.last! }
@@ -141,14 +147,20 @@ public struct EstimateProblem: Equatable, Sendable {
   private func x(_ name: String) -> Double { inputs[name]! }
   private func n(_ value: Double) -> String { NumberText.short(value) }
 
+  /// `1 session`, `4 sessions`.
+  private var sessions: String {
+    let count = x("sessions_per_day")
+    return "\(n(count)) session\(count == 1 ? "" : "s")"
+  }
+
   /// The problem as the screen states it: every figure the answer needs, and the question.
-  public var text: [String] {
+  private var statement: [String] {
     switch kind {
     case .gpus:
       let big = x("tokens_per_s_per_gpu") < 4000
       var lines = [
-        "A chat assistant has \(n(x("dau"))) daily users. Each has \(n(x("sessions_per_day"))) "
-          + "sessions a day of \(n(x("turns_per_session"))) turns, and each turn generates "
+        "A chat assistant has \(n(x("dau"))) daily users. Each has "
+          + "\(sessions) a day of \(n(x("turns_per_session"))) turns, and each turn generates "
           + "\(n(x("tokens_per_turn"))) output tokens.",
         "It serves a \(big ? "70B" : "7B") model in BF16 on H100s: about "
           + "\(n(x("tokens_per_s_per_gpu"))) output tokens/s per GPU with continuous batching.",
@@ -177,8 +189,8 @@ public struct EstimateProblem: Equatable, Sendable {
       ]
     case .qps:
       return [
-        "A product has \(n(x("dau"))) daily users, each with \(n(x("sessions_per_day"))) "
-          + "sessions a day of \(n(x("requests_per_session"))) requests.",
+        "A product has \(n(x("dau"))) daily users, each with \(sessions) a day of "
+          + "\(n(x("requests_per_session"))) requests.",
         "The peak is \(n(x("peak_factor")))x the average, and a request takes "
           + "\(n(x("latency_s"))) s to serve.",
         "How many requests are in flight at the peak?",
@@ -187,7 +199,7 @@ public struct EstimateProblem: Equatable, Sendable {
   }
 
   /// The worked chain, a step a line.
-  public var chain: [String] {
+  private var workedChain: [String] {
     let e = expected
     switch kind {
     case .gpus:
