@@ -1,13 +1,19 @@
 /// The estimation drill's screen: a clock, the problem, one field per step; then the result
 /// and the worked chain; then the summary. Full size from 60x20, compact below it.
 public enum DrillScreen {
+  /// A drill's screen below 30x8 only asks for more room.
+  static func tooSmall(_ size: Size) -> Frame? {
+    guard size.width < 30 || size.height < 8 else { return nil }
+    var frame = Frame(size: size)
+    frame.center(
+      "enlarge the window".clipped(to: size.width), y: size.height / 2, style: Style(bold: true))
+    return frame
+  }
+
   public static func render(_ drill: EstimateDrill, at now: Instant, size: Size) -> Frame {
+    if let small = tooSmall(size) { return small }
     var frame = Frame(size: size)
     let (w, h) = (size.width, size.height)
-    guard w >= 30, h >= 8 else {
-      frame.center("enlarge the window".clipped(to: w), y: h / 2, style: Style(bold: true))
-      return frame
-    }
     let wide = w >= 60 && h >= 20
     let elapsed = drill.elapsed(at: now)
     let limit = drill.info.limit

@@ -105,9 +105,7 @@ private struct Line: Codable {
       try c.encode(other.name, forKey: .other)
       try c.encode(moved, forKey: .moved_ms)
     case .sessionEnded(let ending, let active):
-      try c.encode(ending.outcome.rawValue, forKey: .outcome)
-      try c.encode(ending.reason.name, forKey: .reason)
-      try c.encodeIfPresent(ending.reason.signal, forKey: .signal)
+      try encode(ending, &c)
       try c.encode(active, forKey: .active_ms)
     case .cueFired(let banner):
       try c.encode(banner.number, forKey: .banner)
@@ -194,10 +192,15 @@ private struct Line: Codable {
       try c.encode(review.interval, forKey: .interval_days)
       try c.encode(review.day, forKey: .day)
     case .drillEnded(let ending):
-      try c.encode(ending.outcome.rawValue, forKey: .outcome)
-      try c.encode(ending.reason.name, forKey: .reason)
-      try c.encodeIfPresent(ending.reason.signal, forKey: .signal)
+      try encode(ending, &c)
     }
+  }
+
+  /// How a session or a drill ended: `outcome`, `reason`, and `signal` for a signal.
+  private func encode(_ ending: Ending, _ c: inout KeyedEncodingContainer<Key>) throws {
+    try c.encode(ending.outcome.rawValue, forKey: .outcome)
+    try c.encode(ending.reason.name, forKey: .reason)
+    try c.encodeIfPresent(ending.reason.signal, forKey: .signal)
   }
 
   init(from decoder: Decoder) throws {
@@ -234,6 +237,19 @@ private struct Line: Codable {
         throw Record.DecodeError(description: "unknown cue kind '\(name)'")
       }
       return kind
+    }
+    /// `outcome`, `reason` and (for a signal) `signal`, as a session's or a drill's end has them.
+    func ending() throws -> Ending {
+      let outcomeName = try c.decode(String.self, forKey: .outcome)
+      guard let outcome = Outcome(rawValue: outcomeName) else {
+        throw Record.DecodeError(description: "unknown outcome '\(outcomeName)'")
+      }
+      let name = try c.decode(String.self, forKey: .reason)
+      let signal = name == "signal" ? try c.decode(String.self, forKey: .signal) : nil
+      guard let reason = EndReason(name: name, signal: signal) else {
+        throw Record.DecodeError(description: "unknown end reason '\(name)'")
+      }
+      return Ending(outcome: outcome, reason: reason)
     }
     func estimateKind() throws -> EstimateKind {
       let name = try c.decode(String.self, forKey: .kind)
@@ -277,18 +293,7 @@ private struct Line: Codable {
       entry = .rebalanced(
         try phase(), other: try phase(.other), moved: try c.decode(Int64.self, forKey: .moved_ms))
     case .sessionEnded:
-      let outcomeName = try c.decode(String.self, forKey: .outcome)
-      guard let outcome = Outcome(rawValue: outcomeName) else {
-        throw Record.DecodeError(description: "unknown outcome '\(outcomeName)'")
-      }
-      let name = try c.decode(String.self, forKey: .reason)
-      let signal = name == "signal" ? try c.decode(String.self, forKey: .signal) : nil
-      guard let reason = EndReason(name: name, signal: signal) else {
-        throw Record.DecodeError(description: "unknown end reason '\(name)'")
-      }
-      entry = .sessionEnded(
-        Ending(outcome: outcome, reason: reason),
-        active: try c.decode(Int64.self, forKey: .active_ms))
+      entry = .sessionEnded(try ending(), active: try c.decode(Int64.self, forKey: .active_ms))
     case .cueFired:
       var banner = Banner(
         number: try c.decode(Int.self, forKey: .banner),
@@ -412,16 +417,7 @@ private struct Line: Codable {
           exact: try c.decode(Bool.self, forKey: .exact), rating: rating,
           elapsed: try c.decode(Int64.self, forKey: .elapsed_ms), memory: memory))
     case .drillEnded:
-      let outcomeName = try c.decode(String.self, forKey: .outcome)
-      guard let outcome = Outcome(rawValue: outcomeName) else {
-        throw Record.DecodeError(description: "unknown outcome '\(outcomeName)'")
-      }
-      let name = try c.decode(String.self, forKey: .reason)
-      let signal = name == "signal" ? try c.decode(String.self, forKey: .signal) : nil
-      guard let reason = EndReason(name: name, signal: signal) else {
-        throw Record.DecodeError(description: "unknown end reason '\(name)'")
-      }
-      entry = .drillEnded(Ending(outcome: outcome, reason: reason))
+      entry = .drillEnded(try ending())
     case .hookFailed:
       let name = try c.decode(String.self, forKey: .event)
       guard let event = HookEvent(rawValue: name) else {

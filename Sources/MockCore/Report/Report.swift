@@ -378,6 +378,12 @@ public enum Report {
   /// Per phase and dimension: improving, stagnating or getting worse, by the rules `stats` uses.
   static func directions(_ stats: Stats) -> Markup {
     var items: [Markup] = []
+    func item(_ name: String, _ direction: Stats.Direction, _ change: String) {
+      items.append(
+        el(
+          "li", direction == .worsening ? [("class", "worse")] : [],
+          el("strong", text: "\(name): \(direction.rawValue)"), .text(", \(change)")))
+    }
     for p in stats.phases {
       guard let direction = Stats.direction(overrun: p.trend), let trend = p.trend else {
         continue
@@ -387,10 +393,7 @@ public enum Report {
         ? "overrun within a second of where it was"
         : "overrun \(trend < 0 ? "down" : "up") \(DurationText.clock(abs(trend))) a session "
           + "(later half against earlier half)"
-      items.append(
-        el(
-          "li", direction == .worsening ? [("class", "worse")] : [],
-          el("strong", text: "\(p.phase.name): \(direction.rawValue)"), .text(", \(change)")))
+      item(p.phase.name, direction, change)
     }
     for score in stats.scores {
       guard let direction = Stats.direction(score: score.trend), let trend = score.trend else {
@@ -401,11 +404,7 @@ public enum Report {
         ? "self-score within a quarter point of where it was"
         : "self-score \(trend > 0 ? "up" : "down") \(Chart.n(abs(trend))) (later half against "
           + "earlier half)"
-      items.append(
-        el(
-          "li", direction == .worsening ? [("class", "worse")] : [],
-          el("strong", text: "\(score.dimension.title): \(direction.rawValue)"),
-          .text(", \(change)")))
+      item(score.dimension.title, direction, change)
     }
     guard !items.isEmpty else {
       return el("p", text: "Two sessions or more are needed to see a direction.")

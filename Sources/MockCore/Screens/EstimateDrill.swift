@@ -26,10 +26,8 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
   public private(set) var overlay: Overlay?
   /// Whether the problem's text has the screen (Tab), for windows too small for it and the form.
   public private(set) var reading = false
-  /// When the current problem went up, and how long the drill has been stepped away from since.
-  public private(set) var shownAt = Instant(ms: 0)
-  public private(set) var away: Millis = 0
-  private var awaySince: Instant?
+  /// The current problem's clock.
+  public private(set) var clock = DrillClock(at: Instant(ms: 0))
   private var drillStart = Instant(ms: 0)
   /// How the drill ended, once it has.
   public private(set) var ending: Ending?
@@ -45,8 +43,7 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
   /// The current problem's time so far; it stands still once answered.
   public func elapsed(at now: Instant) -> Millis {
     if case .answered(let result) = stage { return result.elapsed }
-    let until = awaySince ?? now
-    return max(0, until - shownAt - away)
+    return clock.elapsed(at: now)
   }
 
   /// The record's time: from the drill's start.
@@ -55,7 +52,7 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
   /// The drill's first lines: it began, and the first problem went up.
   public mutating func start(at now: Instant) -> [Effect] {
     drillStart = now
-    shownAt = now
+    clock = DrillClock(at: now)
     let first = [
       Effect.record(Record(t: 0, entry: .drillStarted(info))),
       .record(Record(t: 0, entry: .problemShown(number: 1, problems[0]))),
@@ -69,12 +66,11 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
     case .key(let key): effects = handle(key, at: now)
     case .stop(let signal): effects = end(.abandoned, .signal(signal), at: now)
     case .suspend:
-      awaySince = now
+      clock.stepAway(at: now)
       overlay = nil
       effects = [.stepAway]
     case .continued:
-      if let since = awaySince { away += max(0, now - since) }
-      awaySince = nil
+      clock.back(at: now)
       effects = [.redraw]
     case .resize, .viewport, .time, .slept, .request, .peers, .message, .hungUp, .recordBehind,
       .hookFinished:
@@ -84,9 +80,8 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
   }
 
   public func nextWake(after now: Instant) -> Instant? {
-    guard case .asking = stage, awaySince == nil else { return nil }
-    // The clock's next displayed second, on the problem's own second boundaries.
-    return now + (1000 - elapsed(at: now) % 1000)
+    guard case .asking = stage else { return nil }
+    return clock.nextSecond(after: now)
   }
 
   public func render(size: Size, at now: Instant, colors: Bool) -> Frame {
@@ -191,8 +186,7 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
     reading = false
     fields = Array(repeating: "", count: problem.kind.steps.count)
     focus = 0
-    shownAt = now
-    away = 0
+    clock = DrillClock(at: now)
     return [.record(Record(t: t(now), entry: .problemShown(number: index + 1, problem)))]
   }
 

@@ -20,9 +20,7 @@ public struct NumbersDrill: ScreenModel, Equatable, Sendable {
   public private(set) var reviews: [CardReview] = []
   public private(set) var confirmQuit = false
   public private(set) var ending: Ending?
-  private var shownAt = Instant(ms: 0)
-  private var away: Millis = 0
-  private var awaySince: Instant?
+  private var clock = DrillClock(at: Instant(ms: 0))
   private var drillStart = Instant(ms: 0)
 
   public init(info: DrillInfo, cards: [NumberCard], memories: [String: FSRS.Memory], day: Double) {
@@ -36,12 +34,12 @@ public struct NumbersDrill: ScreenModel, Equatable, Sendable {
 
   public func elapsed(at now: Instant) -> Millis {
     if case .answered(let review) = stage { return review.elapsed }
-    return max(0, (awaySince ?? now) - shownAt - away)
+    return clock.elapsed(at: now)
   }
 
   public mutating func start(at now: Instant) -> [Effect] {
     drillStart = now
-    shownAt = now
+    clock = DrillClock(at: now)
     let first = [Effect.record(Record(t: 0, entry: .drillStarted(info)))]
     return first + HookWatch.drillCalls(after: first, info)
   }
@@ -52,11 +50,10 @@ public struct NumbersDrill: ScreenModel, Equatable, Sendable {
     case .key(let key): effects = handle(key, at: now)
     case .stop(let signal): effects = end(.abandoned, .signal(signal), at: now) + [.quit]
     case .suspend:
-      awaySince = now
+      clock.stepAway(at: now)
       effects = [.stepAway]
     case .continued:
-      if let since = awaySince { away += max(0, now - since) }
-      awaySince = nil
+      clock.back(at: now)
       effects = [.redraw]
     case .resize, .viewport, .time, .slept, .request, .peers, .message, .hungUp, .recordBehind,
       .hookFinished:
@@ -66,8 +63,8 @@ public struct NumbersDrill: ScreenModel, Equatable, Sendable {
   }
 
   public func nextWake(after now: Instant) -> Instant? {
-    guard case .asking = stage, awaySince == nil else { return nil }
-    return now + (1000 - elapsed(at: now) % 1000)
+    guard case .asking = stage else { return nil }
+    return clock.nextSecond(after: now)
   }
 
   public func render(size: Size, at now: Instant, colors: Bool) -> Frame {
@@ -136,8 +133,7 @@ public struct NumbersDrill: ScreenModel, Equatable, Sendable {
     index += 1
     stage = .asking
     typed = ""
-    shownAt = now
-    away = 0
+    clock = DrillClock(at: now)
     return []
   }
 
@@ -152,12 +148,9 @@ public struct NumbersDrill: ScreenModel, Equatable, Sendable {
 /// The numbers drill's screen: the card, a clock, the field; then the verdict and the source.
 public enum NumbersScreen {
   public static func render(_ drill: NumbersDrill, at now: Instant, size: Size) -> Frame {
+    if let small = DrillScreen.tooSmall(size) { return small }
     var frame = Frame(size: size)
     let (w, h) = (size.width, size.height)
-    guard w >= 30, h >= 8 else {
-      frame.center("enlarge the window".clipped(to: w), y: h / 2, style: Style(bold: true))
-      return frame
-    }
     let margin = 2
     let elapsed = drill.elapsed(at: now)
     let limit = drill.info.limit

@@ -46,15 +46,7 @@ struct DrillCommand: ParsableCommand {
       let cards = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
       var memories: [String: FSRS.Memory] = [:]
       for state in states { memories[state.card.id] = state.memory }
-      let paths: DataPaths
-      do {
-        paths = try DataPaths.resolve(env)
-      } catch {
-        throw UserError("\(error)", code: 1)
-      }
-      try DrillRun.run(
-        slug: "drill-numbers", environment: env, settings: settings, paths: paths
-      ) { id in
+      try DrillRun.run(slug: "drill-numbers", environment: env, settings: settings) { id in
         NumbersDrill(
           info: DrillInfo(
             id: id, program: Mockroom.version, drill: .numbers, seed: nil, limit: limit,
@@ -138,15 +130,7 @@ struct DrillCommand: ParsableCommand {
       let seed = self.seed ?? random.next() % 1_000_000
       let chosen = kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap(EstimateKind.init)
       let problems = Self.problems(of: chosen, count: count ?? 3, seed: seed)
-      let paths: DataPaths
-      do {
-        paths = try DataPaths.resolve(env)
-      } catch {
-        throw UserError("\(error)", code: 1)
-      }
-      try DrillRun.run(
-        slug: "drill-estimate", environment: env, settings: settings, paths: paths
-      ) { id in
+      try DrillRun.run(slug: "drill-estimate", environment: env, settings: settings) { id in
         EstimateDrill(
           info: DrillInfo(
             id: id, program: Mockroom.version, drill: .estimate, seed: seed, limit: limit,
@@ -186,11 +170,17 @@ struct DrillCommand: ParsableCommand {
 /// Runs a drill's screen on the pump with its own record, as a session runs.
 enum DrillRun {
   static func run<Model: ScreenModel>(
-    slug: String, environment env: [String: String], settings: Settings, paths: DataPaths,
+    slug: String, environment env: [String: String], settings: Settings,
     make: (String) -> Model, start: (inout Model, Instant) -> [Effect],
     summary: (Model) -> String, stoppedBy: (Model) -> String?,
     typed: @escaping (Model) -> String
   ) throws {
+    let paths: DataPaths
+    do {
+      paths = try DataPaths.resolve(env)
+    } catch {
+      throw UserError("\(error)", code: 1)
+    }
     let terminal: Terminal
     do {
       terminal = try Terminal(environment: env, color: settings.color)
@@ -220,15 +210,7 @@ enum DrillRun {
       warn("hook \(result.event.rawValue) (\(result.command)): \(result.why)")
     }
     print("mockroom: drill \(log.id): \(summary(model)); record: \(log.path)")
-    switch log.finish() {
-    case .complete: break
-    case .savedElsewhere(let fallback, let unwritten, _):
-      throw UserError(
-        "the record is incomplete: \(unwritten) lines could not be written; the whole record "
-          + "is in \(fallback)", code: 1)
-    case .incomplete(let unwritten, let reason):
-      throw UserError("the record is incomplete: \(unwritten) lines lost: \(reason)", code: 1)
-    }
+    try log.finished()
     if let stopped = stoppedBy(model) { throw ExitCode(128 + SignalPipe.number(of: stopped)) }
   }
 }

@@ -19,20 +19,7 @@ struct ReportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
   var id: String?
 
-  @Option(help: ArgumentHelp("Only the latest N sessions.", valueName: "n"))
-  var last: Int?
-
-  @Option(
-    help: ArgumentHelp("Only sessions started on or after this day.", valueName: "yyyy-mm-dd"))
-  var since: String?
-
-  @Option(help: ArgumentHelp("Only sessions of this prompt.", valueName: "id"))
-  var prompt: String?
-
-  @Option(
-    help: ArgumentHelp("Only sessions run on this plan.", valueName: "name"),
-    completion: .custom(Completions.planNames))
-  var plan: String?
+  @OptionGroup var filter: SessionFilter
 
   @Option(
     name: [.customShort("o"), .long],
@@ -45,11 +32,7 @@ struct ReportCommand: ParsableCommand {
   var open = false
 
   func validate() throws {
-    if let last, last < 1 { throw ValidationError("--last \(last): give a number above 0.") }
-    if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-      throw ValidationError("--since '\(since)': write the day as yyyy-mm-dd.")
-    }
-    if id != nil, last != nil || since != nil || prompt != nil || plan != nil {
+    if id != nil, !filter.isEmpty {
       throw ValidationError("give a session id, or --last/--since/--prompt/--plan, not both.")
     }
     if output == "-" && open { throw ValidationError("--open needs a file, not -o -.") }
@@ -72,25 +55,8 @@ struct ReportCommand: ParsableCommand {
         summary, records: log.records, generated: generated, program: Mockroom.version)
     } else {
       let store = try sessionStore()
-      var (summaries, drills) = try store.everything()
-      var chosen: [String] = []
-      if let prompt {
-        summaries = summaries.filter { $0.prompt == prompt }
-        chosen.append("prompt \(prompt)")
-      }
-      if let plan {
-        summaries = summaries.filter { $0.plan.name == plan }
-        chosen.append("plan \(plan)")
-      }
-      if let since {
-        summaries = summaries.filter { $0.started >= since }
-        drills = drills.filter { $0.started >= since }
-        chosen.append("since \(since)")
-      }
-      if let last {
-        summaries = Array(summaries.suffix(last))
-        chosen.append("the latest \(last)")
-      }
+      let everything = try store.everything()
+      let (summaries, drills, chosen) = filter.apply(everything.sessions, everything.drills)
       guard !summaries.isEmpty || !drills.isEmpty else {
         if try store.names().isEmpty {
           noSessionsYet(store)

@@ -106,22 +106,9 @@ struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract: "Where the time goes over many sessions: per phase, the drill's start, "
-      + "interjections, marks and self-scores.")
+      + "interjections, marks and self-scores; and the drills.")
 
-  @Option(help: ArgumentHelp("Only the latest N sessions.", valueName: "n"))
-  var last: Int?
-
-  @Option(
-    help: ArgumentHelp("Only sessions started on or after this day.", valueName: "yyyy-mm-dd"))
-  var since: String?
-
-  @Option(help: ArgumentHelp("Only sessions of this prompt.", valueName: "id"))
-  var prompt: String?
-
-  @Option(
-    help: ArgumentHelp("Only sessions run on this plan.", valueName: "name"),
-    completion: .custom(Completions.planNames))
-  var plan: String?
+  @OptionGroup var filter: SessionFilter
 
   @Flag(help: "Print JSON: {\"v\":1,\"stats\":{...}}, documented in the README.")
   var json = false
@@ -131,22 +118,13 @@ struct StatsCommand: ParsableCommand {
 
   func validate() throws {
     if json && csv { throw ValidationError("give --json or --csv, not both.") }
-    if let last, last < 1 { throw ValidationError("--last \(last): give a number above 0.") }
-    if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-      throw ValidationError("--since '\(since)': write the day as yyyy-mm-dd.")
-    }
   }
 
   func run() throws {
     let store = try sessionStore()
-    var (summaries, drills) = try store.everything()
-    if let since { drills = drills.filter { $0.started >= since } }
+    let everything = try store.everything()
+    let (summaries, drills, _) = filter.apply(everything.sessions, everything.drills)
     let drillStats = DrillStats(drills, today: DrillCommand.today)
-    if let prompt { summaries = summaries.filter { $0.prompt == prompt } }
-    if let plan { summaries = summaries.filter { $0.plan.name == plan } }
-    // Start labels are UTC; a day compares as the start of that day in UTC.
-    if let since { summaries = summaries.filter { $0.started >= since } }
-    if let last { summaries = Array(summaries.suffix(last)) }
     if csv {
       print(ReviewJSON.csv(summaries), terminator: "")
       if !drills.isEmpty { print("\n" + ReviewJSON.drillCSV(drills), terminator: "") }

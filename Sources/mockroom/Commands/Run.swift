@@ -213,18 +213,7 @@ struct Run: ParsableCommand {
           + "'mockroom prompts check' says why")
     }
     // A record that never caught up is the bigger news than how the session ended.
-    switch log.finish() {
-    case .complete: break
-    case .savedElsewhere(let fallback, let unwritten, let reason):
-      throw UserError(
-        "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
-          + "written: \(reason). The whole record is in \(fallback); move it over \(log.path) "
-          + "when there is room.", code: 1)
-    case .incomplete(let unwritten, let reason):
-      throw UserError(
-        "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
-          + "written: \(reason); and no fallback file could be written either.", code: 1)
-    }
+    try log.finished()
     if let name = interview.stoppedBy {
       throw ExitCode(128 + SignalPipe.number(of: name))
     }

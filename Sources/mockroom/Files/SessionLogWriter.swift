@@ -220,3 +220,21 @@ final class SessionLogWriter {
       parts.tm_hour, parts.tm_min, parts.tm_sec)
   }
 }
+
+extension SessionLogWriter {
+  /// Finishes the record; one that never caught up is said, with where the whole of it is.
+  func finished() throws(UserError) {
+    switch finish() {
+    case .complete: return
+    case .savedElsewhere(let fallback, let unwritten, let reason):
+      throw UserError(
+        "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
+          + "written: \(reason). The whole record is in \(fallback); move it over \(path) "
+          + "when there is room.", code: 1)
+    case .incomplete(let unwritten, let reason):
+      throw UserError(
+        "the record is incomplete: \(unwritten) line\(unwritten == 1 ? "" : "s") could not be "
+          + "written: \(reason); and no fallback file could be written either.", code: 1)
+    }
+  }
+}
