@@ -303,8 +303,15 @@ enum Golden {
   static func check(_ frame: Frame, name: String, sourceLocation: SourceLocation = #_sourceLocation)
     throws
   {
-    let actual = serialize(frame)
-    let url = directory.appendingPathComponent(name + ".txt")
+    try compare(serialize(frame), file: name + ".txt", by: "\n", sourceLocation: sourceLocation)
+  }
+
+  /// `actual` against the golden file `file`, split into `by` pieces (lines, or tags) so that a
+  /// mismatch names the first piece that differs; `UPDATE_GOLDEN=1` rewrites the file instead.
+  static func compare(
+    _ actual: String, file: String, by separator: Character, sourceLocation: SourceLocation
+  ) throws {
+    let url = directory.appendingPathComponent(file)
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       try actual.write(to: url, atomically: true, encoding: .utf8)
@@ -312,14 +319,15 @@ enum Golden {
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
     guard expected != actual else { return }
-    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+    let a = actual.split(separator: separator, omittingEmptySubsequences: false)
+    let e = expected.split(separator: separator, omittingEmptySubsequences: false)
+    let at = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+    let piece = separator == "\n" ? "line" : "piece"
     Issue.record(
       """
-      \(name) differs from its golden file at line \(line + 1):
-        expected: \(line < e.count ? String(e[line]) : "<end>")
-        actual:   \(line < a.count ? String(a[line]) : "<end>")
+      \(file) differs from its golden file at \(piece) \(at + 1):
+        expected: \(at < e.count ? String(e[at]) : "<end>")
+        actual:   \(at < a.count ? String(a[at]) : "<end>")
       (UPDATE_GOLDEN=1 swift test rewrites golden files; review the diff.)
       """, sourceLocation: sourceLocation)
   }

@@ -231,8 +231,12 @@ enum ReportFixtures {
   }
 
   @Test func theReportsMatchTheirGoldenFiles() throws {
-    try GoldenText.check(ReportFixtures.session, name: "report-session.html")
-    try GoldenText.check(ReportFixtures.trends, name: "report-trends.html")
+    // Compared tag by tag: the page is one long line.
+    try Golden.compare(
+      ReportFixtures.session, file: "report-session.html", by: ">", sourceLocation: #_sourceLocation
+    )
+    try Golden.compare(
+      ReportFixtures.trends, file: "report-trends.html", by: ">", sourceLocation: #_sourceLocation)
   }
 
   @Test func theTrendsSayWhichWayEachPhaseAndScoreIsGoing() {
@@ -241,34 +245,6 @@ enum ReportFixtures {
     #expect(html.contains("<strong>numerical fluency: improving</strong>"))
     #expect(
       html.contains("10 sessions · every session · from 2026-11-01 10:00 to 2026-11-10 10:00"))
-  }
-}
-
-/// A golden text file beside the frames: the same rules, `UPDATE_GOLDEN=1` rewrites.
-enum GoldenText {
-  static func check(
-    _ actual: String, name: String, sourceLocation: SourceLocation = #_sourceLocation
-  )
-    throws
-  {
-    let url = Golden.directory.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    guard expected != actual else { return }
-    // Compare tag by tag, so the message points at the first place they part.
-    let a = actual.split(separator: ">", omittingEmptySubsequences: false)
-    let e = expected.split(separator: ">", omittingEmptySubsequences: false)
-    let at = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-    Issue.record(
-      """
-      \(name) differs from its golden file at tag \(at + 1):
-        expected: \(at < e.count ? String(e[at]) : "<end>")
-        actual:   \(at < a.count ? String(a[at]) : "<end>")
-      (UPDATE_GOLDEN=1 swift test rewrites golden files; review the diff.)
-      """, sourceLocation: sourceLocation)
   }
 }
 
