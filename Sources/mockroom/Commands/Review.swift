@@ -24,7 +24,19 @@ func openSession(_ id: String) throws -> (path: String, summary: SessionSummary)
     noSessionsYet(store)
     return nil
   }
-  let name = try store.name(for: id)
+  var name = try store.name(for: id)
+  if store.drill(named: name) != nil {
+    // `last` is the newest session; a drill named outright is said to be one.
+    guard id == "last" else {
+      throw UserError(
+        "\((name as NSString).deletingPathExtension) is a drill, not a session; "
+          + "'mockroom show' prints it", code: 1)
+    }
+    guard
+      let session = try store.names().reversed().first(where: { store.drill(named: $0) == nil })
+    else { throw UserError("no sessions yet, only drills", code: 1) }
+    name = session
+  }
   let path = store.directory + "/" + name
   guard let summary = store.summary(named: name) else {
     throw UserError("\(path) cannot be reviewed (see above)", code: 1)
