@@ -22,6 +22,7 @@ import Testing
     ("e5", "'e5' is not a number (try 1200, 1.2k or 2e5)"),
     ("5%", "'5%' is not a number (try 1200, 1.2k or 2e5)"),
     ("1e999", "'1e999' is not a number (try 1200, 1.2k or 2e5)"),
+    ("1e-309", "too small to be an estimate"), ("2e18k", "too large to be an estimate"),
   ])
   func everyBadFormIsRefusedWithAWordWhy(_ typed: String, _ why: String) {
     guard case .failure(let refused) = NumberText.parse(typed) else {
@@ -169,6 +170,9 @@ import Testing
     #expect(
       EstimateResult.ratioText(1) == "right on"
         && EstimateResult.ratioText(86_400) == "86,400x high")
+    // Ratios no answer here can reach still read in words, not a crash (found by the fuzzer).
+    #expect(EstimateResult.ratioText(.leastNonzeroMagnitude) == "over 10^15x low")
+    #expect(NumberText.significant(.infinity, 3) == "a vast number")
   }
 
   static func diagnosis(_ p: EstimateProblem, _ values: [Double?]) -> String? {

@@ -48,6 +48,9 @@ public struct EstimateResult: Equatable, Sendable {
   public static func ratioText(_ ratio: Double) -> String {
     if abs(log10(ratio)) < 0.0005 { return "right on" }
     let factor = ratio >= 1 ? ratio : 1 / ratio
+    guard factor.isFinite, factor < 1e15 else {
+      return "over 10^15x \(ratio >= 1 ? "high" : "low")"
+    }
     let shown =
       factor < 9.95 ? String(format: "%.1f", factor) : NumberText.significant(factor, 3)
     return "\(shown)x \(ratio >= 1 ? "high" : "low")"

@@ -44,7 +44,11 @@ public enum NumberText {
       return .failure(Refused(description: "'\(shown)' is not a number (try 1200, 1.2k or 2e5)"))
     }
     guard value > 0 else { return .failure(Refused(description: "give a number above zero")) }
-    return .success(value * scale)
+    // Past these no estimate here goes, and the ratios to them would not be numbers at all.
+    let read = value * scale
+    guard read >= 1e-9 else { return .failure(Refused(description: "too small to be an estimate")) }
+    guard read <= 1e18 else { return .failure(Refused(description: "too large to be an estimate")) }
+    return .success(read)
   }
 
   /// Three significant figures with a suffix: `15B`, `174k`, `327,680`, `0.33`, `6.9k`.
@@ -64,6 +68,9 @@ public enum NumberText {
   /// `value` to `digits` significant figures, without trailing zeros; thousands grouped.
   static func significant(_ value: Double, _ digits: Int) -> String {
     guard value != 0 else { return "0" }
+    guard value.isFinite, abs(value) < 1e300, abs(value) > 1e-300 else {
+      return value.isNaN ? "?" : abs(value) < 1 ? "0" : "a vast number"
+    }
     let order = Int(floor(log10(abs(value))))
     let decimals = max(0, digits - 1 - order)
     // Past the figures kept, round to tens, hundreds…: 6,944 to three figures is 6,940.
