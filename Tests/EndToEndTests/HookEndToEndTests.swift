@@ -142,8 +142,13 @@ import Testing
     try home.write("hooks/session-ended", "#!/bin/sh\nexit 0\n")
     let pane = try Self.pane(home, ["--no-pivots"])
     try pane.waitFor("hook phase-entered: exit 3")
+    // The first notice goes, so that the one seen with ESTIMATE is the second failure's: its
+    // record line is written before its notice shows, and quitting earlier would lose it.
+    try pane.waitFor("the first notice to go") { !$0.contains("hook phase-entered: exit 3") }
     try pane.send("Space")
-    try pane.waitFor("ESTIMATE")
+    try pane.waitFor("ESTIMATE and its hook's failure") {
+      $0.contains("ESTIMATE") && $0.contains("hook phase-entered: exit 3")
+    }
     try pane.send("q", "y")
     try pane.expectExit(0)
     let failed = try Self.record(home).filter { $0["type"] as? String == "hook_failed" }

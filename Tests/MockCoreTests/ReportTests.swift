@@ -146,8 +146,6 @@ enum ReportFixtures {
     #expect(Scale.timeTicks(upTo: 1_035_000) == [0, 300_000, 600_000, 900_000])
     #expect(Scale.timeTicks(upTo: 2_700_000) == [0, 600_000, 1_200_000, 1_800_000, 2_400_000])
     #expect(Scale.timeTicks(upTo: 40_000) == [0, 10_000, 20_000, 30_000, 40_000])
-    #expect(Scale.countTicks(upTo: 5) == [0, 1, 2, 3, 4, 5])
-    #expect(Scale.countTicks(upTo: 12) == [0, 5, 10])
   }
 
   @Test func barsStandAgainstTheirBudgetsAndTheOverrunIsHatchedAndSaid() {
@@ -279,5 +277,10 @@ enum ReportFixtures {
     #expect(ReportCheck.problems(html).isEmpty, "\(ReportCheck.problems(html))")
     #expect(html.contains("<h2>Estimation drills</h2>"))
     #expect(html.contains("GPU fleet (0% pass)") && html.contains("QPS from DAU (100% pass)"))
+    // Drills alone draw no session charts of nothing.
+    let alone = Report.trends(
+      [], drills: [Self.drill], today: 20_424, chosen: "all", generated: "g", program: "0")
+    #expect(ReportCheck.problems(alone).isEmpty, "\(ReportCheck.problems(alone))")
+    #expect(alone.contains("<h1>Drills over time</h1>") && !alone.contains("Each phase"))
   }
 }

@@ -1,10 +1,6 @@
 /// The three canonical estimations, generated in realistic ranges with every figure stated.
-public enum EstimateKind: String, CaseIterable, Comparable, Sendable {
+public enum EstimateKind: String, CaseIterable, Sendable {
   case gpus, kv, qps
-
-  public static func < (a: EstimateKind, b: EstimateKind) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-  }
 
   public var title: String {
     switch self {

@@ -29,22 +29,15 @@ public enum FSRS {
     public var reviewed: Double
     /// Days from that review to the next.
     public var interval: Int
-    public var lapses: Int
-    public var reviews: Int
 
     /// The day (since the epoch) the card is next due.
     public var due: Double { reviewed.rounded(.down) + Double(interval) }
 
-    public init(
-      stability: Double, difficulty: Double, reviewed: Double, interval: Int, lapses: Int = 0,
-      reviews: Int = 1
-    ) {
+    public init(stability: Double, difficulty: Double, reviewed: Double, interval: Int) {
       self.stability = stability
       self.difficulty = difficulty
       self.reviewed = reviewed
       self.interval = interval
-      self.lapses = lapses
-      self.reviews = reviews
     }
   }
 
@@ -88,7 +81,7 @@ public enum FSRS {
       let s = max(0.001, w[rating.rawValue - 1])
       return Memory(
         stability: s, difficulty: clamp(difficulty: initialDifficulty(rating)), reviewed: day,
-        interval: interval(s), lapses: rating == .again ? 1 : 0)
+        interval: interval(s))
     }
     let s = memory.stability
     let d = memory.difficulty
@@ -114,7 +107,6 @@ public enum FSRS {
     next = max(0.001, next)
     return Memory(
       stability: next, difficulty: nextDifficulty(d, rating), reviewed: day,
-      interval: interval(next), lapses: memory.lapses + (rating == .again ? 1 : 0),
-      reviews: memory.reviews + 1)
+      interval: interval(next))
   }
 }

@@ -32,15 +32,6 @@ public struct Scale: Equatable, Sendable {
     let step = steps.first { top / $0 < Millis(count) } ?? (top / Millis(count) + 1)
     return stride(from: 0, through: top, by: Int(step)).map { $0 }
   }
-
-  /// 0, 1, 2, 5, 10… ticks for counts and scores up to `top`.
-  public static func countTicks(upTo top: Double, count: Int = 5) -> [Double] {
-    guard top > 0 else { return [0] }
-    for step in [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] where top / step <= Double(count) {
-      return stride(from: 0, through: top + step * 0.001, by: step).map { $0 }
-    }
-    return [0, top]
-  }
 }
 
 /// The report's charts, each an SVG with `role="img"`, a `<title>` and a `<desc>`, and a
@@ -176,14 +167,10 @@ public enum Chart {
 
   /// One bar per session, oldest first, on a shared scale: the part past `limit` (a budget, the
   /// plan's drill start) hatched, and the limits joined as a stepped line.
-  public struct Series: Equatable, Sendable {
+  public struct Series: Sendable {
     public var label: String
     /// Per session: the value (nil: not reached) and the limit it is held to, if any.
     public var values: [(value: Double?, limit: Double?)]
-    public static func == (a: Series, b: Series) -> Bool {
-      a.label == b.label && a.values.map(\.value) == b.values.map(\.value)
-        && a.values.map(\.limit) == b.values.map(\.limit)
-    }
     public init(label: String, values: [(value: Double?, limit: Double?)]) {
       self.label = label
       self.values = values

@@ -129,6 +129,14 @@ public enum Report {
     if let first = summaries.first, let last = summaries.last {
       facts.append("from \(ReviewText.date(first.started)) to \(ReviewText.date(last.started))")
     }
+    let drilled = drillSections(DrillStats(drills, today: today))
+    // Drills alone: no session charts of nothing.
+    guard !summaries.isEmpty else {
+      return page(
+        title: "mockroom: \(drills.count) drills", heading: "Drills over time",
+        facts: ["\(drills.count) drill\(drills.count == 1 ? "" : "s")", chosen], sections: drilled,
+        generated: generated, program: program)
+    }
     var sections = [section("Where it is going", directions(stats))]
     let phaseSeries = Phase.allCases.map { phase in
       Chart.Series(
@@ -289,7 +297,7 @@ public enum Report {
                   }
               }))))
     }
-    sections += drillSections(DrillStats(drills, today: today))
+    sections += drilled
     return page(
       title: "mockroom: \(stats.sessions) sessions", heading: "Sessions over time", facts: facts,
       sections: sections, generated: generated, program: program)

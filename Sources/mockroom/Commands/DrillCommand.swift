@@ -42,7 +42,7 @@ struct DrillCommand: ParsableCommand {
       let limit = try time.map { try DurationText.parse($0) } ?? 20_000
       let store = try sessionStore()
       let today = DrillCommand.today
-      let states = DrillStats.cards(try store.drills().flatMap(\.reviews))
+      let states = DrillStats.cards(try store.everything().drills.flatMap(\.reviews))
       let cards = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
       var memories: [String: FSRS.Memory] = [:]
       for state in states { memories[state.card.id] = state.memory }
@@ -68,7 +68,7 @@ struct DrillCommand: ParsableCommand {
       abstract: "What is due, each card's stability, and the estimate kinds' recent pass rates.")
 
     func run() throws {
-      let stats = DrillStats(try sessionStore().drills(), today: DrillCommand.today)
+      let stats = DrillStats(try sessionStore().everything().drills, today: DrillCommand.today)
       DrillText.status(stats).forEach { print($0) }
     }
   }
@@ -110,15 +110,8 @@ struct DrillCommand: ParsableCommand {
       if let count, !(1...20).contains(count) {
         throw ValidationError("--count \(count): give a number from 1 to 20.")
       }
-      if let time {
-        do {
-          let limit = try DurationText.parse(time)
-          guard limit >= 5_000 else { throw ValidationError("--time '\(time)': give 5s or more.") }
-        } catch let error as ValidationError {
-          throw error
-        } catch {
-          throw ValidationError("--time '\(time)': \(error).")
-        }
+      if let time, (try? DurationText.parse(time)).map({ $0 >= 5_000 }) != true {
+        throw ValidationError("--time '\(time)': give a duration of 5s or more, like 60s.")
       }
     }
 

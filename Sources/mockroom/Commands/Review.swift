@@ -25,7 +25,9 @@ func openSession(_ id: String) throws -> (path: String, summary: SessionSummary)
     return nil
   }
   var name = try store.name(for: id)
-  if store.drill(named: name) != nil {
+  // One index for every look below: opening it is the cost, not the lookup.
+  let index = SessionIndex(path: SessionStore.indexPath())
+  if store.drill(named: name, index: index) != nil {
     // `last` is the newest session; a drill named outright is said to be one.
     guard id == "last" else {
       throw UserError(
@@ -33,12 +35,14 @@ func openSession(_ id: String) throws -> (path: String, summary: SessionSummary)
           + "'mockroom show' prints it", code: 1)
     }
     guard
-      let session = try store.names().reversed().first(where: { store.drill(named: $0) == nil })
+      let session = try store.names().reversed().first(where: {
+        store.drill(named: $0, index: index) == nil
+      })
     else { throw UserError("no sessions yet, only drills", code: 1) }
     name = session
   }
   let path = store.directory + "/" + name
-  guard let summary = store.summary(named: name) else {
+  guard let summary = store.summary(named: name, index: index) else {
     throw UserError("\(path) cannot be reviewed (see above)", code: 1)
   }
   return (path, summary)

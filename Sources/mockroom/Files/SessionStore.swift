@@ -55,14 +55,6 @@ struct SessionStore {
     return summaries
   }
 
-  /// Every drill, oldest first, read the way the sessions are; warnings go to stderr.
-  func drills(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
-    throws(UserError) -> [DrillSummary]
-  {
-    let entries = indexed(try names(), index: index)
-    return entries.compactMap(\.drill).sorted { $0.started < $1.started }
-  }
-
   /// Every session and every drill, oldest first each, from one pass; warnings go to stderr.
   func everything(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
     throws(UserError) -> (sessions: [SessionSummary], drills: [DrillSummary])

@@ -18,6 +18,9 @@ final class HookRunner {
   /// Problems said once (no speech program, no notification service); after that, quiet.
   private var said: Set<String> = []
   private var children: [Child] = []
+  /// The hook log, opened at the first line (nil until then, or -1 when it cannot be).
+  private var logFD: Int32?
+  private let stamp = ISO8601DateFormatter()
 
   /// How long a hook has after TERM before KILL.
   static let graceAfterTerm: Millis = 500
@@ -220,7 +223,6 @@ final class HookRunner {
   {
     log("\(call.event.rawValue): \(argv.joined(separator: " "))")
     let output = openLog()
-    defer { if output >= 0 { close(output) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -285,20 +287,24 @@ final class HookRunner {
 
   // MARK: - The hook log
 
+  /// The log's descriptor, opened once (appending, so hooks and these lines interleave whole).
   private func openLog() -> Int32 {
+    if let logFD { return logFD }
     let directory = (logPath as NSString).deletingLastPathComponent
     _ = try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    return open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    let fd = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    logFD = fd
+    return fd
   }
+
+  deinit { if let logFD, logFD >= 0 { close(logFD) } }
 
   /// A dated line of the hook log; a log that cannot be written is no reason to stop.
   private func log(_ line: String) {
     let fd = openLog()
     guard fd >= 0 else { return }
-    defer { close(fd) }
-    let stamp = ISO8601DateFormatter().string(from: Date())
-    let bytes = Array("\(stamp) mockroom: \(line)\n".utf8)
+    let bytes = Array("\(stamp.string(from: Date())) mockroom: \(line)\n".utf8)
     _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
   }
 }
