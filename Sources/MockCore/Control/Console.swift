@@ -127,7 +127,7 @@ public struct Console: Equatable, Sendable {
     case .ok(let op, _, let banner):
       say(banner.map { "fired: banner \($0)" } ?? "\(op): done", at: now)
       if op == "debrief" { mode = .done }
-    case .welcome: break
+    case .welcome, .round: break
     }
   }
 

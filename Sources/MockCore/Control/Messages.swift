@@ -12,6 +12,8 @@ public enum ControlMessage: Equatable, Sendable {
   /// A request was carried out; `banner` names the banner a fire put up.
   case ok(op: String, seq: Int?, banner: Int?)
   case error(ControlError, seq: Int?)
+  /// The reply to `status` from a recovery drill: the round as the interviewer sees it.
+  case round(RoundState)
 
   public struct Welcome: Codable, Equatable, Sendable {
     public var v = ControlProtocol.version
@@ -55,6 +57,7 @@ public enum ControlMessage: Equatable, Sendable {
     switch self {
     case .welcome(let welcome): Self.encoded(welcome)
     case .state(let state): state.jsonLine()
+    case .round(let round): Self.encoded(round)
     case .event(let record): Self.event(line: record.jsonLine(wall: ""))
     case .ok(let op, let seq, let banner):
       Self.encoded(Reply(type: "ok", op: op, seq: seq, banner: banner))
@@ -79,6 +82,8 @@ public enum ControlMessage: Equatable, Sendable {
     case "welcome":
       return (try? decoder.decode(Welcome.self, from: data)).map(ControlMessage.welcome)
     case "state": return (try? ControlState.decode(data)).map(ControlMessage.state)
+    case "round":
+      return (try? decoder.decode(RoundState.self, from: data)).map(ControlMessage.round)
     case "event":
       guard let event = try? decoder.decode(Event.self, from: data),
         let record = try? Record.decode(jsonLine: event.line)

@@ -33,6 +33,8 @@ public enum Request: Equatable, Sendable {
   case end
   /// The interviewer's scores, once the session has ended.
   case debrief(Debrief)
+  /// The interviewer's rating (1-5) of a recovery drill's round.
+  case rate(Int)
 
   /// The `op` field.
   public var op: String {
@@ -53,13 +55,14 @@ public enum Request: Equatable, Sendable {
     case .note: "note"
     case .end: "end"
     case .debrief: "debrief"
+    case .rate: "rate"
     }
   }
 
   /// Every op a request may name, for the error that lists them.
   public static let ops = [
     "hello", "status", "fire", "hold", "release", "skip", "pause", "resume", "next", "back",
-    "adjust", "extend", "shorten", "rebalance", "mark", "note", "end", "debrief",
+    "adjust", "extend", "shorten", "rebalance", "mark", "note", "end", "debrief", "rate",
   ]
 
   /// The request as one line of JSON (no newline); `seq` comes back on the reply.
@@ -82,6 +85,7 @@ public enum Request: Equatable, Sendable {
       wire.overran = said.overran?.name
       wire.why = said.why
       wire.notes = said.notes
+    case .rate(let rating): wire.rating = rating
     case .status, .pause, .resume, .next, .back, .end: break
     }
     return WireJSON.text(wire)
@@ -148,6 +152,7 @@ struct RequestWire: Codable {
   var overran: String?
   var why: String?
   var notes: String?
+  var rating: Int?
 
   init(v: Int, seq: Int?, op: String) {
     self.v = v
@@ -236,6 +241,12 @@ struct RequestWire: Codable {
         said.overran = phase
       }
       return .debrief(said)
+    case "rate":
+      let rating = try need(rating, "rating")
+      guard (1...5).contains(rating) else {
+        throw ControlError(.badRequest, "rating must be 1 to 5")
+      }
+      return .rate(rating)
     default:
       throw ControlError(
         .unknownOp, "unknown op '\(op)'; ops: \(Request.ops.joined(separator: ", "))")

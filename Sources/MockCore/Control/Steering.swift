@@ -101,7 +101,10 @@ extension Room {
     case .hello, .status:
       return Steered(effects: [])
     case .fire(let cue):
-      let placed = session.schedule.interjections.first { $0.id == cue }
+      let placed =
+        session.schedule.interjections.first { $0.id == cue }
+        ?? (Hostile.isHostile(cue)
+          ? session.deck(at: now).first { $0.placed.id == cue }?.placed : nil)
       guard
         let kind = placed.map({ CueKind($0.kind) })
           ?? material.entry(cue).flatMap({ CueKind(rawValue: $0.kind) }),
@@ -144,6 +147,8 @@ extension Room {
       return Steered(
         effects: endWith(
           session.phase == .ops ? .finish(.quit) : .abort(.quit), at: now, by: source))
+    case .rate:
+      throw ControlError(.notNow, "a rating is for a round of the recovery drill")
     case .debrief:
       throw ControlError(.notNow, "scores come once the session has ended")
     }

@@ -26,8 +26,16 @@ enum Banners {
     var notes: [String] = []
     if let late = newest.late { notes.append("came \(DurationText.clock(late)) late") }
     if waiting.count > 1 { notes.append("+\(waiting.count - 1) more") }
-    let keys = newest.kind == .pivot && replan ? "a got it · r re-planned " : "a got it "
-    let shortKeys = "a "
+    let keys: String
+    let shortKeys: String
+    if newest.kind == .pushback {
+      // The answer keys; a pushback answered is one acknowledged.
+      keys = PushbackAnswer.allCases.map { "\($0.key) \($0.short)" }.joined(separator: " · ") + " "
+      shortKeys = "s v g "
+    } else {
+      keys = newest.kind == .pivot && replan ? "a got it · r re-planned " : "a got it "
+      shortKeys = "a "
+    }
     for note in notes where x + note.columns + 3 + shortKeys.columns <= w {
       x = frame.put("· " + note + " ", x: x, y: area.y, style: barStyle)
     }
@@ -43,8 +51,14 @@ enum Banners {
     // The message and the move share the rows under the bar: the message gives up lines first
     // (to one), then the move; a cut line ends with an ellipsis.
     var text = TextLayout.wrap(words, width: area.width)
+    // The closing questions come before the move: they are what the candidate asks now.
+    let asked = newest.questions.flatMap { question in
+      TextLayout.wrap(
+        question.split(separator: " ").map(String.init), width: area.width, lead: "? ", hang: "  ")
+    }
     var (textRows, moveRows) = (min(3, text.count), moveLines.count)
-    let rows = bottom - y
+    let askedRows = min(asked.count, max(0, bottom - y - 2))
+    let rows = bottom - y - askedRows
     while textRows + moveRows > rows, textRows > 1 { textRows -= 1 }
     while textRows + moveRows > rows, moveRows > 1 { moveRows -= 1 }
     func cut(_ lines: [String], to count: Int) -> [String] {
@@ -56,6 +70,10 @@ enum Banners {
     text = cut(text, to: textRows)
     for line in text where y < bottom {
       frame.put(line, x: area.x, y: y, style: Style(bold: true))
+      y += 1
+    }
+    for line in asked.prefix(askedRows) where y < bottom {
+      frame.put(line, x: area.x, y: y, style: Style(bold: true, tone: .accent))
       y += 1
     }
     for line in cut(moveLines, to: moveRows) where y < bottom {

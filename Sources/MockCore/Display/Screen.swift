@@ -86,6 +86,12 @@ public enum Screen {
     return frame
   }
 
+  /// ` · check-ins 1/3` for a session with a target of check-ins; empty without one.
+  static func checkins(_ session: Session) -> String {
+    guard let target = session.schedule.options.checkinTarget else { return "" }
+    return " · check-ins \(session.checkins.count)/\(target)"
+  }
+
   /// The record cannot be written: a bar says so until the lines are written.
   private static func recordBehindBar(_ frame: inout Frame, _ behind: RecordBehind, y: Int) {
     let style = Style(reverse: true, tone: .over)
@@ -114,8 +120,10 @@ public enum Screen {
     let waiting = room.session.onScreen
     let digits = BigDigits.rows(r.clock, font: wide ? BigDigits.large : BigDigits.small)
     let info =
-      wide
-      ? "budget \(r.budget) · spent \(r.spent) · \(r.balance)" : "budget \(r.budget) · \(r.balance)"
+      (wide
+        ? "budget \(r.budget) · spent \(r.spent) · \(r.balance)"
+        : "budget \(r.budget) · \(r.balance)")
+      + checkins(room.session)
     let panel = room.brief != nil ? promptArea(frame.size, reading: false) : nil
     // With a prompt or a banner the clock block sits at the top and they take the rows below.
     let anchored = panel != nil || !waiting.isEmpty
@@ -175,7 +183,10 @@ public enum Screen {
       (r.phase.name.uppercased(), Style(bold: true, tone: .accent)), (r.clock, r.clockStyle),
       (r.badge.rawValue, r.badgeStyle),
     ]
-    if wide { parts.append(("· budget \(r.budget) · \(r.balance)", Style(dim: true))) }
+    if wide {
+      parts.append(
+        ("· budget \(r.budget) · \(r.balance)\(checkins(room.session))", Style(dim: true)))
+    }
     let width = parts.map(\.0.columns).reduce(0, +) + parts.count - 1
     var x = max(0, (w - width) / 2)
     for (text, style) in parts {

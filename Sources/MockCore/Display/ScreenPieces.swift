@@ -57,6 +57,7 @@ extension Screen {
     let replan = room.session.pivotToReplan != nil
     if banner || replan {
       var keys = banner ? ["a got it"] : []
+      if room.session.onScreen.first?.kind == .pushback { keys = ["s/v/g answer"] }
       if replan { keys.append("r re-planned") }
       if wide {
         return (keys + ["Space \(next)", "p \(pause)", "m mark", "? help", "q quit"])
@@ -90,6 +91,7 @@ extension Screen {
         "t Tab    prompt view / clock view",
         "j k ↑ ↓  scroll (PgUp PgDn Home End)",
         "a r      got it · re-planned (pivot)",
+        "s v g    held · changed · gave way",
         "m        mark a moment (x e c 1-5)",
         "? h q    this help · quit (asks)",
         "Any key closes this help.",
@@ -118,15 +120,18 @@ extension Screen {
 
   static func overlay(_ frame: inout Frame, _ room: Room) {
     guard let overlay = room.overlay else { return }
-    let body = lines(of: overlay, phase: room.session.phase)
+    box(&frame, lines(of: overlay, phase: room.session.phase), titled: overlay == .help)
+  }
+
+  /// A box over the middle of the screen. Help names itself in its top edge (`titled`); a
+  /// question's first line is the question, in bold.
+  static func box(_ frame: inout Frame, _ body: [String], titled: Bool = false) {
     let inner = min(body.map(\.columns).max() ?? 0, frame.size.width - 4)
     let boxWidth = inner + 4
     let boxHeight = min(body.count + 2, frame.size.height)
     let x = (frame.size.width - boxWidth) / 2
     let y = max(0, (frame.size.height - boxHeight) / 2)
     let edge = String(repeating: "─", count: inner + 2)
-    // Help names itself in its top edge; a question's first line is the question, in bold.
-    let titled = overlay == .help
     let top = titled ? String(("─ Keys " + edge).prefix(inner + 2)) : edge
     frame.put("┌" + top + "┐", x: x, y: y, style: Style(bold: true))
     for (index, line) in body.prefix(boxHeight - 2).enumerated() {

@@ -1,6 +1,6 @@
 /// Which drill a record holds.
 public enum DrillKind: String, CaseIterable, Sendable {
-  case estimate, numbers
+  case estimate, numbers, recovery
 }
 
 /// What a drill's first line says: which drill, its seed and its time per problem or card.

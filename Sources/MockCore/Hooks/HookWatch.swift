@@ -38,7 +38,8 @@ public struct HookWatch: Equatable, Sendable {
             text: "session \(ending.outcome.rawValue) after \(worked)"))
       case .phaseLeft, .paused, .resumed, .budgetChanged, .rebalanced, .acknowledged, .replanned,
         .marked, .suspended, .continued, .slept, .debrief, .held, .released, .skipped, .note,
-        .hookFailed, .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded:
+        .hookFailed, .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded,
+        .roundShown, .moveChosen, .moveRefused, .roundRated, .pushbackAnswered, .checkinCounted:
         // A drill's moments are told by `drillCalls`.
         break
       }

@@ -35,11 +35,38 @@ struct ScheduleJSON: Codable {
   /// A partner session: the interjections wait for the interviewer (absent: false).
   var partner: Bool?
   var interjections: [Item]
+  /// `run --hostile` (absent: none).
+  var hostile: HostileJSON?
+  /// `--checkins N` (absent: no target).
+  var checkin_target: Int?
+  /// The closing questions for the last 90 seconds (absent: none).
+  var questions: [String]?
+
+  struct HostileJSON: Codable {
+    struct Line: Codable {
+      var id: String
+      var text: String
+    }
+    var until_ms: Int64
+    var at_ms: [Int64]
+    /// By phase name.
+    var lines: [String: [Line]]
+  }
 
   init(_ schedule: Schedule) {
     drill_grace_ms = schedule.options.drillGrace
     checkin_every_ms = schedule.options.checkinEvery
     partner = schedule.options.partner ? true : nil
+    hostile = schedule.options.hostile.map { hostile in
+      HostileJSON(
+        until_ms: hostile.until, at_ms: hostile.times,
+        lines: Dictionary(
+          uniqueKeysWithValues: hostile.lines.map { phase, lines in
+            (phase.name, lines.map { HostileJSON.Line(id: $0.id, text: $0.text) })
+          }))
+    }
+    checkin_target = schedule.options.checkinTarget
+    questions = schedule.options.questions.isEmpty ? nil : schedule.options.questions
     interjections = schedule.interjections.map {
       Item(id: $0.id, kind: $0.kind.rawValue, text: $0.text, phase: $0.phase.name, at_ms: $0.at)
     }
@@ -57,10 +84,21 @@ struct ScheduleJSON: Codable {
         return Schedule.Placed(
           id: item.id, kind: kind, text: item.text, phase: phase, at: item.at_ms)
       }
+      let hostile = try self.hostile.map { json in
+        var lines: [Phase: [Hostile.Line]] = [:]
+        for (name, list) in json.lines {
+          guard let phase = Phase(name: name) else {
+            throw Record.DecodeError(description: "unknown phase '\(name)'")
+          }
+          lines[phase] = list.map { Hostile.Line(id: $0.id, text: $0.text) }
+        }
+        return Hostile(until: json.until_ms, times: json.at_ms, lines: lines)
+      }
       return Schedule(
         interjections: placed,
         options: Schedule.Options(
-          drillGrace: drill_grace_ms, checkinEvery: checkin_every_ms, partner: partner ?? false))
+          drillGrace: drill_grace_ms, checkinEvery: checkin_every_ms, partner: partner ?? false,
+          hostile: hostile, checkinTarget: checkin_target, questions: questions ?? []))
     }
   }
 }

@@ -61,6 +61,18 @@ public struct Record: Equatable, Sendable {
     case cardReviewed(CardReview)
     /// The drill's last line.
     case drillEnded(Ending)
+    /// A round of the recovery drill began with this question.
+    case roundShown(number: Int, RecoveryQuestion)
+    /// The candidate named the recovery move they are using in a round.
+    case moveChosen(number: Int, RecoveryMove, elapsed: Millis)
+    /// A move already used was tried again before all five had been used, and refused.
+    case moveRefused(number: Int, RecoveryMove, elapsed: Millis)
+    /// A round was rated, 1-5, by the candidate or (source interviewer or ctl) the interviewer.
+    case roundRated(number: Int, move: RecoveryMove?, rating: Int, elapsed: Millis)
+    /// The candidate said how they answered a pushback.
+    case pushbackAnswered(banner: Int, cue: String, PushbackAnswer, after: Millis)
+    /// A check-in counted towards the session's target (`--checkins`), at this worked time.
+    case checkinCounted(number: Int, target: Int, worked: Millis)
   }
 
   /// The record schema version written on every line.
@@ -107,6 +119,12 @@ public struct Record: Equatable, Sendable {
     case problemAnswered = "problem_answered"
     case cardReviewed = "card_reviewed"
     case drillEnded = "drill_ended"
+    case roundShown = "round_shown"
+    case moveChosen = "move_chosen"
+    case moveRefused = "move_refused"
+    case roundRated = "round_rated"
+    case pushbackAnswered = "pushback_answered"
+    case checkinCounted = "checkin_counted"
   }
 
   /// The `type` field of the line.
@@ -151,7 +169,12 @@ extension Record.Entry {
     case .note(let text): .event(.note(text))
     case .hookFailed: .nothing
     // A drill is not a session: replaying one does nothing to a session.
-    case .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded: .nothing
+    case .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded, .roundShown,
+      .moveChosen, .moveRefused, .roundRated:
+      .nothing
+    case .pushbackAnswered(let banner, _, let answer, _): .event(.answer(banner, answer))
+    // Follows from the check-in mark before it.
+    case .checkinCounted: .nothing
     }
   }
 
@@ -183,6 +206,12 @@ extension Record.Entry {
     case .problemAnswered: .problemAnswered
     case .cardReviewed: .cardReviewed
     case .drillEnded: .drillEnded
+    case .roundShown: .roundShown
+    case .moveChosen: .moveChosen
+    case .moveRefused: .moveRefused
+    case .roundRated: .roundRated
+    case .pushbackAnswered: .pushbackAnswered
+    case .checkinCounted: .checkinCounted
     }
   }
 }

@@ -65,7 +65,7 @@ private struct Line: Codable {
     case scores, overran, why, notes, source, event, command
     case drill, limit_ms, count, number, inputs, steps, expected, answers, ratio, band, pass
     case steps_right, diagnosis, card, answer, right, exact, rating, stability, difficulty
-    case interval_days, day
+    case interval_days, day, strong, target, worked_ms, questions
   }
 
   func encode(to encoder: Encoder) throws {
@@ -114,6 +114,7 @@ private struct Line: Codable {
       try c.encodeIfPresent(banner.text, forKey: .text)
       try c.encodeIfPresent(banner.phase?.name, forKey: .phase)
       try c.encodeIfPresent(banner.late, forKey: .late_ms)
+      if !banner.questions.isEmpty { try c.encode(banner.questions, forKey: .questions) }
     case .acknowledged(let banner, let cue, let kind, let after):
       try c.encode(banner, forKey: .banner)
       try c.encode(cue, forKey: .cue)
@@ -193,6 +194,31 @@ private struct Line: Codable {
       try c.encode(review.day, forKey: .day)
     case .drillEnded(let ending):
       try encode(ending, &c)
+    case .roundShown(let number, let question):
+      try c.encode(number, forKey: .number)
+      try c.encode(question.id, forKey: .cue)
+      try c.encode(question.text, forKey: .text)
+      try c.encode(question.strong, forKey: .strong)
+      try c.encodeIfPresent(question.prompt, forKey: .prompt)
+    case .moveChosen(let number, let move, let elapsed),
+      .moveRefused(let number, let move, let elapsed):
+      try c.encode(number, forKey: .number)
+      try c.encode(move.name, forKey: .move)
+      try c.encode(elapsed, forKey: .elapsed_ms)
+    case .roundRated(let number, let move, let rating, let elapsed):
+      try c.encode(number, forKey: .number)
+      try c.encodeIfPresent(move?.name, forKey: .move)
+      try c.encode(rating, forKey: .rating)
+      try c.encode(elapsed, forKey: .elapsed_ms)
+    case .pushbackAnswered(let banner, let cue, let answer, let after):
+      try c.encode(banner, forKey: .banner)
+      try c.encode(cue, forKey: .cue)
+      try c.encode(answer.rawValue, forKey: .answer)
+      try c.encode(after, forKey: .after_ms)
+    case .checkinCounted(let number, let target, let worked):
+      try c.encode(number, forKey: .number)
+      try c.encode(target, forKey: .target)
+      try c.encode(worked, forKey: .worked_ms)
     }
   }
 
@@ -258,6 +284,13 @@ private struct Line: Codable {
       }
       return kind
     }
+    func recoveryMove() throws -> RecoveryMove {
+      let name = try c.decode(String.self, forKey: .move)
+      guard let move = RecoveryMove(name: name) else {
+        throw Record.DecodeError(description: "unknown recovery move '\(name)'")
+      }
+      return move
+    }
     let entry: Record.Entry
     switch kind {
     case .sessionStarted:
@@ -301,6 +334,7 @@ private struct Line: Codable {
         kind: try cueKind(), text: try c.decodeIfPresent(String.self, forKey: .text), shownAt: t,
         late: try c.decodeIfPresent(Int64.self, forKey: .late_ms))
       if c.contains(.phase) { banner.phase = try phase() }
+      banner.questions = try c.decodeIfPresent([String].self, forKey: .questions) ?? []
       entry = .cueFired(banner)
     case .acknowledged:
       entry = .acknowledged(
@@ -418,6 +452,45 @@ private struct Line: Codable {
           elapsed: try c.decode(Int64.self, forKey: .elapsed_ms), memory: memory))
     case .drillEnded:
       entry = .drillEnded(try ending())
+    case .roundShown:
+      entry = .roundShown(
+        number: try c.decode(Int.self, forKey: .number),
+        RecoveryQuestion(
+          id: try c.decode(String.self, forKey: .cue),
+          text: try c.decode(String.self, forKey: .text),
+          strong: try c.decode([String].self, forKey: .strong),
+          prompt: try c.decodeIfPresent(String.self, forKey: .prompt)))
+    case .moveChosen, .moveRefused:
+      let number = try c.decode(Int.self, forKey: .number)
+      let move = try recoveryMove()
+      let elapsed = try c.decode(Int64.self, forKey: .elapsed_ms)
+      entry =
+        kind == .moveChosen
+        ? .moveChosen(number: number, move, elapsed: elapsed)
+        : .moveRefused(number: number, move, elapsed: elapsed)
+    case .roundRated:
+      let rating = try c.decode(Int.self, forKey: .rating)
+      guard (1...5).contains(rating) else {
+        throw Record.DecodeError(description: "rating \(rating) is not 1 to 5")
+      }
+      entry = .roundRated(
+        number: try c.decode(Int.self, forKey: .number),
+        move: c.contains(.move) ? try recoveryMove() : nil, rating: rating,
+        elapsed: try c.decode(Int64.self, forKey: .elapsed_ms))
+    case .pushbackAnswered:
+      let name = try c.decode(String.self, forKey: .answer)
+      guard let answer = PushbackAnswer(rawValue: name) else {
+        throw Record.DecodeError(description: "unknown answer '\(name)'")
+      }
+      entry = .pushbackAnswered(
+        banner: try c.decode(Int.self, forKey: .banner),
+        cue: try c.decode(String.self, forKey: .cue), answer,
+        after: try c.decode(Int64.self, forKey: .after_ms))
+    case .checkinCounted:
+      entry = .checkinCounted(
+        number: try c.decode(Int.self, forKey: .number),
+        target: try c.decode(Int.self, forKey: .target),
+        worked: try c.decode(Int64.self, forKey: .worked_ms))
     case .hookFailed:
       let name = try c.decode(String.self, forKey: .event)
       guard let event = HookEvent(rawValue: name) else {

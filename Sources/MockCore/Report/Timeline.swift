@@ -75,9 +75,14 @@ public struct Timeline: Equatable, Sendable {
           Event(
             t: t, what: "hook failed",
             detail: "\(failure.event.rawValue): \(failure.command): \(failure.why)", by: ""))
+      case .checkinCounted(let number, let target, _):
+        others.append(
+          Event(t: t, what: "check-in counted", detail: "\(number) of \(target)", by: by))
       case .sessionStarted, .phaseLeft, .cueFired, .acknowledged, .replanned, .marked, .debrief,
         .held, .released, .skipped, .note, .drillStarted, .problemShown, .problemAnswered,
-        .cardReviewed, .drillEnded:
+        .cardReviewed, .drillEnded, .roundShown, .moveChosen, .moveRefused, .roundRated,
+        .pushbackAnswered:
+        // A pushback's answer is told with its banner.
         break
       }
     }
@@ -107,6 +112,9 @@ public struct Timeline: Equatable, Sendable {
       }
       if let replan = b.replannedAt {
         detail += "; re-planned after \(DurationText.clock(replan - b.shownAt))"
+      }
+      if let answer = b.answer, let at = b.answeredAt {
+        detail += "; \(answer.label) after \(DurationText.clock(at - b.shownAt))"
       }
       out.append(Event(t: b.shownAt, what: b.kind.label, detail: detail, by: ""))
     }

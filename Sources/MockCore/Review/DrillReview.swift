@@ -31,6 +31,7 @@ public struct DrillStats: Equatable, Sendable {
   public var drills: Int
   public var kinds: [KindStats]
   public var cards: [CardState]
+  public var recovery: RecoveryStats
   /// Today, in days since the epoch.
   public var today: Double
 
@@ -53,6 +54,7 @@ public struct DrillStats: Equatable, Sendable {
         recentPassRate: Double(mine.suffix(10).filter(\.pass).count) / Double(min(10, mine.count)))
     }
     cards = Self.cards(drills.flatMap(\.reviews))
+    recovery = RecoveryStats(drills.filter { $0.info.drill == .recovery })
   }
 
   /// Every card of the deck with its latest memory, from the reviews in order.
@@ -103,6 +105,11 @@ public enum DrillText {
     case .estimate: return "\(end): \(d.passes) of \(d.answers.count) passed"
     case .numbers:
       return "\(end): \(d.reviews.filter(\.right).count) of \(d.reviews.count) right"
+    case .recovery:
+      let rated = d.rounds.compactMap(\.rating)
+      let mean =
+        rated.isEmpty ? "" : String(format: ", mean rating %.1f", RecoveryStats.mean(rated))
+      return "\(end): \(rated.count) of \(d.info.count) rounds rated\(mean)"
     }
   }
 
@@ -126,6 +133,15 @@ public enum DrillText {
         "  \(r.card.padding(15)) \(r.typed.padding(10)) \(r.right ? "right" : "wrong")"
           + " · \(r.rating.name) · next in \(r.interval) day\(r.interval == 1 ? "" : "s")")
     }
+    for r in d.rounds {
+      var line = "  \(r.number). \((r.move?.title ?? "no move named").padding(26))"
+      line += " \(r.rating.map { "rated \($0)" } ?? "not rated")"
+      if let theirs = r.interviewerRating { line += " · interviewer \(theirs)" }
+      if let elapsed = r.elapsed { line += " · \(DurationText.clock(elapsed))" }
+      out.append(line)
+      out.append("       \(r.question.text)")
+      for move in r.refused { out.append("       refused: \(move.title), already used") }
+    }
     return out
   }
 
@@ -143,6 +159,7 @@ public enum DrillText {
           ]
         })
     }
+    out += RecoveryText.stats(s.recovery)
     let reviewed = s.cards.filter { $0.reviews > 0 }.count
     if reviewed > 0 {
       out.append(

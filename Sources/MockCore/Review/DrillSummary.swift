@@ -31,15 +31,19 @@ public struct DrillSummary: Equatable, Sendable {
   public var ending: Ending?
   public var answers: [Answer]
   public var reviews: [CardReview]
+  /// The recovery drill's rounds.
+  public var rounds: [RecoveryRound]
 
   public init(
-    info: DrillInfo, started: String, ending: Ending?, answers: [Answer], reviews: [CardReview]
+    info: DrillInfo, started: String, ending: Ending?, answers: [Answer], reviews: [CardReview],
+    rounds: [RecoveryRound] = []
   ) {
     self.info = info
     self.started = started
     self.ending = ending
     self.answers = answers
     self.reviews = reviews
+    self.rounds = rounds
   }
 
   /// The drill a record holds; nil when its first line is not a drill's.
@@ -50,8 +54,27 @@ public struct DrillSummary: Equatable, Sendable {
     ending = nil
     answers = []
     reviews = []
+    rounds = []
+    func round(_ number: Int, _ change: (inout RecoveryRound) -> Void) {
+      guard let index = rounds.lastIndex(where: { $0.number == number }) else { return }
+      change(&rounds[index])
+    }
     for record in log.records {
       switch record.entry {
+      case .roundShown(let number, let question):
+        rounds.append(RecoveryRound(number: number, question: question))
+      case .moveChosen(let number, let move, _): round(number) { $0.move = move }
+      case .moveRefused(let number, let move, _): round(number) { $0.refused.append(move) }
+      case .roundRated(let number, let move, let rating, let elapsed):
+        round(number) {
+          if record.source == .interviewer || record.source == .ctl {
+            $0.interviewerRating = rating
+          } else {
+            $0.rating = rating
+            $0.elapsed = elapsed
+            $0.move = $0.move ?? move
+          }
+        }
       case .problemAnswered(let number, let r):
         answers.append(
           Answer(

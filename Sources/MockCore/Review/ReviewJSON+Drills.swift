@@ -27,6 +27,30 @@ extension ReviewJSON {
     var incomplete: Bool
     var answers: [AnswerJSON]
     var reviews: [ReviewJSONLine]
+    var rounds: [RoundJSON]
+  }
+
+  struct RoundJSON: Encodable {
+    var number: Int
+    var question, text: String
+    var strong: [String]
+    var prompt, move: String?
+    var elapsed_ms: Int64?
+    var rating, interviewer_rating, gap: Int?
+    var refused: [String]
+  }
+
+  struct RecoveryJSON: Encodable {
+    struct Move: Encodable {
+      var move: String
+      var rounds: Int
+      var mean_rating: Double?
+    }
+    var drills, rounds, refusals: Int
+    var moves: [Move]
+    var first_move: String?
+    var first_move_drills: Int?
+    var mean_gap: Double?
   }
 
   struct DrillStatsJSON: Encodable {
@@ -44,6 +68,7 @@ extension ReviewJSON {
     var drills: Int
     var estimate: [Kind]
     var cards: Cards
+    var recovery: RecoveryJSON?
   }
 
   static func drill(_ d: DrillSummary) -> DrillJSON {
@@ -61,6 +86,13 @@ extension ReviewJSON {
           card: $0.card, answer: $0.typed, rating: $0.rating.name, right: $0.right,
           exact: $0.exact, elapsed_ms: $0.elapsed, stability: $0.stability,
           difficulty: $0.difficulty, interval_days: $0.interval)
+      },
+      rounds: d.rounds.map {
+        RoundJSON(
+          number: $0.number, question: $0.question.id, text: $0.question.text,
+          strong: $0.question.strong, prompt: $0.question.prompt, move: $0.move?.name,
+          elapsed_ms: $0.elapsed, rating: $0.rating, interviewer_rating: $0.interviewerRating,
+          gap: $0.gap, refused: $0.refused.map(\.name))
       })
   }
 
@@ -75,7 +107,15 @@ extension ReviewJSON {
       },
       cards: DrillStatsJSON.Cards(
         due: s.due.count, learned: s.learned, seen: s.cards.filter { $0.reviews > 0 }.count,
-        reviews: s.cards.map(\.reviews).reduce(0, +), lapse_rate: s.lapseRate))
+        reviews: s.cards.map(\.reviews).reduce(0, +), lapse_rate: s.lapseRate),
+      recovery: s.recovery.drills == 0
+        ? nil
+        : RecoveryJSON(
+          drills: s.recovery.drills, rounds: s.recovery.rounds, refusals: s.recovery.refusals,
+          moves: s.recovery.moves.map {
+            RecoveryJSON.Move(move: $0.move.name, rounds: $0.uses, mean_rating: $0.meanRating)
+          }, first_move: s.recovery.first?.move.name, first_move_drills: s.recovery.first?.times,
+          mean_gap: s.recovery.meanGap))
   }
 
   /// `{"v":1,"drill":{…}}`: `show ID --json` of a drill.
@@ -86,19 +126,27 @@ extension ReviewJSON {
   /// The drills' table of `stats --csv`, after the sessions' and a blank line: one row per
   /// problem answered or card reviewed.
   public static func drillCSV(_ drills: [DrillSummary]) -> String {
-    var out = "drill,started,item,result,ratio,pass,elapsed_ms\n"
+    var out = "drill,started,item,result,ratio,pass,elapsed_ms,rating,interviewer_rating\n"
     for d in drills {
       for a in d.answers {
         out +=
           [
             d.info.id, d.started, a.kind.rawValue, a.band.rawValue, "\(a.ratio)", "\(a.pass)",
-            "\(a.elapsed)",
+            "\(a.elapsed)", "", "",
           ].map(csvField).joined(separator: ",") + "\n"
       }
       for r in d.reviews {
         out +=
-          [d.info.id, d.started, r.card, r.rating.name, "", "\(r.right)", "\(r.elapsed)"]
+          [d.info.id, d.started, r.card, r.rating.name, "", "\(r.right)", "\(r.elapsed)", "", ""]
           .map(csvField).joined(separator: ",") + "\n"
+      }
+      for r in d.rounds {
+        out +=
+          [
+            d.info.id, d.started, r.question.id, r.move?.name ?? "", "", "",
+            r.elapsed.map(String.init) ?? "", r.rating.map(String.init) ?? "",
+            r.interviewerRating.map(String.init) ?? "",
+          ].map(csvField).joined(separator: ",") + "\n"
       }
     }
     return out

@@ -22,6 +22,12 @@ public enum ReviewJSON {
     var plan: String
     var plan_ms, worked_ms, length_ms: Int64
     var phases: [PhaseJSON]
+    /// `run --hostile`: the stretch of pushback, worked time.
+    var hostile_ms: Int64?
+    /// `--checkins N`, and the worked time of each check-in that counted.
+    var checkin_target: Int?
+    var checkins_ms: [Int64]?
+    var checkins_met: Bool?
   }
 
   struct BannerJSON: Encodable {
@@ -31,6 +37,11 @@ public enum ReviewJSON {
     var shown_ms: Int64
     var late_ms, acknowledged_after_ms, replanned_after_ms: Int64?
     var retired: Bool
+    /// A pushback's answer (`held`, `changed`, `gave_way`) and how long after the banner.
+    var answer: String?
+    var answered_after_ms: Int64?
+    /// The closing questions on the last-90-seconds banner.
+    var questions: [String]?
   }
 
   struct MarkJSON: Encodable {
@@ -75,7 +86,8 @@ public enum ReviewJSON {
           phase: $0.phase.name, budget_ms: $0.budget, start_budget_ms: s.startPlan[$0.phase],
           actual_ms: $0.actual,
           overrun_ms: $0.overrun, reached: $0.reached)
-      })
+      }, hostile_ms: s.hostile, checkin_target: s.checkinTarget,
+      checkins_ms: s.checkinTarget == nil ? nil : s.checkins, checkins_met: s.checkinsMet)
   }
 
   static func debrief(_ d: Debrief) -> DebriefJSON {
@@ -122,7 +134,9 @@ public enum ReviewJSON {
           banner: b.number, cue: b.cue, kind: b.kind.rawValue, text: b.text, phase: b.phase?.name,
           shown_ms: b.shownAt, late_ms: b.late,
           acknowledged_after_ms: b.acknowledgedAt.map { $0 - b.shownAt },
-          replanned_after_ms: b.replannedAt.map { $0 - b.shownAt }, retired: b.retired)
+          replanned_after_ms: b.replannedAt.map { $0 - b.shownAt }, retired: b.retired,
+          answer: b.answer?.rawValue, answered_after_ms: b.answeredAt.map { $0 - b.shownAt },
+          questions: b.questions.isEmpty ? nil : b.questions)
       },
       marks: s.marks.map { m in
         var move: String?
@@ -161,7 +175,19 @@ public enum ReviewJSON {
     var marks_per_session: [String: Double]
     var marks_by_source: [String: [String: Double]]
     var scores: [Score]
+    var composure: ComposureJSON
     var drills: DrillStatsJSON?
+  }
+
+  struct ComposureJSON: Encodable {
+    struct Answer: Encodable {
+      var answer: String
+      var count: Int
+      var median_after_ms: Int64?
+    }
+    var pushbacks, unanswered, checkin_targets, checkin_targets_met: Int
+    var answers: [Answer]
+    var median_to_answer_ms: Int64?
   }
 
   /// `{"v":1,"stats":{…}}`.
@@ -185,20 +211,37 @@ public enum ReviewJSON {
       scores: st.scores.map {
         StatsJSON.Score(
           dimension: $0.dimension.rawValue, count: $0.count, mean: $0.mean, trend: $0.trend)
-      }, drills: drills.flatMap { $0.drills > 0 ? drillStats($0) : nil })
+      },
+      composure: ComposureJSON(
+        pushbacks: st.composure.pushbacks, unanswered: st.composure.unanswered,
+        checkin_targets: st.composure.targets, checkin_targets_met: st.composure.targetsMet,
+        answers: st.composure.answers.map {
+          ComposureJSON.Answer(
+            answer: $0.answer.rawValue, count: $0.count, median_after_ms: $0.medianAfter)
+        }, median_to_answer_ms: st.composure.medianAfter),
+      drills: drills.flatMap { $0.drills > 0 ? drillStats($0) : nil })
     return encode(Versioned(body: body, key: "stats"))
   }
 
   /// One row per session and phase, under a header.
   public static func csv(_ summaries: [SessionSummary]) -> String {
-    var out = "session,started,prompt,phase,budget_ms,actual_ms,overrun_ms,reached,incomplete\n"
+    var out =
+      "session,started,prompt,phase,budget_ms,actual_ms,overrun_ms,reached,incomplete,"
+      + "hostile_ms,held,changed,gave_way,checkins,checkin_target\n"
     for s in summaries {
+      // The session's pushback and check-ins, repeated on each of its rows.
+      let c = Composure([s])
+      let composure = [
+        s.hostile.map(String.init) ?? "", "\(c.count(.held))", "\(c.count(.changed))",
+        "\(c.count(.gaveWay))", s.checkinTarget == nil ? "" : "\(s.checkins.count)",
+        s.checkinTarget.map(String.init) ?? "",
+      ]
       for p in s.phases {
         out +=
-          [
+          ([
             s.id, s.started, s.prompt ?? "", p.phase.name, "\(p.budget)", "\(p.actual)",
             "\(p.overrun)", "\(p.reached)", "\(s.isIncomplete)",
-          ].map(csvField).joined(separator: ",") + "\n"
+          ] + composure).map(csvField).joined(separator: ",") + "\n"
       }
     }
     return out

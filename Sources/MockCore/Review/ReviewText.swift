@@ -79,6 +79,11 @@ public enum ReviewText {
       out.append("Timeline (session time)")
       out += events
     }
+    let composure = Composure.lines(s)
+    if !composure.isEmpty {
+      out.append("")
+      out += composure
+    }
     out.append("")
     out += scores(s)
     return out
@@ -218,6 +223,17 @@ public enum ReviewText {
         "marked by \(source == "ctl" ? "ctl" : "the " + source): "
           + marks.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(String(format1: $0.value))" }
           .joined(separator: ", "))
+    }
+    let c = st.composure
+    if c.pushbacks > 0 {
+      out.append("")
+      out.append(
+        "pushback: \(c.pushbacks) · \(c.answerLine)"
+          + (c.medianAfter.map { " · answered in \(clock($0)) (median)" } ?? ""))
+      if let fix = c.toFix { out.append(fix) }
+    }
+    if c.targets > 0 {
+      out.append("check-in target met in \(c.targetsMet) of \(c.targets) sessions")
     }
     if st.scores.contains(where: { $0.count > 0 }) {
       out.append("")

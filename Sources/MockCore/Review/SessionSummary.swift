@@ -73,6 +73,12 @@ public struct SessionSummary: Equatable, Sendable {
   /// The interviewer's latest scores, from a partner mock.
   public var interviewerDebrief: Debrief?
   public var notes: [NoteAt] = []
+  /// `run --hostile`: how long the pushback lasted (worked time); nil for an ordinary session.
+  public var hostile: Millis?
+  /// `--checkins N`: the target; nil for none.
+  public var checkinTarget: Int?
+  /// Worked time of each check-in that counted towards the target.
+  public var checkins: [Millis] = []
 
   public var isIncomplete: Bool { ending == nil }
   /// Whether the "compressed close" cue fired: ops had not begun by its point.
@@ -136,7 +142,16 @@ public struct SessionSummary: Equatable, Sendable {
     debrief = projection.debrief
     interviewerDebrief = projection.interviewerDebrief
     notes = projection.notes
+    hostile = session.schedule.options.hostile?.until
+    checkinTarget = session.schedule.options.checkinTarget
+    checkins = session.checkins
   }
+
+  /// The pushbacks and how each was answered (nil: not answered).
+  public var pushbacks: [Banner] { banners.filter { $0.kind == .pushback } }
+
+  /// Whether the check-in target was met; nil without one.
+  public var checkinsMet: Bool? { checkinTarget.map { checkins.count >= $0 } }
 
   /// The phase that ran furthest over its budget, if any did.
   public var mostOver: Phase? {

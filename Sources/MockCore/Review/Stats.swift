@@ -63,6 +63,8 @@ public struct Stats: Equatable, Sendable {
   /// by mark name: counted apart, so a check-in marked at both ends is not counted twice.
   public var marksBySource: [String: [String: Double]] = [:]
   public var scores: [ScoreStats]
+  /// Pushback answered, and check-in targets met.
+  public var composure: Composure
 
   /// The review of `summaries`, taken oldest first.
   public init(_ summaries: [SessionSummary]) {
@@ -123,6 +125,7 @@ public struct Stats: Equatable, Sendable {
     for (source, counts) in otherCounts {
       marksBySource[source.rawValue] = counts.mapValues { Double($0) / Double(summaries.count) }
     }
+    composure = Composure(summaries)
     let debriefs = summaries.compactMap(\.debrief)
     scores = Dimension.allCases.map { dimension in
       let values = debriefs.compactMap { $0.scores[dimension] }.map(Double.init)

@@ -141,8 +141,19 @@ public struct Room: Equatable, Sendable {
   }
 
   private mutating func mark(_ mark: Mark, at now: Instant) -> [Effect] {
+    let before = session.checkins.count
     let outcome = session.handle(.mark(mark), at: now, by: .candidate)
-    if outcome.refusal == nil { say("marked: \(mark.label)", at: now) }
+    guard outcome.refusal == nil else { return outcome.effects }
+    if mark == .checkin, let target = session.schedule.options.checkinTarget {
+      if session.checkins.count > before {
+        say("checked in: \(session.checkins.count) of \(target)", at: now)
+      } else if let last = session.checkins.last {
+        let counts = DurationText.clock(last + CheckinTarget.spacing)
+        say("checked in, too soon to count: the next counts from \(counts)", at: now)
+      }
+    } else {
+      say("marked: \(mark.label)", at: now)
+    }
     return outcome.effects
   }
 
@@ -231,6 +242,15 @@ public struct Room: Equatable, Sendable {
       }
       let outcome = session.handle(.replan(pivot.number), at: now, by: .candidate)
       if outcome.refusal == nil { say("re-planned after the pivot", at: now) }
+      return outcome.effects
+    case "s", "v", "g":
+      guard let answer = PushbackAnswer.allCases.first(where: { $0.key == ch }) else { return [] }
+      guard let pushback = session.pushbackToAnswer else {
+        say("no pushback waiting for an answer", at: now)
+        return []
+      }
+      let outcome = session.handle(.answer(pushback.number, answer), at: now, by: .candidate)
+      if outcome.refusal == nil { say("answered: \(answer.label)", at: now) }
       return outcome.effects
     default:
       if let chosen = Self.markKeys.first(where: { $0.key == ch }) {

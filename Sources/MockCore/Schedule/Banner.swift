@@ -19,6 +19,12 @@ public struct Banner: Equatable, Hashable, Sendable {
   public var replannedAt: Millis?
   /// Taken down without an acknowledgement: its phase was left.
   public var retired = false
+  /// The closing questions shown on the last-90-seconds banner.
+  public var questions: [String] = []
+  /// How the candidate answered a pushback, once they said.
+  public var answer: PushbackAnswer?
+  /// Session time of that answer.
+  public var answeredAt: Millis?
 
   public init(
     number: Int, cue: String, kind: CueKind, text: String? = nil, phase: Phase? = nil,

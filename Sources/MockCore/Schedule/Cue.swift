@@ -50,6 +50,8 @@ public enum Trigger: Equatable, Hashable, Sendable {
   /// Time worked in design and drill together since the last check-in (or the last reminder)
   /// reaches this. The only trigger that repeats.
   case focusWithoutCheckin(Millis)
+  /// Session time worked (all phases) reaches this: the hostile pushbacks.
+  case worked(Millis)
 }
 
 /// What must hold when a cue's point is reached for it to fire. Checked once, at that point: a

@@ -32,11 +32,24 @@ public struct Schedule: Equatable, Hashable, Sendable {
     /// every one starts held and fires only when the interviewer fires or releases it. The
     /// coaching cues about time still come by themselves.
     public var partner: Bool
+    /// `run --hostile`: pushback every 45-75 s for a first stretch; nil for none.
+    public var hostile: Hostile?
+    /// `--checkins N`: how many check-ins, five minutes apart, the session aims for.
+    public var checkinTarget: Int?
+    /// The candidate's closing questions shown at the last 90 seconds (two, the least
+    /// recently shown first).
+    public var questions: [String]
 
-    public init(drillGrace: Millis = 0, checkinEvery: Millis? = nil, partner: Bool = false) {
+    public init(
+      drillGrace: Millis = 0, checkinEvery: Millis? = nil, partner: Bool = false,
+      hostile: Hostile? = nil, checkinTarget: Int? = nil, questions: [String] = []
+    ) {
       self.drillGrace = drillGrace
       self.checkinEvery = checkinEvery
       self.partner = partner
+      self.hostile = hostile
+      self.checkinTarget = checkinTarget
+      self.questions = questions
     }
   }
 
@@ -91,6 +104,10 @@ public struct Schedule: Equatable, Hashable, Sendable {
     if let every = options.checkinEvery {
       cues.append(
         Cue(id: "checkin-reminder", kind: .checkinReminder, trigger: .focusWithoutCheckin(every)))
+    }
+    for (index, at) in (options.hostile?.times ?? []).enumerated() {
+      // Worded when it lands, for the phase it lands in.
+      cues.append(Cue(id: Hostile.id(index + 1), kind: .pushback, trigger: .worked(at)))
     }
     for placed in interjections {
       cues.append(

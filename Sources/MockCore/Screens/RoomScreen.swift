@@ -57,7 +57,8 @@ extension DebriefForm: ScreenModel {
       title: summary.title,
       summary: Self.heading(
         summary.ending?.outcome, worked: summary.active, of: summary.plan.total,
-        mostOver: summary.mostOver.map { ($0, summary[$0].overrun) }),
+        mostOver: summary.mostOver.map { ($0, summary[$0].overrun) },
+        checkins: summary.checkinTarget.map { (summary.checkins, $0) }),
       mostOver: summary.mostOver, existing: summary.debrief)
   }
 
@@ -72,18 +73,28 @@ extension DebriefForm: ScreenModel {
       title: session.info.title,
       summary: Self.heading(
         outcome, worked: session.active(at: end), of: session.plan.total,
-        mostOver: most.map { ($0, session.overrun($0, at: end)) }),
+        mostOver: most.map { ($0, session.overrun($0, at: end)) },
+        checkins: session.schedule.options.checkinTarget.map { (session.checkins, $0) }),
       mostOver: most)
   }
 
-  /// `finished · worked 40:10 of 45:00 · design ran 3:05 over`.
+  /// `finished · worked 40:10 of 45:00 · design ran 3:05 over`, and with a target of
+  /// check-ins, `· check-ins 2 of 3 (3:10, 9:40): not met`.
   private static func heading(
-    _ outcome: Outcome?, worked: Millis, of total: Millis, mostOver: (Phase, Millis)?
+    _ outcome: Outcome?, worked: Millis, of total: Millis, mostOver: (Phase, Millis)?,
+    checkins: (times: [Millis], target: Int)?
   ) -> String {
     var line = "\(outcome?.rawValue ?? "incomplete") · worked "
     line += "\(DurationText.clock(worked)) of \(DurationText.clock(total))"
     if let (phase, overrun) = mostOver {
       line += " · \(phase.name) ran \(DurationText.clock(overrun)) over"
+    }
+    if let (times, target) = checkins {
+      line += " · check-ins \(times.count) of \(target)"
+      if !times.isEmpty {
+        line += " (" + times.map(DurationText.clock).joined(separator: ", ") + ")"
+      }
+      line += times.count >= target ? ": met" : ": not met"
     }
     return line
   }

@@ -42,6 +42,9 @@ public enum Event: Equatable, Sendable {
   case skip(String)
   /// A time-stamped note.
   case note(String)
+  /// The candidate says how they answered a pushback (by banner number; nil: the newest
+  /// pushback not yet answered).
+  case answer(Int?, PushbackAnswer)
 }
 
 /// Why a session ended.

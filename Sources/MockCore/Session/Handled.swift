@@ -28,6 +28,8 @@ public enum Refusal: Error, Equatable, Sendable {
   /// Not a scheduled interjection still to fire.
   case notSteerable
   case held, notHeld
+  /// No pushback is waiting for its answer.
+  case noPushback
 
   /// What to tell whoever asked.
   public var message: String {
@@ -49,6 +51,7 @@ public enum Refusal: Error, Equatable, Sendable {
     case .notSteerable: "not a scheduled interjection still to fire"
     case .held: "held already"
     case .notHeld: "not held"
+    case .noPushback: "no pushback waiting for an answer"
     }
   }
 }

@@ -78,6 +78,8 @@ public struct Session: Equatable, Sendable {
   var checkedAt: Millis = 0
   /// Design and drill time at the last check-in (mark or reminder).
   var checkinBase: Millis = 0
+  /// Worked time of each check-in that counted towards the target (`--checkins`).
+  public private(set) var checkins: [Millis] = []
   /// Rebuilt from a record: banners go up as the record says, never by the cue rules.
   var followsRecord = false
   private(set) var stage: Stage = .ready
@@ -96,7 +98,9 @@ public struct Session: Equatable, Sendable {
     self.plan = plan
     self.schedule = schedule
     self.cues = schedule.cues
-    if schedule.options.partner { held = Set(schedule.interjections.map(\.id)) }
+    if schedule.options.partner {
+      held = Set(schedule.interjections.map(\.id) + hostileIDs)
+    }
   }
 
   public var status: Status {
@@ -259,6 +263,15 @@ public struct Session: Equatable, Sendable {
       if let refusal = refusalUnlessLive { return .failure(refusal) }
       var records = [record(.marked(mark), at: now)]
       if mark == .checkin {
+        if let target = schedule.options.checkinTarget {
+          let worked = active(at: now)
+          if checkins.last.map({ worked - $0 >= CheckinTarget.spacing }) ?? true {
+            checkins.append(worked)
+            records.append(
+              record(
+                .checkinCounted(number: checkins.count, target: target, worked: worked), at: now))
+          }
+        }
         checkinBase = focus(at: now)
         // Checking in is what a check-in banner asks for: it answers them.
         for banner in onScreen where [.checkin, .checkinReminder].contains(banner.kind) {
@@ -294,6 +307,9 @@ public struct Session: Equatable, Sendable {
     case .note(let text):
       if let refusal = refusalUnlessLive { return .failure(refusal) }
       return .success([record(.note(text), at: now)])
+    case .answer(let number, let answer):
+      if let refusal = refusalUnlessLive { return .failure(refusal) }
+      return done(self.answer(number, answer, at: now), else: .noPushback)
     }
   }
 

@@ -28,6 +28,7 @@ extension Session {
     case .focusWithoutCheckin(let every):
       guard phase == .design || phase == .drill else { return nil }
       return checkinBase + every - focus(at: now)
+    case .worked(let point): return point - worked
     }
   }
 
@@ -73,20 +74,40 @@ extension Session {
       }
       guard cue.conditions.allSatisfy(holds) else { continue }
       let late = worked - point
-      let banner = Banner(
-        number: banners.count + 1, cue: cue.id, kind: cue.kind, text: cue.text,
-        phase: cue.boundTo, shownAt: sinceStart(at: now),
+      var banner = Banner(
+        number: banners.count + 1, cue: cue.id, kind: cue.kind,
+        text: cue.text ?? hostileWords(cue.id), phase: cue.boundTo, shownAt: sinceStart(at: now),
         late: late >= Schedule.lateAfter ? late : nil)
+      if cue.kind == .lastStretch { banner.questions = schedule.options.questions }
       banners.append(banner)
       fired.append(record(.cueFired(banner), at: now))
     }
     return fired
   }
 
+  /// The words of a hostile pushback landing now: the current phase's next line. Nil for any
+  /// other cue.
+  func hostileWords(_ cue: String) -> String? {
+    guard Hostile.isHostile(cue), let hostile = schedule.options.hostile else { return nil }
+    return hostile.words(in: phase, after: hostileCount(in: phase)).text
+  }
+
+  /// Hostile pushbacks already shown with the words of `phase`.
+  func hostileCount(in phase: Phase) -> Int {
+    let words = Set((schedule.options.hostile?.lines[phase] ?? []).map(\.text))
+    return banners.filter { Hostile.isHostile($0.cue) && words.contains($0.text ?? "") }.count
+  }
+
   /// Whether `cue` is a scheduled interjection that has not yet fired or been skipped: one the
   /// interviewer can still hold, release or skip.
   func canSteer(_ cue: String) -> Bool {
-    schedule.interjections.contains { $0.id == cue } && !settled.contains(cue)
+    (schedule.interjections.contains { $0.id == cue } || hostileIDs.contains(cue))
+      && !settled.contains(cue)
+  }
+
+  /// The ids of the hostile pushbacks, in order.
+  var hostileIDs: [String] {
+    (schedule.options.hostile?.times.indices).map { $0.map { Hostile.id($0 + 1) } } ?? []
   }
 
   /// The banner a deck entry put up, if it has fired.
@@ -140,6 +161,28 @@ extension Session {
       }
       return DeckItem(
         placed: placed, state: state, dueIn: dueIn(.intoPhase(placed.phase, placed.at), at: now))
+    } + hostileDeck(at: now)
+  }
+
+  /// The hostile pushbacks as the interviewer's deck lists them: worded for the phase now,
+  /// due at their point of worked time.
+  private func hostileDeck(at now: Instant) -> [DeckItem] {
+    guard let hostile = schedule.options.hostile else { return [] }
+    var earlier = hostileCount(in: phase)
+    return hostile.times.enumerated().map { index, at in
+      let id = Hostile.id(index + 1)
+      let state: DeckItem.State
+      let text: String
+      if let banner = banner(of: id) {
+        state = .fired(banner.number)
+        text = banner.text ?? ""
+      } else {
+        state = skipped.contains(id) ? .skipped : held.contains(id) ? .held : .waiting
+        text = hostile.words(in: phase, after: earlier).text
+        if state != .skipped { earlier += 1 }
+      }
+      let placed = Schedule.Placed(id: id, kind: .pushback, text: text, phase: phase, at: at)
+      return DeckItem(placed: placed, state: state, dueIn: dueIn(.worked(at), at: now))
     }
   }
 
@@ -156,6 +199,31 @@ extension Session {
           banner: banner.number, cue: banner.cue, kind: banner.kind, after: t - banner.shownAt),
         at: now)
     ]
+  }
+
+  /// The newest pushback not yet answered: what the answer keys apply to.
+  public var pushbackToAnswer: Banner? {
+    banners.last {
+      $0.kind == .pushback && $0.answer == nil && ($0.isOnScreen || Hostile.isHostile($0.cue))
+    }
+  }
+
+  /// Records how the candidate answered a pushback, acknowledging it first if it is still up.
+  mutating func answer(_ number: Int?, _ answer: PushbackAnswer, at now: Instant) -> [Record] {
+    guard let index = index(of: number ?? pushbackToAnswer?.number),
+      banners[index].kind == .pushback, banners[index].answer == nil
+    else { return [] }
+    var records = banners[index].isOnScreen ? acknowledge(banners[index].number, at: now) : []
+    let t = sinceStart(at: now)
+    banners[index].answer = answer
+    banners[index].answeredAt = t
+    let banner = banners[index]
+    records.append(
+      record(
+        .pushbackAnswered(
+          banner: banner.number, cue: banner.cue, answer, after: t - banner.shownAt),
+        at: now))
+    return records
   }
 
   /// Marks a pivot re-planned, acknowledging it first if it is still up.

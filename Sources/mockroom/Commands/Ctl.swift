@@ -36,6 +36,7 @@ struct Ctl: ParsableCommand {
         mockroom ctl rebalance 1m     (from the next phase still to start; -1m gives it back)
         mockroom ctl note "estimate skipped the write path"
         mockroom ctl mark missed_estimate
+        mockroom ctl rate 4           (a recovery drill run with --partner)
 
       --format names: {phase} {remaining} {elapsed} {budget} {total} {balance} {status} \
       {session} {title} {banner} {next}.
@@ -47,6 +48,7 @@ struct Ctl: ParsableCommand {
     subcommands: [
       Status.self, Fire.self, Pivot.self, Simple.Pause.self, Simple.Resume.self, Simple.Next.self,
       Simple.Back.self, Extend.self, Rebalance.self, Note.self, MarkCommand.self, Simple.End.self,
+      Rate.self,
     ]
   )
 
@@ -91,6 +93,15 @@ struct Ctl: ParsableCommand {
       } catch {
         throw UserError(error.message, code: 1)
       }
+      if case .round(let round) = reply.0 {
+        // A recovery drill started with --partner.
+        if json {
+          print(String(decoding: reply.1, as: UTF8.self))
+        } else {
+          round.lines.forEach { print($0) }
+        }
+        return
+      }
       guard case .state(let state) = reply.0 else {
         if case .error(let error, _) = reply.0 { throw UserError(error.message, code: 1) }
         throw UserError("the session sent something else than its state", code: 1)
@@ -115,6 +126,19 @@ struct Ctl: ParsableCommand {
         }
       }
     }
+  }
+
+  struct Rate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rate the round of a recovery drill run with --partner, 1 to 5, before the "
+        + "candidate does.")
+    @OptionGroup var choice: SessionChoice
+    @Argument(help: ArgumentHelp("How well the round landed, 1 to 5.", valueName: "n"))
+    var rating: Int
+    func validate() throws {
+      guard (1...5).contains(rating) else { throw ValidationError("rate from 1 to 5.") }
+    }
+    func run() throws { try Ctl.perform(.rate(rating), on: choice) }
   }
 
   struct Fire: ParsableCommand {

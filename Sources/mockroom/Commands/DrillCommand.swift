@@ -7,7 +7,7 @@ struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drill",
     abstract: "Drills between mocks: the three estimations, and the numbers kit as cards.",
-    subcommands: [Estimate.self, Numbers.self, Status.self])
+    subcommands: [Estimate.self, Numbers.self, Recovery.self, Status.self])
 
   /// Today, in days since the epoch: a card's schedule is in calendar days.
   static var today: Double { Date().timeIntervalSince1970 / 86_400 }
@@ -59,6 +59,97 @@ struct DrillCommand: ParsableCommand {
         if case .signal(let name)? = drill.ending?.reason { name } else { nil }
       } typed: { drill in
         drill.typed
+      }
+    }
+  }
+
+  struct Recovery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Questions you probably cannot answer, each met with a named recovery move.",
+      discussion: """
+        Each round shows a question from the decks' curveballs. Answer it out loud and press \
+        the key of the move you are using: 1 what I'd measure, 2 the tradeoff named, 3 a \
+        provisional commitment, 4 a similar system, 5 a pointed question. A move used is \
+        locked until all five have been. Enter ends the round (or the clock does: green to a \
+        third of the time, yellow to two thirds, red after). Then rate how well it landed, 1 \
+        to 5, and see what a strong answer covers.
+
+        With --partner, the interviewer sees the question and its strong points with \
+        'mockroom ctl status' and rates each round first with 'mockroom ctl rate N'; the gap \
+        between the two ratings is kept.
+        """)
+
+    @Option(help: ArgumentHelp("How many rounds (default 5).", valueName: "n"))
+    var rounds = 5
+
+    @Option(help: ArgumentHelp("The time each round has (default 90s).", valueName: "duration"))
+    var time: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Take this prompt's curveballs first, then the generic deck's.", valueName: "id"),
+      completion: .custom(Completions.promptIDs))
+    var prompt: String?
+
+    @Option(help: ArgumentHelp("Make the drill repeatable: the same questions.", valueName: "n"))
+    var seed: UInt64?
+
+    @Flag(help: "The interviewer rates each round first, from 'mockroom ctl rate N'.")
+    var partner = false
+
+    @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+      if !(1...20).contains(rounds) {
+        throw ValidationError("--rounds \(rounds): give a number from 1 to 20.")
+      }
+      if let time, (try? DurationText.parse(time)).map({ $0 >= 10_000 }) != true {
+        throw ValidationError("--time '\(time)': give a duration of 10s or more, like 90s.")
+      }
+    }
+
+    func run() throws {
+      let env = ProcessInfo.processInfo.environment
+      let settings = try ConfigFile.settings(env)
+      let limit = try time.map { try DurationText.parse($0) } ?? 90_000
+      var random = SystemRandomNumberGenerator()
+      let seed = self.seed ?? random.next() % 1_000_000
+      let (library, _) = try library.load()
+      var first: [RecoveryQuestion] = []
+      var rest = RecoveryQuestion.pool([(nil, library.deck)])
+      if let prompt {
+        let whole = try PromptSources.prompt(of: entry(prompt, in: library))
+        first = RecoveryQuestion.pool([(whole.id, whole.interjections)])
+      } else {
+        // Every prompt's curveballs and the generic deck's, in one pool.
+        let decks = library.entries.compactMap { entry in
+          (try? PromptSources.prompt(of: entry)).map { (Optional($0.id), $0.interjections) }
+        }
+        rest = RecoveryQuestion.pool(decks + [(nil, library.deck)])
+      }
+      let questions = RecoveryQuestion.choose(first: first, rest: rest, count: rounds, seed: seed)
+      guard !questions.isEmpty else {
+        throw UserError(
+          "no curveballs in the decks to ask; 'mockroom prompts check' says why", code: 1)
+      }
+      let earlier = try sessionStore().everything().drills.filter { $0.info.drill == .recovery }
+      let firsts = earlier.compactMap { $0.rounds.lazy.compactMap(\.move).first }
+      try DrillRun.run(
+        slug: "drill-recovery", environment: env, settings: settings, partner: partner
+      ) { id in
+        RecoveryDrill(
+          info: DrillInfo(
+            id: id, program: Mockroom.version, drill: .recovery, seed: seed, limit: limit,
+            count: questions.count), questions: questions, partner: partner,
+          earlierFirsts: firsts)
+      } start: { drill, now in
+        drill.start(at: now)
+      } summary: { drill in
+        "\(drill.rounds.compactMap(\.rating).count) of \(drill.rounds.count) rounds rated"
+      } stoppedBy: { drill in
+        if case .signal(let name)? = drill.ending?.reason { name } else { nil }
+      } typed: { _ in
+        ""
       }
     }
   }
@@ -163,7 +254,7 @@ struct DrillCommand: ParsableCommand {
 /// Runs a drill's screen on the pump with its own record, as a session runs.
 enum DrillRun {
   static func run<Model: ScreenModel>(
-    slug: String, environment env: [String: String], settings: Settings,
+    slug: String, environment env: [String: String], settings: Settings, partner: Bool = false,
     make: (String) -> Model, start: (inout Model, Instant) -> [Effect],
     summary: (Model) -> String, stoppedBy: (Model) -> String?,
     typed: @escaping (Model) -> String
@@ -189,14 +280,27 @@ enum DrillRun {
       throw UserError("\(error)", code: 1)
     }
     var model = make(log.id)
+    // A partner drill listens for `mockroom ctl`, as a session does.
+    var server: ControlServer?
+    if partner {
+      do {
+        let directory = try ControlPaths.privateDirectory(env)
+        server = try ControlServer(path: directory + "/\(log.id).sock")
+      } catch {
+        terminal.end()
+        throw UserError("cannot open the control socket: \(error)", code: 1)
+      }
+    }
+    defer { server?.shutDown() }
     let hooks = HookRunner.configured(settings, env)
     hooks?.record = log.path
     let pump = EventPump(
       terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
-      log: log, hooks: hooks)
+      log: log, server: server, hooks: hooks)
     let first = start(&model, MonotonicClock.now())
     let trace = Trace(path: env["MOCKROOM_TRACE"])
     pump.run(&model, first: first) { model, _, _ in trace?.drew(typed: typed(model)) }
+    server?.shutDown()
     terminal.end()
     for result in hooks?.finish(within: min(settings.hookTimeout, 2_000)) ?? [] where result.failed
     {

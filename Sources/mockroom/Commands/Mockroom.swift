@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MockCore
 
 #if !os(Linux)
   #error("mockroom's shell is written for Linux (Glibc, ncursesw, CLOCK_BOOTTIME, SO_PEERCRED)")
@@ -22,7 +23,8 @@ struct Mockroom: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      Run.self, DrillCommand.self, Prompts.self, Plans.self, ConfigCommand.self, HooksCommand.self,
+      Run.self, DrillCommand.self, QuestionsCommand.self, Prompts.self, Plans.self,
+      ConfigCommand.self, HooksCommand.self,
       History.self,
       ShowSession.self,
       StatsCommand.self, ReportCommand.self,
@@ -32,11 +34,37 @@ struct Mockroom: ParsableCommand {
     defaultSubcommand: Run.self
   )
 
+  /// `--hostile` takes an optional duration: alone (or before another option) it means ten
+  /// minutes, which ArgumentParser cannot say, so the word is given its value here.
+  static func hostileValue(_ arguments: [String]) -> [String] {
+    var out: [String] = []
+    var index = 0
+    while index < arguments.count {
+      let word = arguments[index]
+      index += 1
+      if word == "--" {
+        out += arguments[(index - 1)...]
+        break
+      }
+      guard word == "--hostile" else {
+        out.append(word)
+        continue
+      }
+      if index < arguments.count, (try? DurationText.parse(arguments[index])) != nil {
+        out.append("--hostile=\(arguments[index])")
+        index += 1
+      } else {
+        out.append("--hostile=\(DurationText.clock(Hostile.defaultLength))")
+      }
+    }
+    return out
+  }
+
   /// Runs the command and is the one place an error is told: a `UserError` with its own exit
   /// code; usage errors exit 2 (not ArgumentParser's 64), as the README documents.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(hostileValue(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let error as UserError {
       warn(error.message)

@@ -51,6 +51,22 @@ struct Run: ParsableCommand {
         + "cues about time still come."))
   var partner = false
 
+  @Option(
+    name: .customLong("hostile"),
+    help: ArgumentHelp(
+      "Pushback every 45-75 s for the first stretch of the session (default 10m of worked "
+        + "time), worded for the phase it lands in.",
+      discussion: "Answer each with s (held, with reasons), v (changed, with a reason) or g "
+        + "(gave way). In a partner session the pushbacks wait on the interviewer's deck.",
+      valueName: "duration"))
+  var hostile: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Aim for this many check-ins (c), each counted five minutes or more after the last.",
+      valueName: "n"))
+  var checkins: Int?
+
   @OptionGroup var library: LibraryOptions
 
   @Option(
@@ -88,8 +104,22 @@ struct Run: ParsableCommand {
     return result
   }
 
+  /// `--hostile`'s length; nil without it.
+  func hostileLength() throws(ValidationError) -> Millis? {
+    guard let hostile else { return nil }
+    guard let length = try? DurationText.parse(hostile), length >= 45_000 else {
+      throw ValidationError(
+        "--hostile '\(hostile)': give a duration of 45s or more, like 10m (or nothing, for 10m).")
+    }
+    return length
+  }
+
   func validate() throws {
     _ = try overrides()
+    _ = try hostileLength()
+    if let checkins, !(1...20).contains(checkins) {
+      throw ValidationError("--checkins \(checkins): give a number from 1 to 20.")
+    }
     if prompt != nil, tag != nil {
       throw ValidationError("give --prompt or --tag, not both.")
     }
@@ -99,7 +129,8 @@ struct Run: ParsableCommand {
   func options(_ settings: Settings) -> Schedule.Options {
     Schedule.Options(
       drillGrace: settings.drillGrace,
-      checkinEvery: settings.checkinReminder ? Schedule.checkinDefault : nil, partner: partner)
+      checkinEvery: settings.checkinReminder ? Schedule.checkinDefault : nil, partner: partner,
+      checkinTarget: checkins)
   }
 
   /// The prompt for this session: the one asked for, or the least recently practised (of the
@@ -143,9 +174,15 @@ struct Run: ParsableCommand {
     var random = SystemRandomNumberGenerator()
     let seed = self.seed ?? random.next() % 1_000_000
     let chosen = try choose(library, sessions: paths.sessionsDirectory, seed: seed)
+    var options = options(settings)
+    if let length = try hostileLength() {
+      options.hostile = Hostile.place(
+        until: length, own: chosen?.interjections ?? [], generic: library.deck, seed: seed)
+    }
+    options.questions = QuestionsCommand.forLastStretch(environment)
     let schedule = Schedule.place(
       own: chosen?.interjections ?? [], generic: library.deck, plan: plan,
-      count: settings.pivots, seed: seed, options: options(settings))
+      count: settings.pivots, seed: seed, options: options)
     if chosen == nil {
       let place =
         sources.directories.isEmpty

@@ -24,6 +24,7 @@ extension SessionIndex {
         + " r.warnings, s.record, s.session_id, s.title, s.prompt, s.started, s.plan, s.seed,"
         + " s.outcome, s.reason, s.active_ms, s.length_ms, s.drill_start_ms, s.ops_start_ms,"
         + " s.furthest, " + phaseColumns.joined(separator: ", ")
+        + ", s.hostile_until_ms, s.checkin_target, s.checkins_ms"
         + " FROM records r LEFT JOIN sessions s ON s.record = r.id "
         // Every record of a directory: walked in id order (`+` keeps SQLite off the name
         // index, which would need a sort); one record: found by its name.
@@ -38,7 +39,8 @@ extension SessionIndex {
     // A banner's words are for `show` alone: a listing of every record leaves them out.
     let banners = try cursor(
       "SELECT record, number, cue, kind, \(name != nil ? "text" : "NULL"), phase, shown_at_ms,"
-        + " late_ms, acknowledged_at_ms, replanned_at_ms, retired FROM banners"
+        + " late_ms, acknowledged_at_ms, replanned_at_ms, retired, answer, answered_at_ms,"
+        + " questions FROM banners"
         + scope + ", position", scoped)
     let marks = try cursor(
       "SELECT record, t_ms, mark, move, source FROM marks" + scope + ", position", scoped)
@@ -79,6 +81,9 @@ extension SessionIndex {
         banner.acknowledgedAt = row.int(8)
         banner.replannedAt = row.int(9)
         banner.retired = row.int(10) == 1
+        banner.answer = row.text(11).flatMap(PushbackAnswer.init(rawValue:))
+        banner.answeredAt = row.int(12)
+        banner.questions = row.text(13).map(SessionIndex.lines) ?? []
         summary?.banners.append(banner)
       }
       try marks.take(id) { row in
@@ -184,6 +189,26 @@ extension SessionIndex {
             stability: stability, difficulty: difficulty, reviewed: day, interval: Int(interval))))
     }
     try reviews.check()
+    let rounds = try cursor(
+      "SELECT record, number, question, text, strong, prompt, move, elapsed_ms, rating,"
+        + " interviewer_rating, refused FROM drill_rounds" + scope + ", position", values)
+    while let row = rounds.row, let id = row.int(0) {
+      defer { rounds.advance() }
+      guard let number = row.int(1), let question = row.text(2), let text = row.text(3),
+        let strong = row.text(4), let refused = row.text(10)
+      else { continue }
+      var round = RecoveryRound(
+        number: Int(number),
+        question: RecoveryQuestion(
+          id: question, text: text, strong: SessionIndex.lines(strong), prompt: row.text(5)))
+      round.move = row.text(6).flatMap(RecoveryMove.init(name:))
+      round.elapsed = row.int(7)
+      round.rating = row.int(8).map(Int.init)
+      round.interviewerRating = row.int(9).map(Int.init)
+      round.refused = refused.split(separator: ",").compactMap { RecoveryMove(name: String($0)) }
+      out[id]?.rounds.append(round)
+    }
+    try rounds.check()
     return out
   }
 
@@ -216,7 +241,9 @@ extension SessionIndex {
           phase: phase, budget: budget, actual: actual, reached: phase <= furthest))
       startBudgets.append(began)
     }
-    return SessionSummary(
+    let columns = Int32(23 + 3 * Phase.allCases.count)
+    guard let checkins = row.text(columns + 2) else { return nil }
+    var summary = SessionSummary(
       id: id, title: strings.one(title), prompt: row.text(12).map { strings.one($0) },
       started: started,
       plan: strings.one(Plan(name: planName, budgets: times.map(\.budget))),
@@ -224,6 +251,10 @@ extension SessionIndex {
       length: length, phases: times, drillStart: row.int(20), opsStart: row.int(21), banners: [],
       marks: [], debrief: nil,
       startPlan: strings.one(Plan(name: planName, budgets: startBudgets)))
+    summary.hostile = row.int(columns)
+    summary.checkinTarget = row.int(columns + 1).map(Int.init)
+    summary.checkins = checkins.split(separator: ",").compactMap { Millis(String($0)) }
+    return summary
   }
 
   /// One copy of each value that repeats across records (titles, plans, debriefs): at

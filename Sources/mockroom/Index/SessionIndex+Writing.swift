@@ -34,7 +34,7 @@ extension SessionIndex {
   /// The prepared inserts for a summary's rows.
   private struct Writer {
     let session, banner, mark, note, debrief: SQLiteDatabase.Statement
-    let drill, answer, review: SQLiteDatabase.Statement
+    let drill, answer, review, round: SQLiteDatabase.Statement
 
     init(_ database: SQLiteDatabase) throws(SQLiteDatabase.Failure) {
       let phases =
@@ -43,12 +43,13 @@ extension SessionIndex {
       session = try database.prepare(
         "INSERT INTO sessions (record, session_id, title, prompt, started, plan, seed, outcome,"
           + " reason, active_ms, length_ms, drill_start_ms, ops_start_ms, furthest, "
-          + phases.joined(separator: ", ") + ") VALUES ("
-          + (1...14 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+          + phases.joined(separator: ", ") + ", hostile_until_ms, checkin_target, checkins_ms)"
+          + " VALUES ("
+          + (1...17 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
       banner = try database.prepare(
         "INSERT INTO banners (record, position, number, cue, kind, text, phase, shown_at_ms,"
-          + " late_ms, acknowledged_at_ms, replanned_at_ms, retired)"
-          + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+          + " late_ms, acknowledged_at_ms, replanned_at_ms, retired, answer, answered_at_ms,"
+          + " questions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
       mark = try database.prepare(
         "INSERT INTO marks (record, position, t_ms, mark, move, source)"
           + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -68,6 +69,10 @@ extension SessionIndex {
       review = try database.prepare(
         "INSERT INTO card_reviews (record, position, card, answer, right, exact, rating,"
           + " elapsed_ms, stability, difficulty, interval_days, day)"
+          + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+      round = try database.prepare(
+        "INSERT INTO drill_rounds (record, position, number, question, text, strong, prompt, move,"
+          + " elapsed_ms, rating, interviewer_rating, refused)"
           + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
     }
 
@@ -93,6 +98,15 @@ extension SessionIndex {
           .real(r.difficulty), .int(Int64(r.interval)), .real(r.day),
         ])
       }
+      for (position, r) in d.rounds.enumerated() {
+        try round.run([
+          id, .int(Int64(position)), .int(Int64(r.number)), .text(r.question.id),
+          .text(r.question.text), .text(SessionIndex.lines(r.question.strong)),
+          .text(r.question.prompt), .text(r.move?.name), .int(r.elapsed),
+          .int(r.rating.map(Int64.init)), .int(r.interviewerRating.map(Int64.init)),
+          .text(r.refused.map(\.name).joined(separator: ",")),
+        ])
+      }
     }
 
     func write(_ s: SessionSummary, record: Int64) throws(SQLiteDatabase.Failure) {
@@ -105,12 +119,17 @@ extension SessionIndex {
           .int(s.length), .int(s.drillStart), .int(s.opsStart),
           .int(s.phases.last(where: \.reached)?.phase.rawValue ?? 0),
         ] + s.phases.flatMap { [.int($0.budget), .int($0.actual)] }
-          + Phase.allCases.map { .int(s.startPlan[$0]) })
+          + Phase.allCases.map { .int(s.startPlan[$0]) }
+          + [
+            .int(s.hostile), .int(s.checkinTarget.map(Int64.init)),
+            .text(s.checkins.map(String.init).joined(separator: ",")),
+          ])
       for (position, b) in s.banners.enumerated() {
         try banner.run([
           id, .int(position), .int(b.number), .text(b.cue), .text(b.kind.rawValue), .text(b.text),
           .text(b.phase?.name), .int(b.shownAt), .int(b.late), .int(b.acknowledgedAt),
-          .int(b.replannedAt), .int(b.retired ? 1 : 0),
+          .int(b.replannedAt), .int(b.retired ? 1 : 0), .text(b.answer?.rawValue),
+          .int(b.answeredAt), .text(b.questions.isEmpty ? nil : SessionIndex.lines(b.questions)),
         ])
       }
       for (position, m) in s.marks.enumerated() {

@@ -10,7 +10,7 @@ import MockCore
 final class SessionIndex {
   /// Bump when the tables, or what a summary holds, change: an index of another version is
   /// rebuilt.
-  static let schema: Int64 = 3
+  static let schema: Int64 = 4
 
   /// Who a record file is: any edit, copy or replacement changes one of these.
   struct Identity: Equatable, Sendable {
@@ -118,6 +118,15 @@ final class SessionIndex {
     }
   }
 
+  /// A list of texts in one column, a line each (a text of the lists has no newline).
+  static func lines(_ texts: [String]) -> String {
+    texts.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+  }
+
+  static func lines(_ column: String) -> [String] {
+    column.isEmpty ? [] : column.components(separatedBy: "\n")
+  }
+
   // MARK: - The file
 
   private static let tables = """
@@ -146,12 +155,14 @@ final class SessionIndex {
       ops_budget_ms INTEGER NOT NULL, ops_ms INTEGER NOT NULL,
       clarify_start_budget_ms INTEGER NOT NULL, estimate_start_budget_ms INTEGER NOT NULL,
       design_start_budget_ms INTEGER NOT NULL, drill_start_budget_ms INTEGER NOT NULL,
-      ops_start_budget_ms INTEGER NOT NULL);
+      ops_start_budget_ms INTEGER NOT NULL,
+      hostile_until_ms INTEGER, checkin_target INTEGER, checkins_ms TEXT NOT NULL);
     CREATE TABLE banners (
       record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
       position INTEGER NOT NULL, number INTEGER NOT NULL, cue TEXT NOT NULL, kind TEXT NOT NULL,
       text TEXT, phase TEXT, shown_at_ms INTEGER NOT NULL, late_ms INTEGER,
       acknowledged_at_ms INTEGER, replanned_at_ms INTEGER, retired INTEGER NOT NULL,
+      answer TEXT, answered_at_ms INTEGER, questions TEXT,
       PRIMARY KEY (record, position)) WITHOUT ROWID;
     CREATE TABLE marks (
       record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
@@ -183,6 +194,12 @@ final class SessionIndex {
       exact INTEGER NOT NULL, rating TEXT NOT NULL, elapsed_ms INTEGER NOT NULL,
       stability REAL NOT NULL, difficulty REAL NOT NULL, interval_days INTEGER NOT NULL,
       day REAL NOT NULL,
+      PRIMARY KEY (record, position)) WITHOUT ROWID;
+    CREATE TABLE drill_rounds (
+      record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL, number INTEGER NOT NULL, question TEXT NOT NULL,
+      text TEXT NOT NULL, strong TEXT NOT NULL, prompt TEXT, move TEXT, elapsed_ms INTEGER,
+      rating INTEGER, interviewer_rating INTEGER, refused TEXT NOT NULL,
       PRIMARY KEY (record, position)) WITHOUT ROWID;
     """
 
