@@ -52,12 +52,18 @@ enum Banners {
     // (to one), then the move; a cut line ends with an ellipsis.
     var text = TextLayout.wrap(words, width: area.width)
     // The closing questions come before the move: they are what the candidate asks now.
-    let asked = newest.questions.flatMap { question in
+    let questions = newest.questions.map { question in
       TextLayout.wrap(
         question.split(separator: " ").map(String.init), width: area.width, lead: "? ", hang: "  ")
     }
     var (textRows, moveRows) = (min(3, text.count), moveLines.count)
-    let askedRows = min(asked.count, max(0, bottom - y - 2))
+    // Whole questions only, as many as leave a row for the message and one for the move.
+    var asked: [String] = []
+    for lines in questions {
+      guard asked.count + lines.count <= bottom - y - 2 else { break }
+      asked += lines
+    }
+    let askedRows = asked.count
     let rows = bottom - y - askedRows
     while textRows + moveRows > rows, textRows > 1 { textRows -= 1 }
     while textRows + moveRows > rows, moveRows > 1 { moveRows -= 1 }

@@ -80,8 +80,9 @@ public enum RecoveryScreen {
     case .summary:
       summary(drill, say: say)
     }
-    if let said = drill.said, y < bottom {
-      y = max(y, bottom - 2)
+    // Under the moves when there is room; in a small window, over the key hints.
+    if let said = drill.said, wide {
+      y += 1
       say(said, Style(bold: true, tone: .over))
     }
     let hint: String
@@ -97,7 +98,11 @@ public enum RecoveryScreen {
     case .rated: hint = "Space next round · q quit"
     case .summary: hint = "q or Enter: done"
     }
-    frame.center(hint.clipped(to: w), y: h - 1, style: Style(dim: true))
+    if let said = drill.said, !wide {
+      frame.center(said.clipped(to: w), y: h - 1, style: Style(bold: true, tone: .over))
+    } else {
+      frame.center(hint.clipped(to: w), y: h - 1, style: Style(dim: true))
+    }
     overlay(&frame, drill)
     return frame
   }

@@ -76,7 +76,7 @@ public struct Record: Equatable, Sendable {
   }
 
   /// The record schema version written on every line.
-  public static let schemaVersion = 3
+  public static let schemaVersion = 4
 
   /// Session time of the event: milliseconds since the start, pauses included.
   public var t: Millis
