@@ -39,6 +39,7 @@ struct ScheduleJSON: Codable {
   var hostile: HostileJSON?
   /// `--checkins N` (absent: no target).
   var checkin_target: Int?
+  var checkin_spacing_ms: Int64?
   /// The closing questions for the last 90 seconds (absent: none).
   var questions: [String]?
 
@@ -66,6 +67,8 @@ struct ScheduleJSON: Codable {
           }))
     }
     checkin_target = schedule.options.checkinTarget
+    checkin_spacing_ms =
+      schedule.options.checkinTarget == nil ? nil : schedule.options.checkinSpacing
     questions = schedule.options.questions.isEmpty ? nil : schedule.options.questions
     interjections = schedule.interjections.map {
       Item(id: $0.id, kind: $0.kind.rawValue, text: $0.text, phase: $0.phase.name, at_ms: $0.at)
@@ -98,7 +101,9 @@ struct ScheduleJSON: Codable {
         interjections: placed,
         options: Schedule.Options(
           drillGrace: drill_grace_ms, checkinEvery: checkin_every_ms, partner: partner ?? false,
-          hostile: hostile, checkinTarget: checkin_target, questions: questions ?? []))
+          hostile: hostile, checkinTarget: checkin_target,
+          checkinSpacing: checkin_spacing_ms ?? CheckinTarget.standardSpacing,
+          questions: questions ?? []))
     }
   }
 }

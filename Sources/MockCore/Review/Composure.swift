@@ -93,7 +93,7 @@ public struct Composure: Equatable, Sendable {
     return [
       "Check-ins: \(s.checkins.count) of \(target), \(met)"
         + (times.isEmpty ? "" : " (worked time \(times))")
-        + "; each counts five minutes or more after the last"
+        + "; each counts \(DurationText.clock(s.checkinSpacing)) or more after the last"
     ]
   }
 }

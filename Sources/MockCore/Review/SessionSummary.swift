@@ -79,6 +79,8 @@ public struct SessionSummary: Equatable, Sendable {
   public var checkinTarget: Int?
   /// Worked time of each check-in that counted towards the target.
   public var checkins: [Millis] = []
+  /// How far apart check-ins had to be to count.
+  public var checkinSpacing: Millis = CheckinTarget.standardSpacing
 
   public var isIncomplete: Bool { ending == nil }
   /// Whether the "compressed close" cue fired: ops had not begun by its point.
@@ -145,6 +147,7 @@ public struct SessionSummary: Equatable, Sendable {
     hostile = session.schedule.options.hostile?.until
     checkinTarget = session.schedule.options.checkinTarget
     checkins = session.checkins
+    checkinSpacing = session.schedule.options.checkinSpacing
   }
 
   /// The pushbacks and how each was answered (nil: not answered).

@@ -148,7 +148,7 @@ public struct Room: Equatable, Sendable {
       if session.checkins.count > before {
         say("checked in: \(session.checkins.count) of \(target)", at: now)
       } else if let last = session.checkins.last {
-        let counts = DurationText.clock(last + CheckinTarget.spacing)
+        let counts = DurationText.clock(last + session.schedule.options.checkinSpacing)
         say("checked in, too soon to count: the next counts from \(counts)", at: now)
       }
     } else {

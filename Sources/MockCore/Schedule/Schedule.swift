@@ -36,14 +36,18 @@ public struct Schedule: Equatable, Hashable, Sendable {
     public var hostile: Hostile?
     /// `--checkins N`: how many check-ins, five minutes apart, the session aims for.
     public var checkinTarget: Int?
+    /// How long after the last counted check-in another counts (worked time).
+    public var checkinSpacing: Millis
     /// The candidate's closing questions shown at the last 90 seconds (two, the least
     /// recently shown first).
     public var questions: [String]
 
     public init(
       drillGrace: Millis = 0, checkinEvery: Millis? = nil, partner: Bool = false,
-      hostile: Hostile? = nil, checkinTarget: Int? = nil, questions: [String] = []
+      hostile: Hostile? = nil, checkinTarget: Int? = nil,
+      checkinSpacing: Millis = CheckinTarget.standardSpacing, questions: [String] = []
     ) {
+      self.checkinSpacing = checkinSpacing
       self.drillGrace = drillGrace
       self.checkinEvery = checkinEvery
       self.partner = partner

@@ -241,7 +241,10 @@ public struct RecoveryDrill: ScreenModel, Equatable, Sendable {
     }
     switch request {
     case .failure(let error): return effects + [.reply(.error(error, seq: seq), to: peer.id)]
-    case .success(.status): return effects + [.reply(.round(roundState(at: now)), to: peer.id)]
+    case .success(.status):
+      var state = roundState(at: now)
+      state.seq = seq
+      return effects + [.reply(.round(state), to: peer.id)]
     case .success(.rate(let rating)):
       guard partner else {
         return refuse(.notNow, "this drill was not started with --partner")
@@ -305,6 +308,8 @@ extension Key {
 public struct RoundState: Codable, Equatable, Sendable {
   public var v = ControlProtocol.version
   public var type = "round"
+  /// The `status` request's `seq`.
+  public var seq: Int?
   public var drill: String
   public var round: Int
   public var of: Int

@@ -265,7 +265,7 @@ public struct Session: Equatable, Sendable {
       if mark == .checkin {
         if let target = schedule.options.checkinTarget {
           let worked = active(at: now)
-          if checkins.last.map({ worked - $0 >= CheckinTarget.spacing }) ?? true {
+          if checkins.last.map({ worked - $0 >= schedule.options.checkinSpacing }) ?? true {
             checkins.append(worked)
             records.append(
               record(

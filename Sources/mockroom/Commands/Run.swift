@@ -63,7 +63,8 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Aim for this many check-ins (c), each counted five minutes or more after the last.",
+      "Aim for this many check-ins (c), each counted five minutes or more after the last (in "
+        + "the standard plan; in proportion to a shorter or longer one).",
       valueName: "n"))
   var checkins: Int?
 
@@ -175,6 +176,7 @@ struct Run: ParsableCommand {
     let seed = self.seed ?? random.next() % 1_000_000
     let chosen = try choose(library, sessions: paths.sessionsDirectory, seed: seed)
     var options = options(settings)
+    options.checkinSpacing = CheckinTarget.spacing(for: plan)
     if let length = try hostileLength() {
       options.hostile = Hostile.place(
         until: length, own: chosen?.interjections ?? [], generic: library.deck, seed: seed)

@@ -24,7 +24,7 @@ extension SessionIndex {
         + " r.warnings, s.record, s.session_id, s.title, s.prompt, s.started, s.plan, s.seed,"
         + " s.outcome, s.reason, s.active_ms, s.length_ms, s.drill_start_ms, s.ops_start_ms,"
         + " s.furthest, " + phaseColumns.joined(separator: ", ")
-        + ", s.hostile_until_ms, s.checkin_target, s.checkins_ms"
+        + ", s.hostile_until_ms, s.checkin_target, s.checkin_spacing_ms, s.checkins_ms"
         + " FROM records r LEFT JOIN sessions s ON s.record = r.id "
         // Every record of a directory: walked in id order (`+` keeps SQLite off the name
         // index, which would need a sort); one record: found by its name.
@@ -242,7 +242,9 @@ extension SessionIndex {
       startBudgets.append(began)
     }
     let columns = Int32(23 + 3 * Phase.allCases.count)
-    guard let checkins = row.text(columns + 2) else { return nil }
+    guard let spacing = row.int(columns + 2), let checkins = row.text(columns + 3) else {
+      return nil
+    }
     var summary = SessionSummary(
       id: id, title: strings.one(title), prompt: row.text(12).map { strings.one($0) },
       started: started,
@@ -253,6 +255,7 @@ extension SessionIndex {
       startPlan: strings.one(Plan(name: planName, budgets: startBudgets)))
     summary.hostile = row.int(columns)
     summary.checkinTarget = row.int(columns + 1).map(Int.init)
+    summary.checkinSpacing = spacing
     summary.checkins = checkins.split(separator: ",").compactMap { Millis(String($0)) }
     return summary
   }

@@ -43,9 +43,10 @@ extension SessionIndex {
       session = try database.prepare(
         "INSERT INTO sessions (record, session_id, title, prompt, started, plan, seed, outcome,"
           + " reason, active_ms, length_ms, drill_start_ms, ops_start_ms, furthest, "
-          + phases.joined(separator: ", ") + ", hostile_until_ms, checkin_target, checkins_ms)"
+          + phases.joined(separator: ", ")
+          + ", hostile_until_ms, checkin_target, checkin_spacing_ms, checkins_ms)"
           + " VALUES ("
-          + (1...17 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+          + (1...18 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
       banner = try database.prepare(
         "INSERT INTO banners (record, position, number, cue, kind, text, phase, shown_at_ms,"
           + " late_ms, acknowledged_at_ms, replanned_at_ms, retired, answer, answered_at_ms,"
@@ -121,7 +122,7 @@ extension SessionIndex {
         ] + s.phases.flatMap { [.int($0.budget), .int($0.actual)] }
           + Phase.allCases.map { .int(s.startPlan[$0]) }
           + [
-            .int(s.hostile), .int(s.checkinTarget.map(Int64.init)),
+            .int(s.hostile), .int(s.checkinTarget.map(Int64.init)), .int(s.checkinSpacing),
             .text(s.checkins.map(String.init).joined(separator: ",")),
           ])
       for (position, b) in s.banners.enumerated() {

@@ -156,7 +156,8 @@ final class SessionIndex {
       clarify_start_budget_ms INTEGER NOT NULL, estimate_start_budget_ms INTEGER NOT NULL,
       design_start_budget_ms INTEGER NOT NULL, drill_start_budget_ms INTEGER NOT NULL,
       ops_start_budget_ms INTEGER NOT NULL,
-      hostile_until_ms INTEGER, checkin_target INTEGER, checkins_ms TEXT NOT NULL);
+      hostile_until_ms INTEGER, checkin_target INTEGER, checkin_spacing_ms INTEGER NOT NULL,
+      checkins_ms TEXT NOT NULL);
     CREATE TABLE banners (
       record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
       position INTEGER NOT NULL, number INTEGER NOT NULL, cue TEXT NOT NULL, kind TEXT NOT NULL,

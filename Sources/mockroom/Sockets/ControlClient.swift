@@ -111,6 +111,7 @@ final class ControlClient {
           if s == nil, error.code != .refused, error.code != .tooLong { continue }
           return (message, line)
         case .state(let state) where state.seq == seq: return (message, line)
+        case .round(let round) where round.seq == seq: return (message, line)
         case .welcome(let welcome) where welcome.seq == seq: return (message, line)
         default: continue
         }
