@@ -28,6 +28,12 @@ public enum FuzzTargets {
     for problem in read.problems + read.warnings { _ = problem.description }
     _ = settings.table
     for commands in settings.hooks.values { _ = commands.map(\.shown) }
+    // And as questions.md: each question checked, two chosen for the last 90 seconds.
+    if let text = String(validating: bytes, as: UTF8.self) {
+      let questions = ClosingQuestions.parse(text)
+      for question in questions { _ = ClosingQuestions.weakness(of: question.text)?.reason }
+      _ = ClosingQuestions.choose(questions.map(\.text), lastShown: [:])
+    }
   }
 
   /// A record line on its own, and the whole input as a record: read with its warnings,
@@ -76,6 +82,15 @@ public enum FuzzTargets {
     _ = interview.start(at: now)
     _ = interview.update(.request(request, seq: 1, from: Peer(id: 1, source: .ctl)), at: now)
     _ = interview.update(.time, at: now + 1_000)
+    // And as a partner recovery drill takes it, with the round running and then being rated.
+    var drill = RecoveryDrill(
+      info: DrillInfo(
+        id: "fuzz", program: "0", drill: .recovery, seed: 1, limit: 90_000, count: 1),
+      questions: [RecoveryQuestion(id: "q", text: "Q?", strong: ["s"])], partner: true)
+    _ = drill.start(at: now)
+    _ = drill.update(.request(request, seq: 1, from: Peer(id: 1, source: .ctl)), at: now)
+    _ = drill.update(.key(.enter), at: now + 1_000)
+    _ = drill.update(.request(request, seq: 2, from: Peer(id: 1, source: .ctl)), at: now + 2_000)
     _ = try? ControlState.decode(data)
     guard let message = ControlMessage.decode(data) else { return }
     if case .welcome(let welcome) = message, welcome.records.count < 2_000 {
@@ -85,6 +100,8 @@ public enum FuzzTargets {
       _ = console.update(.key(.character("f")), at: now)
     } else if case .state(let state) = message {
       _ = state.format("{phase} {remaining} {elapsed} {budget} {total} {balance} {next}")
+    } else if case .round(let round) = message {
+      _ = round.lines
     }
   }
 
