@@ -248,6 +248,8 @@ import Testing
           "session,started,prompt,phase,budget_ms,actual_ms,overrun_ms,reached,incomplete,hostile_ms,held,changed,gave_way,checkins,checkin_target\n"
         ))
       #expect(csv.stdout.contains(",120000,1,0,1,,\n"))
+      let history = try ConfigEndToEnd.mockroom(["history"], home)
+      #expect(history.stdout.contains("abandoned · pushback 1 held of 2"), "\(history.stdout)")
       let text = try ConfigEndToEnd.mockroom(["stats"], home)
       #expect(text.stdout.contains("pushback: 2 · held 1 · changed 0 · gave way 1"))
     }
@@ -300,6 +302,9 @@ import Testing
       try other.expectExit(0)
       let notMetID = try #require(try Self.lines(home).first?["id"] as? String)
 
+      let history = try ConfigEndToEnd.mockroom(["history"], home)
+      #expect(history.stdout.contains("abandoned · check-ins 3/3"), "\(history.stdout)")
+      #expect(history.stdout.contains("abandoned · check-ins 1/3"))
       let met = try ConfigEndToEnd.mockroom(["show", metID], home)
       #expect(met.stdout.contains("Check-ins: 3 of 3, target met"), "\(met.stdout)")
       let notMet = try ConfigEndToEnd.mockroom(["show", notMetID], home)

@@ -64,3 +64,33 @@ import Testing
     Issue.record("the listener's number was never free to take again")
   }
 }
+
+/// `--hostile` takes an optional duration, given its value before ArgumentParser reads it.
+@Suite struct HostileArgument {
+  @Test func aloneItMeansTenMinutesAndADurationAfterItIsItsValue() {
+    #expect(Mockroom.hostileValue(["run", "--hostile"]) == ["run", "--hostile=10:00"])
+    #expect(
+      Mockroom.hostileValue(["--hostile", "2m", "--seed", "3"]) == ["--hostile=2m", "--seed", "3"])
+    #expect(
+      Mockroom.hostileValue(["--hostile", "--seed", "3"]) == ["--hostile=10:00", "--seed", "3"])
+    #expect(Mockroom.hostileValue(["--hostile=90s"]) == ["--hostile=90s"])
+    #expect(
+      Mockroom.hostileValue(["ctl", "note", "--", "--hostile"]) == [
+        "ctl", "note", "--", "--hostile",
+      ])
+  }
+
+  @Test func aBadLengthIsAUsageError() throws {
+    let short = try runProcess([Binary.path, "run", "--hostile", "30s"])
+    #expect(short.status == 2)
+    #expect(short.stderr.contains("--hostile '30s': give a duration of 45s or more"))
+    let checkins = try runProcess([Binary.path, "run", "--checkins", "0"])
+    #expect(
+      checkins.status == 2 && checkins.stderr.contains("--checkins 0: give a number from 1 to 20."))
+    let rounds = try runProcess([Binary.path, "drill", "recovery", "--rounds", "30"])
+    #expect(
+      rounds.status == 2 && rounds.stderr.contains("--rounds 30: give a number from 1 to 20."))
+    let rate = try runProcess([Binary.path, "ctl", "rate", "9"])
+    #expect(rate.status == 2 && rate.stderr.contains("rate from 1 to 5."))
+  }
+}

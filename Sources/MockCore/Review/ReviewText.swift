@@ -25,7 +25,8 @@ public enum ReviewText {
         [
           s.id, "session", date(s.started) + " UTC", s.prompt ?? "-", s.plan.name,
           "\(clock(s.active)) / \(clock(s.plan.total))", overBudget(s),
-          s.isIncomplete ? "incomplete" : (s.ending?.outcome.rawValue ?? ""),
+          (s.isIncomplete ? "incomplete" : (s.ending?.outcome.rawValue ?? ""))
+            + composure(s),
         ]
       )
     }
@@ -43,6 +44,19 @@ public enum ReviewText {
     return table(
       ["id", "kind", "started", "prompt", "plan", "worked / plan", "over budget", "end"],
       rows.map(\.1))
+  }
+
+  /// `· pushback 3 held of 5 · check-ins 2/3` for a session run with `--hostile` or
+  /// `--checkins`; empty otherwise.
+  static func composure(_ s: SessionSummary) -> String {
+    var out = ""
+    if s.hostile != nil {
+      let pushbacks = s.pushbacks
+      out +=
+        " · pushback \(pushbacks.filter { $0.answer == .held }.count) held of \(pushbacks.count)"
+    }
+    if let target = s.checkinTarget { out += " · check-ins \(s.checkins.count)/\(target)" }
+    return out
   }
 
   /// A session's timeline: each phase's time against its budget as a bar, then every banner and
