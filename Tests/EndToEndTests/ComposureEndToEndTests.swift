@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The composure drills through the real binary in tmux: a seeded recovery drill with a move
@@ -12,15 +13,7 @@ import Testing
     ["--budget", "\($0)=20s"]
   }
 
-  static func lines(_ home: Home) throws -> [[String: Any]] {
-    let sessions = home.path + "/sessions"
-    let names = try FileManager.default.contentsOfDirectory(atPath: sessions).sorted()
-    let name = try #require(names.last)
-    let text = try String(contentsOfFile: sessions + "/" + name, encoding: .utf8)
-    return try text.split(separator: "\n").map {
-      try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
-    }
-  }
+  static func lines(_ home: Home) throws -> [[String: Any]] { try DrillEndToEnd.lines(home) }
 
   static func of(_ lines: [[String: Any]], _ type: String) -> [[String: Any]] {
     lines.filter { $0["type"] as? String == type }
@@ -165,6 +158,13 @@ import Testing
     }
   }
 
+  /// Waits for a pushback banner with its answer keys.
+  static func pushback(_ pane: Pane, _ which: String, timeout: Double) throws -> String {
+    try pane.waitFor("\(which) pushback", timeout: timeout) {
+      $0.contains("PUSHBACK") && $0.contains("s held · v changed · g gave way")
+    }
+  }
+
   @Test func twoMinutesOfPushbackAtTheSeededTimesWithTwoAnswers() async throws {
     try await offThePool {
       let home = try Home()
@@ -187,18 +187,14 @@ import Testing
       // Into estimate: the first lands there, worded for it.
       try pane.send("Space")
       try pane.waitFor("ESTIMATE")
-      let first = try pane.waitFor("the first pushback", timeout: 55) {
-        $0.contains("PUSHBACK") && $0.contains("s held · v changed · g gave way")
-      }
+      let first = try Self.pushback(pane, "the first", timeout: 55)
       #expect(words("estimate").contains { first.contains(String($0.prefix(30))) }, "\(first)")
       try pane.send("s")
       try pane.waitFor("answered: held, with reasons")
       // Into design: the second lands there.
       try pane.send("Space")
       try pane.waitFor("DESIGN")
-      let second = try pane.waitFor("the second pushback", timeout: 60) {
-        $0.contains("PUSHBACK") && $0.contains("s held · v changed · g gave way")
-      }
+      let second = try Self.pushback(pane, "the second", timeout: 60)
       #expect(words("design").contains { second.contains(String($0.prefix(30))) }, "\(second)")
       try pane.send("g")
       try pane.waitFor("answered: gave way")
@@ -354,11 +350,19 @@ import Testing
           "What is the bottleneck the team spends most of its time on?",
           "What was the last incident that paged someone?",
         ])
-      // Shown now: the one never shown is next.
+      // `questions edit` runs the editor on the file; what it writes is listed.
+      try home.write(
+        "editor.sh", "#!/bin/sh\necho '- Which decision would the team reverse?' >> \"$1\"\n")
+      chmod(home.path + "/editor.sh", 0o755)
+      let edit = try ConfigEndToEnd.mockroom(
+        ["questions", "edit"], home, ["EDITOR": home.path + "/editor.sh", "VISUAL": ""])
+      #expect(edit.status == 0, "\(edit.stderr)")
+      // Shown now: the ones never shown are next.
       let list = try ConfigEndToEnd.mockroom(["questions"], home)
       let rows = list.stdout.split(separator: "\n").map(String.init)
       #expect(rows.first { $0.contains("tech stack") }?.hasPrefix("next") == true, "\(list.stdout)")
       #expect(rows.first { $0.contains("bottleneck") }?.contains("never") == false)
+      #expect(rows.first { $0.contains("would the team reverse") }?.hasPrefix("next") == true)
     }
   }
 }

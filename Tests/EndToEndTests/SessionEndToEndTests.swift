@@ -47,7 +47,7 @@ import Testing
       ])
     #expect(lines.contains { $0["type"] as? String == "cue_fired" })
     for line in lines {
-      #expect(line["v"] as? Int == 3)
+      #expect(line["v"] as? Int == 4)
       #expect((line["wall"] as? String)?.hasSuffix("Z") == true)
     }
     let times = lines.compactMap { $0["t_ms"] as? Int }

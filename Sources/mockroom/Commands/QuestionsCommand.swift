@@ -141,7 +141,9 @@ struct QuestionsCommand: ParsableCommand {
           throw UserError("cannot create \(path)", code: 1)
         }
       }
-      let editor = (env["VISUAL"] ?? env["EDITOR"] ?? "vi").split(separator: " ").map(String.init)
+      // The first of VISUAL and EDITOR that is set and not empty, as words (no shell).
+      let chosen = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+      let editor = chosen.split(separator: " ").map(String.init)
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       process.arguments = (editor.isEmpty ? ["vi"] : editor) + [path]
