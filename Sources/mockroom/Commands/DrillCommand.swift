@@ -299,7 +299,10 @@ enum DrillRun {
       log: log, server: server, hooks: hooks)
     let first = start(&model, MonotonicClock.now())
     let trace = Trace(path: env["MOCKROOM_TRACE"])
-    pump.run(&model, first: first) { model, _, _ in trace?.drew(typed: typed(model)) }
+    pump.run(&model, first: first) { model, _, isFirst in
+      if isFirst { trace?.firstFrame() }
+      trace?.drew(typed: typed(model))
+    }
     server?.shutDown()
     terminal.end()
     for result in hooks?.finish(within: min(settings.hookTimeout, 2_000)) ?? [] where result.failed

@@ -18,12 +18,7 @@ final class Trace {
 
   func drew(_ session: Session, at now: Instant, first: Bool) {
     let doneNs = MonotonicClock.nanoseconds()
-    if first {
-      var spec = timespec()
-      clock_gettime(CLOCK_REALTIME, &spec)
-      let realtime = Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
-      write("first_frame_realtime_ns \(realtime)")
-    }
+    if first { firstFrame() }
     let active = session.active(at: now)
     let second = active / 1000
     guard session.status == .running, second != lastSecond else { return }
@@ -33,6 +28,13 @@ final class Trace {
       write("flip \(second) late_us \((doneNs - boundaryNs) / 1000)")
     }
     lastSecond = second
+  }
+
+  /// The first frame reached the screen: when, on the wall clock (the bench's start time).
+  func firstFrame() {
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    write("first_frame_realtime_ns \(Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))")
   }
 
   /// A drill's frame reached the screen: when what is typed in its field changed, the wall
