@@ -122,8 +122,8 @@ struct DrillCommand: ParsableCommand {
         first = RecoveryQuestion.pool([(whole.id, whole.interjections)])
       } else {
         // Every prompt's curveballs and the generic deck's, in one pool.
-        let decks = library.entries.compactMap { entry in
-          (try? PromptSources.prompt(of: entry)).map { (Optional($0.id), $0.interjections) }
+        let decks = PromptSources.prompts(of: library.entries).compactMap { prompt in
+          prompt.map { (Optional($0.id), $0.interjections) }
         }
         rest = RecoveryQuestion.pool(decks + [(nil, library.deck)])
       }

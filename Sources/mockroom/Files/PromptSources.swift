@@ -73,6 +73,19 @@ struct PromptSources {
     return prompt
   }
 
+  /// Every entry's whole prompt, read and parsed in parallel (nil for one that no longer reads
+  /// or parses), in the entries' order.
+  static func prompts(of entries: [PromptLibrary.Entry]) -> [Prompt?] {
+    var prompts = [Prompt?](repeating: nil, count: entries.count)
+    prompts.withUnsafeMutableBufferPointer { buffer in
+      let shared = UnsafeSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+        shared.value[index] = try? prompt(of: entries[index])
+      }
+    }
+    return prompts
+  }
+
   /// Every directory the library reads, for messages.
   var directories: [String] { [bundled, Self.isDirectory(user) ? user : nil].compactMap { $0 } }
 

@@ -203,7 +203,7 @@ struct SessionStore {
 }
 
 /// Lets a buffer be written from concurrentPerform's threads, each index by one thread only.
-private struct UnsafeSendable<T>: @unchecked Sendable {
+struct UnsafeSendable<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
 }
