@@ -125,6 +125,26 @@ import Testing
     try Self.sessionStartsAndQuits(["run", "--no-pivots"], home, showing: "CLARIFY")
   }
 
+  @Test func aQuestionsFileThatIsNotAFileIsNamedAndTheSessionStillStarts() throws {
+    let cases: [(String, (String) throws -> Void)] = [
+      ("a FIFO (named pipe), not a regular file", { #expect(mkfifo($0, 0o644) == 0) }),
+      (
+        "a directory, not a regular file",
+        { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }
+      ),
+      ("a symlink to nothing", { #expect(symlink("/nonexistent/nothing", $0) == 0) }),
+    ]
+    for (words, plant) in cases {
+      let home = try PromptEndToEnd.Home()
+      try plant(home.path + "/questions.md")
+      let list = try Self.mockroom(["questions"], home)
+      #expect(list.status == 1 && list.stderr.contains("questions.md: \(words)"), "\(list.stderr)")
+      // A session reads it to choose the last 90 seconds' questions: it must not hang, and goes
+      // on without them.
+      try Self.sessionStartsAndQuits(["run", "--no-pivots"], home, showing: "CLARIFY")
+    }
+  }
+
   @Test func aSessionsDirectoryThatCannotBeReadIsSaidOnceNotTakenForNoSessions() throws {
     let home = try PromptEndToEnd.Home()
     try home.write("sessions", "not a directory")

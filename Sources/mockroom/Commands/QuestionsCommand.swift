@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import MockCore
 
 /// `mockroom questions`: the closing questions kept in `questions.md`, two of which the
@@ -23,7 +24,9 @@ struct QuestionsCommand: ParsableCommand {
   /// The questions in the file: nil when there is none; an error when it cannot be read.
   static func read(_ env: [String: String]) throws(UserError) -> [ClosingQuestions.Question]? {
     let path = path(env)
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    // Absent is no questions; anything else there (a dangling symlink too) must read.
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
     switch RegularFile.read(path, limit: 256 * 1024) {
     case .success(let bytes):
       guard let text = String(validating: bytes, as: UTF8.self) else {
