@@ -79,7 +79,7 @@ struct DrillCommand: ParsableCommand {
         between the two ratings is kept.
         """)
 
-    @Option(help: ArgumentHelp("How many rounds (default 5).", valueName: "n"))
+    @Option(help: ArgumentHelp("How many rounds.", valueName: "n"))
     var rounds = 5
 
     @Option(help: ArgumentHelp("The time each round has (default 90s).", valueName: "duration"))

@@ -11,11 +11,14 @@ struct Run: ParsableCommand {
       the next phase still to start; + and - change the current \
       phase's budget by a minute; t the prompt full screen (t again: the clock); j/k, \
       arrows, PgUp/PgDn scroll the prompt; a acknowledge a banner; r re-planned after a \
-      pivot; m mark a moment (x reset, e own error, c check-in, 1-5 recovery moves); \
-      ? help; q quit (asks first). Ctrl-Z steps away: the stop counts as a pause.
+      pivot; s, v or g how you answered a pushback (held, changed, gave way); m mark a \
+      moment (x reset, e own error, c check-in, 1-5 recovery moves); ? help; q quit (asks \
+      first). Ctrl-Z steps away: the stop counts as a pause.
 
       Pivots, pushback and curveballs from the decks, and cues about time (the last 90 \
-      seconds, a minute left, drill late, the compressed close), arrive as banners.
+      seconds, a minute left, drill late, the compressed close), arrive as banners. With a \
+      questions.md in the config directory, the last-90-seconds banner shows two of your \
+      closing questions ('mockroom questions').
 
       With no --prompt or --tag, the prompt is the one you practised least recently.
 
@@ -54,8 +57,8 @@ struct Run: ParsableCommand {
   @Option(
     name: .customLong("hostile"),
     help: ArgumentHelp(
-      "Pushback every 45-75 s for the first stretch of the session (default 10m of worked "
-        + "time), worded for the phase it lands in.",
+      "Pushback every 45-75 s for the first stretch of the session, worded for the phase "
+        + "it lands in; --hostile alone is the first 10m of worked time.",
       discussion: "Answer each with s (held, with reasons), v (changed, with a reason) or g "
         + "(gave way). In a partner session the pushbacks wait on the interviewer's deck.",
       valueName: "duration"))
