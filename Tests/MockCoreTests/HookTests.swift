@@ -254,6 +254,32 @@ extension Driven {
 }
 
 @Suite struct DrillHookMoments {
+  @Test func aRecoveryDrillIsHeardStartedRatedAndEnded() {
+    let (drill, start) = RecoveryRounds.drill(rounds: 1, partner: true)
+    var calls: [HookCall] = []
+    func heard(_ effects: [Effect]) {
+      calls += effects.compactMap { if case .hook(let call) = $0 { call } else { nil } }
+    }
+    var fresh = RecoveryDrill(
+      info: drill.info, questions: drill.questions, partner: true)
+    heard(fresh.start(at: start))
+    #expect(calls.map(\.event) == [.drillStarted])
+    #expect(calls[0].variables["TEXT"] == "recovery drill: 1 rounds")
+    heard(fresh.update(.key(.character("2")), at: start + 1_000))
+    heard(fresh.update(.key(.enter), at: start + 2_000))
+    // The interviewer's rating is not the round's end: nothing is heard.
+    heard(
+      fresh.update(
+        .request(.success(.rate(2)), seq: 1, from: Peer(id: 1, source: .ctl)), at: start + 3_000))
+    #expect(calls.map(\.event) == [.drillStarted])
+    heard(fresh.update(.key(.character("4")), at: start + 4_000))
+    #expect(calls.map(\.event) == [.drillStarted, .drillAnswered])
+    #expect(calls[1].variables["KIND"] == "tradeoff" && calls[1].variables["RESULT"] == "4")
+    #expect(calls[1].variables["TEXT"] == "round 1: the tradeoff named, rated 4")
+    heard(fresh.update(.key(.character(" ")), at: start + 5_000))
+    #expect(calls.map(\.event).last == .drillEnded)
+  }
+
   @Test func aDrillIsHeardStartedAnsweredAndEnded() {
     let (drill, start) = DrillFrames.drill()
     var calls: [HookCall] = []

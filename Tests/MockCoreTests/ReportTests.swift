@@ -270,6 +270,42 @@ enum ReportFixtures {
     #expect(html.contains("2. QPS from DAU: right on"))
   }
 
+  static var recovery: DrillSummary {
+    var first = RecoveryRound(
+      number: 1, question: RecoveryQuestion(id: "q1", text: "Exact throughput?", strong: ["s"]))
+    first.move = .measure
+    first.elapsed = 40_000
+    first.rating = 4
+    first.interviewerRating = 2
+    var second = RecoveryRound(
+      number: 2, question: RecoveryQuestion(id: "q2", text: "GPU failures a month?", strong: []))
+    second.move = .tradeoff
+    second.elapsed = 90_000
+    second.rating = 3
+    second.refused = [.measure]
+    return DrillSummary(
+      info: DrillInfo(
+        id: "20261202-110000-drill-recovery", program: "0", drill: .recovery, seed: 5,
+        limit: 90_000, count: 2), started: "2026-12-02T11:00:00.000Z",
+      ending: Ending(outcome: .finished, reason: .completed), answers: [], reviews: [],
+      rounds: [first, second])
+  }
+
+  @Test func aRecoveryDrillsReportShowsItsRoundsAndTheTrendsItsMoves() {
+    let html = Report.drill(Self.recovery, generated: "g", program: "0")
+    #expect(ReportCheck.problems(html).isEmpty, "\(ReportCheck.problems(html))")
+    #expect(html.contains("<h1>Recovery drill</h1>"))
+    #expect(html.contains("1. what I&#39;d measure (4)"))
+    #expect(
+      html.contains("<td>GPU failures a month?</td>")
+        && html.contains("<td>what I&#39;d measure</td>"))
+    let trends = Report.trends(
+      [], drills: [Self.recovery], today: 20_424, chosen: "all", generated: "g", program: "0")
+    #expect(ReportCheck.problems(trends).isEmpty, "\(ReportCheck.problems(trends))")
+    #expect(trends.contains("<h2>Recovery moves</h2>"))
+    #expect(trends.contains("Your rating less the interviewer&#39;s: +2.0 a round."))
+  }
+
   @Test func theTrendsHoldTheDrills() {
     let html = Report.trends(
       [ReportFixtures.summary(0)], drills: [Self.drill], today: 20_424, chosen: "all",

@@ -1,6 +1,24 @@
 /// Which drill a record holds.
 public enum DrillKind: String, CaseIterable, Sendable {
   case estimate, numbers, recovery
+
+  /// What screens, hooks and the report call it: `recovery drill`.
+  public var title: String {
+    switch self {
+    case .estimate: "estimation drill"
+    case .numbers: "numbers drill"
+    case .recovery: "recovery drill"
+    }
+  }
+
+  /// What a drill of this kind is made of, in the plural.
+  public var items: String {
+    switch self {
+    case .estimate: "problems"
+    case .numbers: "cards"
+    case .recovery: "rounds"
+    }
+  }
 }
 
 /// What a drill's first line says: which drill, its seed and its time per problem or card.

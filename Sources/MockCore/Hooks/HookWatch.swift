@@ -66,9 +66,7 @@ public struct HookWatch: Equatable, Sendable {
     for record in effects.recorded {
       switch record.entry {
       case .drillStarted:
-        let what = info.drill == .estimate ? "estimation drill" : "numbers drill"
-        call(
-          .drillStarted, "\(what): \(info.count) \(info.drill == .estimate ? "problems" : "cards")")
+        call(.drillStarted, "\(info.drill.title): \(info.count) \(info.drill.items)")
       case .problemAnswered(_, let result):
         call(
           .drillAnswered,
@@ -78,6 +76,12 @@ public struct HookWatch: Equatable, Sendable {
         call(
           .drillAnswered, "\(review.card): \(review.right ? "right" : "wrong")",
           ["KIND": review.card, "RESULT": review.rating.name])
+      case .roundRated(let number, let move, let rating, _) where record.source == nil:
+        // The candidate's rating ends a round; the interviewer's comes before it.
+        let named = move?.title ?? "no move named"
+        call(
+          .drillAnswered, "round \(number): \(named), rated \(rating)",
+          ["KIND": move?.name ?? "none", "RESULT": "\(rating)"])
       case .drillEnded(let ending):
         call(.drillEnded, "drill \(ending.outcome.rawValue)")
       default: break

@@ -104,9 +104,40 @@ public enum Report {
                 [$0.card, $0.typed, $0.right ? "yes" : "no", $0.rating.name, "\($0.interval) days"]
               }))))
     }
+    if !d.rounds.isEmpty {
+      let named = { (r: RecoveryRound) in r.move?.title ?? "no move named" }
+      sections.append(
+        section(
+          "Rounds",
+          figure(
+            Chart.labelled(
+              d.rounds.map {
+                (
+                  "\($0.number). \(named($0)) (\($0.rating.map(String.init) ?? "-"))",
+                  $0.elapsed ?? 0
+                )
+              },
+              id: "rounds", title: "Time each round took",
+              desc: d.rounds.map {
+                "round \($0.number): \(named($0)), rated \($0.rating.map(String.init) ?? "not")"
+              }
+              .joined(separator: "; ") + "."),
+            caption: "Bars: each round's time, against \(DurationText.clock(d.info.limit)); "
+              + "the rating in brackets.",
+            table: table(
+              ["round", "question", "move", "rating", "interviewer", "refused"],
+              d.rounds.map {
+                [
+                  "\($0.number)", $0.question.text, named($0), $0.rating.map(String.init) ?? "-",
+                  $0.interviewerRating.map(String.init) ?? "-",
+                  $0.refused.map(\.title).joined(separator: ", "),
+                ]
+              }))))
+    }
     return page(
       title: "\(d.info.drill.rawValue) drill: \(d.info.id)",
-      heading: d.info.drill == .estimate ? "Estimation drill" : "Numbers drill", facts: facts,
+      heading: d.info.drill.title.prefix(1).uppercased() + d.info.drill.title.dropFirst(),
+      facts: facts,
       sections: sections, generated: generated, program: program)
   }
 
@@ -351,6 +382,48 @@ public enum Report {
                   "\($0.lapses)",
                 ]
               }))))
+    }
+    let r = s.recovery
+    if r.drills > 0 {
+      var lines = [
+        "\(r.drills) recovery drill\(r.drills == 1 ? "" : "s"), \(r.rounds) rounds, "
+          + "\(r.refusals) locked move\(r.refusals == 1 ? "" : "s") tried."
+      ]
+      if let first = r.first {
+        lines.append(
+          "Reached for first: \(first.move.title) (\(first.times) of \(r.firsts.count)).")
+      }
+      if let gap = r.meanGap {
+        lines.append("Your rating less the interviewer's: \(String(format: "%+.1f", gap)) a round.")
+      }
+      let used = r.moves.filter { $0.uses > 0 }
+      let rating = { (m: RecoveryStats.MoveStats) in
+        m.meanRating.map { String(format: "%.1f", $0) } ?? "-"
+      }
+      out.append(
+        section(
+          "Recovery moves",
+          el(
+            "div", [],
+            lines.map { el("p", text: $0) } + [
+              figure(
+                Chart.labelled(
+                  used.map { ("\($0.move.title) (\(rating($0)))", $0.medianTime ?? 0) },
+                  id: "recovery", title: "Median round time, by recovery move",
+                  desc: used.map {
+                    "\($0.move.title): \($0.uses) rounds, mean rating \(rating($0))"
+                  }
+                  .joined(separator: "; ") + "."),
+                caption: "Bars: the median round time with each move; the mean rating in brackets.",
+                table: table(
+                  ["move", "rounds", "mean rating", "median time"],
+                  r.moves.map {
+                    [
+                      $0.move.title, "\($0.uses)", rating($0),
+                      $0.medianTime.map(DurationText.clock) ?? "-",
+                    ]
+                  }))
+            ])))
     }
     return out
   }

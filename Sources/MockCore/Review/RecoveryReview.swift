@@ -9,6 +9,8 @@ public struct RecoveryStats: Equatable, Sendable {
     public var uses: Int
     /// The candidate's mean rating of those rounds; nil with none rated.
     public var meanRating: Double?
+    /// The median length of those rounds; nil with none ended.
+    public var medianTime: Millis?
   }
 
   public var drills: Int
@@ -29,7 +31,8 @@ public struct RecoveryStats: Equatable, Sendable {
       let mine = rounds.filter { $0.move == move }
       let rated = mine.compactMap(\.rating)
       return MoveStats(
-        move: move, uses: mine.count, meanRating: rated.isEmpty ? nil : Self.mean(rated))
+        move: move, uses: mine.count, meanRating: rated.isEmpty ? nil : Self.mean(rated),
+        medianTime: Stats.median(mine.compactMap(\.elapsed)))
     }
     firsts = drills.compactMap { $0.rounds.lazy.compactMap(\.move).first }
     gaps = rounds.compactMap(\.gap)
