@@ -108,8 +108,8 @@ import Testing
       let moves = try #require(recovery["moves"] as? [[String: Any]])
       #expect(
         moves.first { $0["move"] as? String == "similar_system" }?["mean_rating"] as? Double == 2)
-      let show = try ConfigEndToEnd.mockroom(
-        ["show", shown.isEmpty ? "last" : (lines.first?["id"] as? String ?? "")], home)
+      let id = try #require(lines.first?["id"] as? String)
+      let show = try ConfigEndToEnd.mockroom(["show", id], home)
       #expect(show.stdout.contains("refused: what I'd measure, already used"), "\(show.stdout)")
       let history = try ConfigEndToEnd.mockroom(["history"], home)
       #expect(history.stdout.contains("drill recovery"))
@@ -328,6 +328,7 @@ import Testing
         - What is the bottleneck the team spends most of its time on?
         - What was the last incident that paged someone?
         - What does the tech stack look like?
+
         """)
       let check = try ConfigEndToEnd.mockroom(["questions", "check"], home)
       #expect(check.status == 1)
@@ -365,6 +366,18 @@ import Testing
       #expect(rows.first { $0.contains("tech stack") }?.hasPrefix("next") == true, "\(list.stdout)")
       #expect(rows.first { $0.contains("bottleneck") }?.contains("never") == false)
       #expect(rows.first { $0.contains("would the team reverse") }?.hasPrefix("next") == true)
+      // The next session shows those two: the least recently shown come first.
+      let again = try Pane(
+        width: 100, height: 30,
+        arguments: ["run", "--prompt", "video-recs", "--bell", "off"] + Self.twenty,
+        environment: ["MOCKROOM_HOME": home.path])
+      let next = try again.waitFor("the next session's questions", timeout: 20) {
+        $0.contains("LAST 90 S") && $0.contains("? Which decision would the team reverse?")
+      }
+      #expect(next.contains("? What does the tech stack look like?"))
+      #expect(!next.contains("? What was the last incident"))
+      try again.send("q", "y")
+      try again.expectExit(0)
     }
   }
 }

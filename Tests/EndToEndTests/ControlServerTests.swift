@@ -74,6 +74,11 @@ import Testing
     #expect(
       Mockroom.hostileValue(["--hostile", "--seed", "3"]) == ["--hostile=10:00", "--seed", "3"])
     #expect(Mockroom.hostileValue(["--hostile=90s"]) == ["--hostile=90s"])
+    // Another command's words are left alone.
+    #expect(Mockroom.hostileValue(["ctl", "note", "--hostile"]) == ["ctl", "note", "--hostile"])
+    #expect(
+      Mockroom.hostileValue(["--prompt", "video-recs", "--hostile"])
+        == ["--prompt", "video-recs", "--hostile=10:00"])
     #expect(
       Mockroom.hostileValue(["ctl", "note", "--", "--hostile"]) == [
         "ctl", "note", "--", "--hostile",

@@ -36,7 +36,14 @@ struct Mockroom: ParsableCommand {
 
   /// `--hostile` takes an optional duration: alone (or before another option) it means ten
   /// minutes, which ArgumentParser cannot say, so the word is given its value here.
+  /// Only a session's (`run`, or no subcommand) is touched: `ctl note --hostile` is a note.
   static func hostileValue(_ arguments: [String]) -> [String] {
+    let subcommands = configuration.subcommands.map { $0._commandName }
+    if let first = arguments.first(where: { !$0.hasPrefix("-") }), first != Run._commandName,
+      subcommands.contains(first)
+    {
+      return arguments
+    }
     var out: [String] = []
     var index = 0
     while index < arguments.count {

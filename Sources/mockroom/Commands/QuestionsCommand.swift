@@ -38,26 +38,13 @@ struct QuestionsCommand: ParsableCommand {
     }
   }
 
-  /// When each question was last shown on a last-90-seconds banner (the session's start).
-  static func lastShown(_ sessions: [SessionSummary]) -> [String: String] {
-    var shown: [String: String] = [:]
-    for session in sessions {
-      for banner in session.banners where banner.kind == .lastStretch {
-        for question in banner.questions {
-          shown[question] = max(shown[question] ?? "", session.started)
-        }
-      }
-    }
-    return shown
-  }
-
   /// The two questions for a session's last 90 seconds; none (with a warning) when the file
   /// cannot be read. Sessions are looked through only when there is a file.
   static func forLastStretch(_ env: [String: String]) -> [String] {
     do {
       guard let questions = try read(env), !questions.isEmpty else { return [] }
-      let sessions = try sessionStore().everything().sessions
-      return ClosingQuestions.choose(questions.map(\.text), lastShown: lastShown(sessions))
+      return ClosingQuestions.choose(
+        questions.map(\.text), lastShown: try sessionStore().questionsShown())
     } catch {
       warn(
         "\((error as? UserError)?.message ?? "\(error)"); the last 90 seconds shows no questions")
@@ -76,7 +63,7 @@ struct QuestionsCommand: ParsableCommand {
           "no closing questions yet: 'mockroom questions edit' opens \(QuestionsCommand.path(env))")
         return
       }
-      let shown = QuestionsCommand.lastShown(try sessionStore().everything().sessions)
+      let shown = try sessionStore().questionsShown()
       let next = Set(ClosingQuestions.choose(questions.map(\.text), lastShown: shown))
       let rows = questions.map { q in
         [

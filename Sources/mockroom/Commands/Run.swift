@@ -129,12 +129,12 @@ struct Run: ParsableCommand {
     }
   }
 
-  /// The coaching cues' settings.
-  func options(_ settings: Settings) -> Schedule.Options {
+  /// The coaching cues' settings, and the check-ins' target with its spacing for `plan`.
+  func options(_ settings: Settings, plan: Plan) -> Schedule.Options {
     Schedule.Options(
       drillGrace: settings.drillGrace,
       checkinEvery: settings.checkinReminder ? Schedule.checkinDefault : nil, partner: partner,
-      checkinTarget: checkins)
+      checkinTarget: checkins, checkinSpacing: CheckinTarget.spacing(for: plan))
   }
 
   /// The prompt for this session: the one asked for, or the least recently practised (of the
@@ -178,8 +178,7 @@ struct Run: ParsableCommand {
     var random = SystemRandomNumberGenerator()
     let seed = self.seed ?? random.next() % 1_000_000
     let chosen = try choose(library, sessions: paths.sessionsDirectory, seed: seed)
-    var options = options(settings)
-    options.checkinSpacing = CheckinTarget.spacing(for: plan)
+    var options = options(settings, plan: plan)
     if let length = try hostileLength() {
       options.hostile = Hostile.place(
         until: length, own: chosen?.interjections ?? [], generic: library.deck, seed: seed)

@@ -67,6 +67,42 @@ struct SessionStore {
     )
   }
 
+  /// When each closing question was last shown (its session's start), without building every
+  /// record's summary: records are matched to the index by file identity, the few that changed
+  /// are read into it, and only the banners that showed questions are fetched. Many changed
+  /// records, or an index that fails, take the long way through `everything()`.
+  func questionsShown(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+    throws(UserError) -> [String: String]
+  {
+    let names = try names()
+    var shown: [String: String] = [:]
+    func note(_ questions: [String], _ started: String) {
+      for question in questions { shown[question] = max(shown[question] ?? "", started) }
+    }
+    do throws(SQLiteDatabase.Failure) {
+      let known = try index.identities(directory: directory)
+      let stale = names.filter { name in
+        SessionIndex.Identity(path: directory + "/" + name).map { known[name] != $0 } ?? true
+      }
+      if stale.count <= 20 {
+        for name in stale { _ = indexed([name], index: index, only: true) }
+        let present = Set(names)
+        for row in try index.questionsShown(directory: directory) where present.contains(row.name) {
+          note(row.questions, row.started)
+        }
+        return shown
+      }
+    } catch {
+      // The long way below says what went wrong with the index, and rebuilds it.
+    }
+    for session in try everything(index: index).sessions {
+      for banner in session.banners where banner.kind == .lastStretch {
+        note(banner.questions, session.started)
+      }
+    }
+    return shown
+  }
+
   /// One drill through the index, by file name; nil when the record is not a drill's.
   func drill(named name: String, index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
     -> DrillSummary?

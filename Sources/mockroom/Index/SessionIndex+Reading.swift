@@ -128,6 +128,45 @@ extension SessionIndex {
     return result
   }
 
+  /// What the index remembers of each record file in `directory`, by name.
+  func identities(directory: String) throws(SQLiteDatabase.Failure) -> [String: Identity] {
+    let rows = try cursor(
+      "SELECT id, name, device, inode, size, mtime_ns, ctime_ns FROM records WHERE directory = ?1",
+      [.text(directory)])
+    var out: [String: Identity] = [:]
+    while let row = rows.row {
+      defer { rows.advance() }
+      guard let name = row.text(1), let device = row.int(2), let inode = row.int(3),
+        let size = row.int(4), let modified = row.int(5), let changed = row.int(6)
+      else { continue }
+      out[name] = Identity(
+        device: device, inode: inode, size: size, modifiedNs: modified, changedNs: changed)
+    }
+    try rows.check()
+    return out
+  }
+
+  /// Every last-90 banner that showed closing questions, in `directory`'s records: the record's
+  /// name, its session's start, and the questions.
+  func questionsShown(directory: String) throws(SQLiteDatabase.Failure)
+    -> [(name: String, started: String, questions: [String])]
+  {
+    let rows = try cursor(
+      "SELECT b.record, r.name, s.started, b.questions FROM banners b"
+        + " JOIN records r ON r.id = b.record JOIN sessions s ON s.record = b.record"
+        + " WHERE r.directory = ?1 AND b.questions IS NOT NULL", [.text(directory)])
+    var out: [(name: String, started: String, questions: [String])] = []
+    while let row = rows.row {
+      defer { rows.advance() }
+      guard let name = row.text(1), let started = row.text(2), let questions = row.text(3) else {
+        continue
+      }
+      out.append((name, started, Self.lines(questions)))
+    }
+    try rows.check()
+    return out
+  }
+
   /// The drills among the records in scope, by record id: few beside the sessions, read whole.
   private func drills(scope: String, _ values: [SQLiteDatabase.Value]) throws(SQLiteDatabase
     .Failure) -> [Int64: DrillSummary]
