@@ -49,7 +49,9 @@ import Testing
     try pane.send("a")
     _ = try pane.waitFor("the pivot's banner to come down") { !$0.contains("PIVOT") }
     try pane.send("r")
-    try pane.waitFor("re-planned after the pivot")
+    try waitForLines("the re-plan", read: { try pane.records().first ?? [] }) {
+      count($0, "replanned") == 1
+    }
     // Total 102 s: the last 90 begin 12 s in.
     let last = try pane.waitFor("LAST 90 S", timeout: 15)
     #expect(last.contains("time for your questions"))

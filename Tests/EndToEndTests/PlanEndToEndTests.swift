@@ -104,7 +104,8 @@ import Testing
     try pane.send("n")
     try pane.waitFor("ESTIMATE")
     try pane.send("]")
-    try pane.waitFor("took 1:00 from design")
+    // The strip's estimate budget, which stays (the notice that says so lasts three seconds).
+    try pane.waitFor("/ 6:00")
     _ = try runtime.waitForSocket()
     let back = try runtime.mockroom(["ctl", "rebalance", "-2m"])
     #expect(back.status == 0, "\(back.stderr)")

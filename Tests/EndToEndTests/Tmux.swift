@@ -258,6 +258,28 @@ final class Pane {
   }
 }
 
+/// Waits (polling every 50 ms) until the record lines `read` returns satisfy `condition`. A
+/// notice on the screen lasts three seconds, which a loaded machine can let pass between two
+/// looks; the line the notice follows is written and fsynced before it shows, and stays.
+func waitForLines(
+  _ what: String, timeout: Double = 10, read: () throws -> [[String: Any]],
+  _ condition: ([[String: Any]]) -> Bool
+) throws {
+  let deadline = Date().addingTimeInterval(timeout)
+  var last: [[String: Any]] = []
+  while Date() < deadline {
+    last = (try? read()) ?? []
+    if condition(last) { return }
+    Thread.sleep(forTimeInterval: 0.05)
+  }
+  throw Timeout(description: "timed out waiting for \(what) in the record (\(last.count) lines)")
+}
+
+/// How many of `lines` are of `type`.
+func count(_ lines: [[String: Any]], _ type: String) -> Int {
+  lines.filter { $0["type"] as? String == type }.count
+}
+
 /// Whether `stty -a` output shows a terminal back in its normal (cooked, echoing) mode.
 func terminalRestored(_ screen: String) -> Bool {
   let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }))

@@ -112,11 +112,6 @@ public struct MoveLock: Equatable, Sendable {
     if used.count == RecoveryMove.allCases.count { used = [] }
     return true
   }
-
-  /// Gives back `move` used in the round now being changed, as if it had not been used.
-  public mutating func giveBack(_ move: RecoveryMove) {
-    used.removeAll { $0 == move }
-  }
 }
 
 /// The light a round's clock shows: green to a third of the time, yellow to two thirds, red
