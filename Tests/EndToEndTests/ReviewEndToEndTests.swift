@@ -151,7 +151,7 @@ import Testing
     let out = try runProcess([Binary.path, "history"], environment: home.environment)
     #expect(out.status == 0)
     #expect(out.stderr.contains("20261121-100000-x.jsonl:2: not valid JSON; line skipped"))
-    #expect(out.stderr.contains("20261121-110000-y.jsonl: written by a newer mockroom"))
+    #expect(out.stderr.contains("20261121-110000-y.jsonl:1: written by a newer mockroom"))
     #expect(out.stdout.contains("20261121-100000-x"))
     #expect(out.stdout.contains("incomplete"))
     // Again, from the index: the same lines and the same warnings.

@@ -197,16 +197,6 @@ struct Made {
     #expect(log.warnings == ["s.jsonl:4: not valid JSON; line skipped"])
   }
 
-  @Test func aLogFromANewerVersionIsSkippedWhole() {
-    var lines = Self.lines(Self.threePhases)
-    lines[2] = lines[2].replacingOccurrences(of: "\"v\":\(Record.schemaVersion)", with: "\"v\":9")
-    let log = SessionLog.read(file: "s.jsonl", text: lines.joined(separator: "\n") + "\n")
-    #expect(log.records.isEmpty)
-    #expect(log.newerVersion == 9)
-    #expect(log.warnings.count == 1)
-    #expect(log.warnings[0].contains("newer mockroom"))
-  }
-
   @Test func withoutAStartThereIsNoSummary() {
     let lines = Self.lines(Self.threePhases).dropFirst()
     let log = SessionLog.read(file: "s.jsonl", text: lines.joined(separator: "\n") + "\n")

@@ -14,7 +14,7 @@ struct PlanJSON: Codable {
         guard let ms = budgets_ms[phase.name], ms > 0 else {
           throw Record.DecodeError(description: "plan has no budget for \(phase.name)")
         }
-        return ms
+        return try Record.checked(ms, phase.name)
       }
       return Plan(name: name, budgets: budgets)
     }
@@ -85,7 +85,8 @@ struct ScheduleJSON: Codable {
           throw Record.DecodeError(description: "unknown phase '\(item.phase)'")
         }
         return Schedule.Placed(
-          id: item.id, kind: kind, text: item.text, phase: phase, at: item.at_ms)
+          id: item.id, kind: kind, text: item.text, phase: phase,
+          at: try Record.checked(item.at_ms, "at_ms"))
       }
       let hostile = try self.hostile.map { json in
         var lines: [Phase: [Hostile.Line]] = [:]
@@ -95,14 +96,20 @@ struct ScheduleJSON: Codable {
           }
           lines[phase] = list.map { Hostile.Line(id: $0.id, text: $0.text) }
         }
-        return Hostile(until: json.until_ms, times: json.at_ms, lines: lines)
+        return Hostile(
+          until: try Record.checked(json.until_ms, "until_ms"),
+          times: try json.at_ms.map { try Record.checked($0, "at_ms") }, lines: lines)
       }
       return Schedule(
         interjections: placed,
         options: Schedule.Options(
-          drillGrace: drill_grace_ms, checkinEvery: checkin_every_ms, partner: partner ?? false,
-          hostile: hostile, checkinTarget: checkin_target,
-          checkinSpacing: checkin_spacing_ms ?? CheckinTarget.standardSpacing,
+          drillGrace: try Record.checked(drill_grace_ms, "drill_grace_ms"),
+          checkinEvery: try checkin_every_ms.map { try Record.checked($0, "checkin_every_ms") },
+          partner: partner ?? false, hostile: hostile,
+          checkinTarget: try checkin_target.map { try Record.checked(count: $0, "checkin_target") },
+          checkinSpacing: try checkin_spacing_ms.map {
+            try Record.checked($0, "checkin_spacing_ms")
+          } ?? CheckinTarget.standardSpacing,
           questions: questions ?? []))
     }
   }

@@ -241,7 +241,21 @@ private struct Line: Codable {
     guard let kind = Record.Kind(rawValue: type) else {
       throw Record.DecodeError(description: "unknown type '\(type)'")
     }
-    let t = try c.decode(Int64.self, forKey: .t_ms)
+    // Every number is outside input: each is checked against what a session can hold before
+    // any sum is made of it (a `resumed` near Int64's end once trapped every review command).
+    func millis(_ key: Key, signed: Bool = false) throws -> Millis {
+      try Record.checked(c.decode(Int64.self, forKey: key), key.rawValue, signed: signed)
+    }
+    func millisIfPresent(_ key: Key) throws -> Millis? {
+      try c.decodeIfPresent(Int64.self, forKey: key).map { try Record.checked($0, key.rawValue) }
+    }
+    func count(_ key: Key) throws -> Int {
+      try Record.checked(count: c.decode(Int.self, forKey: key), key.rawValue)
+    }
+    func figure(_ key: Key) throws -> Double {
+      try Record.checked(figure: c.decode(Double.self, forKey: key), key.rawValue)
+    }
+    let t = try millis(.t_ms)
     wall = try c.decode(String.self, forKey: .wall)
     var source: Source?
     if let name = try c.decodeIfPresent(String.self, forKey: .source) {
@@ -312,40 +326,40 @@ private struct Line: Codable {
       entry = .phaseEntered(try phase(), via: move)
     case .phaseLeft:
       entry = .phaseLeft(
-        try phase(), elapsed: try c.decode(Int64.self, forKey: .elapsed_ms),
-        budget: try c.decode(Int64.self, forKey: .budget_ms))
+        try phase(), elapsed: try millis(.elapsed_ms),
+        budget: try millis(.budget_ms))
     case .paused:
       entry = .paused
     case .resumed:
-      entry = .resumed(pausedFor: try c.decode(Int64.self, forKey: .paused_ms))
+      entry = .resumed(pausedFor: try millis(.paused_ms))
     case .budgetChanged:
       entry = .budgetChanged(
-        try phase(), from: try c.decode(Int64.self, forKey: .from_ms),
-        to: try c.decode(Int64.self, forKey: .to_ms))
+        try phase(), from: try millis(.from_ms),
+        to: try millis(.to_ms))
     case .rebalanced:
       entry = .rebalanced(
-        try phase(), other: try phase(.other), moved: try c.decode(Int64.self, forKey: .moved_ms))
+        try phase(), other: try phase(.other), moved: try millis(.moved_ms, signed: true))
     case .sessionEnded:
-      entry = .sessionEnded(try ending(), active: try c.decode(Int64.self, forKey: .active_ms))
+      entry = .sessionEnded(try ending(), active: try millis(.active_ms))
     case .cueFired:
       var banner = Banner(
-        number: try c.decode(Int.self, forKey: .banner),
+        number: try count(.banner),
         cue: try c.decode(String.self, forKey: .cue),
         kind: try cueKind(), text: try c.decodeIfPresent(String.self, forKey: .text), shownAt: t,
-        late: try c.decodeIfPresent(Int64.self, forKey: .late_ms))
+        late: try millisIfPresent(.late_ms))
       if c.contains(.phase) { banner.phase = try phase() }
       banner.questions = try c.decodeIfPresent([String].self, forKey: .questions) ?? []
       entry = .cueFired(banner)
     case .acknowledged:
       entry = .acknowledged(
-        banner: try c.decode(Int.self, forKey: .banner),
+        banner: try count(.banner),
         cue: try c.decode(String.self, forKey: .cue),
-        kind: try cueKind(), after: try c.decode(Int64.self, forKey: .after_ms))
+        kind: try cueKind(), after: try millis(.after_ms))
     case .replanned:
       entry = .replanned(
-        banner: try c.decode(Int.self, forKey: .banner),
+        banner: try count(.banner),
         cue: try c.decode(String.self, forKey: .cue),
-        after: try c.decode(Int64.self, forKey: .after_ms))
+        after: try millis(.after_ms))
     case .marked:
       let name = try c.decode(String.self, forKey: .mark)
       let mark: Mark
@@ -366,9 +380,9 @@ private struct Line: Codable {
     case .suspended:
       entry = .suspended
     case .continued:
-      entry = .continued(stoppedFor: try c.decode(Int64.self, forKey: .stopped_ms))
+      entry = .continued(stoppedFor: try millis(.stopped_ms))
     case .slept:
-      entry = .slept(try c.decode(Int64.self, forKey: .slept_ms))
+      entry = .slept(try millis(.slept_ms))
     case .debrief:
       var scores: [Dimension: Int] = [:]
       for (name, score) in try c.decode([String: Int].self, forKey: .scores) {
@@ -405,16 +419,18 @@ private struct Line: Codable {
           id: try c.decode(String.self, forKey: .id),
           program: try c.decode(String.self, forKey: .program), drill: drill,
           seed: try c.decodeIfPresent(UInt64.self, forKey: .seed),
-          limit: try c.decode(Int64.self, forKey: .limit_ms),
-          count: try c.decode(Int.self, forKey: .count)))
+          limit: try millis(.limit_ms),
+          count: try count(.count)))
     case .problemShown:
       let kind = try estimateKind()
-      let inputs = try c.decode([String: Double].self, forKey: .inputs)
+      let inputs = try c.decode([String: Double].self, forKey: .inputs).mapValues {
+        try Record.checked(figure: $0, "inputs")
+      }
       guard let problem = EstimateProblem(kind: kind, inputs: inputs) else {
         throw Record.DecodeError(
           description: "the inputs of a \(kind.rawValue) problem are not all there")
       }
-      entry = .problemShown(number: try c.decode(Int.self, forKey: .number), problem)
+      entry = .problemShown(number: try count(.number), problem)
     case .problemAnswered:
       let kind = try estimateKind()
       let names = kind.steps.map(\.name)
@@ -428,69 +444,69 @@ private struct Line: Codable {
       let result = EstimateResult(
         kind: kind, typed: typed,
         values: typed.map { $0.isEmpty ? nil : try? NumberText.parse($0).get() },
-        ratio: try c.decode(Double.self, forKey: .ratio), band: band,
-        elapsed: try c.decode(Int64.self, forKey: .elapsed_ms),
-        limit: try c.decode(Int64.self, forKey: .limit_ms), stepsRight: names.map { right[$0] },
+        ratio: try figure(.ratio), band: band,
+        elapsed: try millis(.elapsed_ms),
+        limit: try millis(.limit_ms), stepsRight: names.map { right[$0] },
         diagnosis: try c.decodeIfPresent(String.self, forKey: .diagnosis))
-      entry = .problemAnswered(number: try c.decode(Int.self, forKey: .number), result)
+      entry = .problemAnswered(number: try count(.number), result)
     case .cardReviewed:
       let ratingName = try c.decode(String.self, forKey: .rating)
       guard let rating = FSRS.Rating(name: ratingName) else {
         throw Record.DecodeError(description: "unknown rating '\(ratingName)'")
       }
       let memory = FSRS.Memory(
-        stability: try c.decode(Double.self, forKey: .stability),
-        difficulty: try c.decode(Double.self, forKey: .difficulty),
-        reviewed: try c.decode(Double.self, forKey: .day),
-        interval: try c.decode(Int.self, forKey: .interval_days))
+        stability: try figure(.stability),
+        difficulty: try figure(.difficulty),
+        reviewed: try figure(.day),
+        interval: try count(.interval_days))
       entry = .cardReviewed(
         CardReview(
           card: try c.decode(String.self, forKey: .card),
           typed: try c.decode(String.self, forKey: .answer),
           right: try c.decode(Bool.self, forKey: .right),
           exact: try c.decode(Bool.self, forKey: .exact), rating: rating,
-          elapsed: try c.decode(Int64.self, forKey: .elapsed_ms), memory: memory))
+          elapsed: try millis(.elapsed_ms), memory: memory))
     case .drillEnded:
       entry = .drillEnded(try ending())
     case .roundShown:
       entry = .roundShown(
-        number: try c.decode(Int.self, forKey: .number),
+        number: try count(.number),
         RecoveryQuestion(
           id: try c.decode(String.self, forKey: .cue),
           text: try c.decode(String.self, forKey: .text),
           strong: try c.decode([String].self, forKey: .strong),
           prompt: try c.decodeIfPresent(String.self, forKey: .prompt)))
     case .moveChosen, .moveRefused:
-      let number = try c.decode(Int.self, forKey: .number)
+      let number = try count(.number)
       let move = try recoveryMove()
-      let elapsed = try c.decode(Int64.self, forKey: .elapsed_ms)
+      let elapsed = try millis(.elapsed_ms)
       entry =
         kind == .moveChosen
         ? .moveChosen(number: number, move, elapsed: elapsed)
         : .moveRefused(number: number, move, elapsed: elapsed)
     case .roundRated:
-      let rating = try c.decode(Int.self, forKey: .rating)
+      let rating = try count(.rating)
       guard (1...5).contains(rating) else {
         throw Record.DecodeError(description: "rating \(rating) is not 1 to 5")
       }
       entry = .roundRated(
-        number: try c.decode(Int.self, forKey: .number),
+        number: try count(.number),
         move: c.contains(.move) ? try recoveryMove() : nil, rating: rating,
-        elapsed: try c.decode(Int64.self, forKey: .elapsed_ms))
+        elapsed: try millis(.elapsed_ms))
     case .pushbackAnswered:
       let name = try c.decode(String.self, forKey: .answer)
       guard let answer = PushbackAnswer(rawValue: name) else {
         throw Record.DecodeError(description: "unknown answer '\(name)'")
       }
       entry = .pushbackAnswered(
-        banner: try c.decode(Int.self, forKey: .banner),
+        banner: try count(.banner),
         cue: try c.decode(String.self, forKey: .cue), answer,
-        after: try c.decode(Int64.self, forKey: .after_ms))
+        after: try millis(.after_ms))
     case .checkinCounted:
       entry = .checkinCounted(
-        number: try c.decode(Int.self, forKey: .number),
-        target: try c.decode(Int.self, forKey: .target),
-        worked: try c.decode(Int64.self, forKey: .worked_ms))
+        number: try count(.number),
+        target: try count(.target),
+        worked: try millis(.worked_ms))
     case .hookFailed:
       let name = try c.decode(String.self, forKey: .event)
       guard let event = HookEvent(rawValue: name) else {

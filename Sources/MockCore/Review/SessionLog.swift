@@ -10,8 +10,7 @@ public struct SessionLog: Sendable {
   public var started: String?
   /// `file:line: what is wrong`, one per line skipped.
   public var warnings: [String]
-  /// Set when a line comes from a newer mockroom: the whole log is skipped, since its meaning
-  /// may have changed.
+  /// The newest schema version among lines skipped as written by a newer mockroom, if any.
   public var newerVersion: Int?
 
   public init(
@@ -32,11 +31,14 @@ public struct SessionLog: Sendable {
   }
 
   /// Reads a log's bytes, split on newlines as bytes (no text decoding of the whole file).
+  /// A line from a newer mockroom is skipped as a corrupt one is, and the rest kept: README
+  /// promises as much. Such lines are said in one warning, however many there are.
   public static func read(file: String, bytes: Data) -> SessionLog {
     var log = SessionLog(file: file)
     let newline = UInt8(ascii: "\n")
     let lines = bytes.split(separator: newline, omittingEmptySubsequences: false)
     let complete = bytes.last == newline
+    var newer: (line: Int, count: Int)?
     for (index, line) in lines.enumerated() where !line.isEmpty {
       let isLast = index == lines.count - 1
       do {
@@ -45,17 +47,19 @@ public struct SessionLog: Sendable {
         log.records.append(record)
       } catch {
         if let version = error.newerVersion {
-          log.newerVersion = version
-          log.warnings = [
-            "\(file): written by a newer mockroom (record schema \(version); this one reads "
-              + "\(Record.schemaVersion)); skipped"
-          ]
-          log.records = []
-          return log
+          log.newerVersion = max(version, log.newerVersion ?? version)
+          newer = (newer?.line ?? index + 1, (newer?.count ?? 0) + 1)
+          continue
         }
         let what = isLast && !complete ? "cut short (\(error))" : "\(error)"
         log.warnings.append("\(file):\(index + 1): \(what); line skipped")
       }
+    }
+    if let newer, let version = log.newerVersion {
+      let more = newer.count > 1 ? " and \(newer.count - 1) more" : ""
+      log.warnings.append(
+        "\(file):\(newer.line): written by a newer mockroom (record schema \(version); this one "
+          + "reads \(Record.schemaVersion)); this line\(more) skipped")
     }
     return log
   }

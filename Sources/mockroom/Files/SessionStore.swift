@@ -209,7 +209,7 @@ struct SessionStore {
       takenTo = Int64(bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
       let log = SessionLog.read(file: path, bytes: Data(bytes))
       warnings = log.warnings
-      if log.newerVersion == nil, !log.records.isEmpty {
+      if !log.records.isEmpty {
         drill = DrillSummary(log)
         summary = drill == nil ? SessionSummary(log) : nil
         if summary == nil, drill == nil {
