@@ -28,6 +28,12 @@ static inline int mr_key_left(void) { return KEY_LEFT; }
 static inline int mr_key_right(void) { return KEY_RIGHT; }
 static inline int mr_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int mr_key_enter(void) { return KEY_ENTER; }
+// Whether the terminal can move the cursor to a place (terminfo's cup): a "dumb" terminal
+// cannot, and would show one frozen line.
+static inline int mr_can_place_cursor(void) {
+  const char *cup = tigetstr("cup");
+  return cup != NULL && cup != (const char *)-1;
+}
 // C globals are not concurrency-safe in Swift 6; reading them through a function is.
 static inline WINDOW *mr_stdscr(void) { return stdscr; }
 

@@ -134,6 +134,53 @@ import Testing
     #expect(show.stdout.contains("next time: left too early"))
   }
 
+  /// The sessions directory mounted read-only (tests run as root, whom chmod does not stop):
+  /// the debrief typed is kept in a file of its own, said with the way to add it, and once the
+  /// directory can be written, adding it as said puts it in the session's review.
+  @Test(.enabled(if: TinyDisk.available))
+  func aDebriefTypedIntoAReadOnlyDirectoryIsKeptAndSaidWhere() throws {
+    let keep = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mockroom-keep-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: keep) }
+    let pane = try Pane(width: 80, height: 24, environment: ["TMPDIR": keep], jobControl: true)
+    try pane.run(Self.quick)
+    try pane.waitFor("CLARIFY")
+    try pane.send("q", "y")
+    try pane.waitFor("mockroom: session")
+    let sessions = pane.sessions
+    let record = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first)
+    let before = try String(contentsOfFile: sessions + "/" + record, encoding: .utf8)
+    #expect(try runProcess(["mount", "--bind", sessions, sessions]).status == 0)
+    defer { _ = try? runProcess(["umount", "-l", sessions]) }
+    #expect(try runProcess(["mount", "-o", "remount,bind,ro", sessions]).status == 0)
+    try pane.run(["debrief", "last"])
+    try pane.waitFor("DEBRIEF")
+    try pane.send("Down", "Down", "3", "Up", "Up", "Up", "5")
+    try pane.send("Down", "Down", "Down", "Down", "Down", "Enter")
+    try pane.type("left too early")
+    try pane.send("Enter")
+    let screen = try pane.waitFor("add it with")
+    #expect(screen.contains("read-only file system"), "\(screen)")
+    let kept = try FileManager.default.contentsOfDirectory(atPath: keep).filter {
+      $0.hasSuffix("-debrief.jsonl")
+    }
+    #expect(kept.count == 1)
+    let file = keep + "/" + (kept.first ?? "")
+    let line = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(line.contains("\"type\":\"debrief\""))
+    #expect(line.contains("left too early"))
+    #expect(try String(contentsOfFile: sessions + "/" + record, encoding: .utf8) == before)
+    // Writable again: the line added as the message says is the session's debrief.
+    #expect(try runProcess(["umount", sessions]).status == 0)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: sessions + "/" + record))
+    handle.seekToEndOfFile()
+    handle.write(Data(line.utf8))
+    try handle.close()
+    let show = try Self.review(pane, "show", "last")
+    #expect(show.stdout.contains("next time: left too early"), "\(show.stdout)")
+  }
+
   @Test func noSessionsYetIsFriendlyAndAcorruptLineIsNamed() throws {
     let home = try PromptEndToEnd.Home()
     for command in [["history"], ["stats"], ["show", "last"]] {

@@ -187,12 +187,8 @@ struct DebriefCommand: ParsableCommand {
       print("mockroom: debrief of \(summary.id) not saved")
       return
     }
-    do {
-      try SessionLogWriter(appendingTo: log.file).append(
-        Record(t: last.t, entry: .debrief(said), source: .candidate))
-    } catch {
-      throw UserError("\(error)", code: 1)
-    }
+    try SessionLogWriter.appendLater(
+      Record(t: last.t, entry: .debrief(said), source: .candidate), to: log.file, what: "debrief")
     print("mockroom: debrief of \(summary.id) saved in \(log.file)")
   }
 }

@@ -155,31 +155,40 @@ final class SessionLogWriter {
     if flush() { return .complete }
     let reason = behind?.reason ?? "unknown"
     let unwritten = pending.filter { $0 != [UInt8(ascii: "\n")] }.count
+    let whole = Array(lines.map { $0 + "\n" }.joined().utf8)
+    if let file = Self.keep(whole, as: "mockroom-\(id)", in: fallbacks) {
+      return .savedElsewhere(fallback: file, unwritten: unwritten, reason: reason)
+    }
+    return .incomplete(unwritten: unwritten, reason: reason)
+  }
+
+  /// Writes `bytes` to a new file `<name>.jsonl` in the first of `places` (by default beside
+  /// the temporary files, then in the home directory) that takes it whole; returns its path.
+  static func keep(_ bytes: [UInt8], as name: String, in places: [String]? = nil) -> String? {
     let env = ProcessInfo.processInfo.environment
     let places =
-      fallbacks
+      places
       ?? [env["TMPDIR"], "/tmp", "/var/tmp", env["HOME"]].compactMap { $0 }.filter {
         $0.hasPrefix("/")
       }
-    let whole = Array(lines.map { $0 + "\n" }.joined().utf8)
     for place in places {
       // A new file of our own, never one that was there (in /tmp, a name another user left
       // could lead elsewhere): `-2`, `-3`… when the name is taken.
       for attempt in 1...9 {
-        let file = "\(place)/mockroom-\(id)\(attempt == 1 ? "" : "-\(attempt)").jsonl"
+        let file = "\(place)/\(name)\(attempt == 1 ? "" : "-\(attempt)").jsonl"
         let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
           if errno == EEXIST { continue }
           break
         }
-        let done = !Self.write(whole, to: fd, from: 0).failed && fsync(fd) == 0
+        let done = !Self.write(bytes, to: fd, from: 0).failed && fsync(fd) == 0
         close(fd)
-        if done { return .savedElsewhere(fallback: file, unwritten: unwritten, reason: reason) }
+        if done { return file }
         unlink(file)
         break
       }
     }
-    return .incomplete(unwritten: unwritten, reason: reason)
+    return nil
   }
 
   /// Writes `bytes` from `start` on; returns where it got to, and whether a write failed
@@ -222,6 +231,31 @@ final class SessionLogWriter {
 }
 
 extension SessionLogWriter {
+  /// Adds `record` to the closed record at `path` (a debrief or scores given later). When it
+  /// cannot be written there, what was typed is not lost: the line goes to a file of its own
+  /// (see `keep`), or failing that to standard output, and the error says where and how to add
+  /// it to the record.
+  static func appendLater(_ record: Record, to path: String, what: String) throws(UserError) {
+    let why: String
+    do {
+      try SessionLogWriter(appendingTo: path).append(record)
+      return
+    } catch {
+      why = error.description
+    }
+    let line = record.jsonLine(wall: WallClock.rfc3339(Date())) + "\n"
+    let id = String(path.split(separator: "/").last?.dropLast(6) ?? "session")
+    if let kept = keep(Array(line.utf8), as: "mockroom-\(id)-\(what)") {
+      throw UserError(
+        "\(why). Your \(what) is kept in \(kept); once \(path) can be written, add it with: "
+          + "cat \(kept) >> \(path)", code: 1)
+    }
+    print(line, terminator: "")
+    throw UserError(
+      "\(why); nor could it be kept in a file elsewhere. Your \(what) is the line printed "
+        + "above: add it to the end of \(path) once that can be written.", code: 1)
+  }
+
   /// Finishes the record; one that never caught up is said, with where the whole of it is.
   func finished() throws(UserError) {
     switch finish() {

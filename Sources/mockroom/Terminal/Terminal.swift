@@ -45,6 +45,15 @@ final class Terminal {
         description: "the terminal type '\(term)' is not known here (no terminfo entry). "
           + "Set TERM to one this system knows, for example TERM=xterm-256color.")
     }
+    // A terminal that cannot place the cursor (TERM=dumb, an editor's shell buffer) would show
+    // one frozen line while the session ran unseen: refuse it as an unknown one is refused.
+    guard mr_can_place_cursor() != 0 else {
+      endwin()
+      throw Failure(
+        description: "the terminal type '\(term)' cannot move the cursor, so the clock cannot "
+          + "be drawn. Run mockroom in a full terminal (xterm, tmux, a terminal app), or set "
+          + "TERM to one, for example TERM=xterm-256color.")
+    }
     self.window = window
     SignalPipe.restoreTerminalOnCrash()
     cbreak()  // not raw(): Ctrl-C must still raise SIGINT
