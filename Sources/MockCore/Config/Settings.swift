@@ -48,6 +48,21 @@ public struct Settings: Equatable, Sendable {
   /// Cards a `drill numbers` asks.
   public var cardCount = 8
   public private(set) var sources: [Key: Source] = [:]
+  /// Where in `config.yaml` each setting read from it stands, for `config check`.
+  public private(set) var places: [Key: Place] = [:]
+  /// Where each of `hooks`' commands stands in `config.yaml`, in the same order.
+  public private(set) var hookPlaces: [HookEvent: [Place]] = [:]
+
+  /// A line and column of `config.yaml`.
+  public struct Place: Equatable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    init(_ node: Node) {
+      line = node.mark?.line ?? 1
+      column = node.mark?.column ?? 1
+    }
+  }
 
   public init() {}
 
@@ -119,7 +134,10 @@ public struct Settings: Equatable, Sendable {
             message: "unknown setting '\(word)'\(hint ?? ""); it is ignored"))
         continue
       }
-      if read(key, value, &reader, file: file, warnings: &warnings) { mark(key, .file) }
+      if read(key, value, &reader, file: file, warnings: &warnings) {
+        mark(key, .file)
+        places[key] = Place(value)
+      }
     }
     return (reader.problems.sorted(by: PromptProblem.sortedOrder), warnings)
   }
@@ -177,6 +195,7 @@ public struct Settings: Equatable, Sendable {
     }
     let before = reader.problems.count
     var read: [HookEvent: [HookCommand]] = [:]
+    var places: [HookEvent: [Place]] = [:]
     let names = HookEvent.allCases.map(\.rawValue)
     for (key, value) in mapping {
       guard let name = key.scalar?.string, let event = HookEvent(rawValue: name) else {
@@ -188,11 +207,14 @@ public struct Settings: Equatable, Sendable {
             message: "unknown hook event '\(word)'\(hint ?? ""); its hooks never run"))
         continue
       }
-      read[event, default: []] += reader.list(value, name) { reader, item in
-        Self.hookCommand(item, &reader, event: name)
+      let commands = reader.list(value, name) { reader, item in
+        Self.hookCommand(item, &reader, event: name).map { ($0, Place(item)) }
       }
+      read[event, default: []] += commands.map(\.0)
+      places[event, default: []] += commands.map(\.1)
     }
     hooks = read
+    hookPlaces = places
     return reader.problems.count == before
   }
 

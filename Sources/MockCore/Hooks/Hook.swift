@@ -42,6 +42,8 @@ public enum HookCommand: Equatable, Sendable {
 
   /// The names of the built-ins, as `config.yaml` writes them.
   public static let builtIns = ["speak", "notify"]
+  /// The programs `speak` uses, the first found on PATH.
+  public static let speechPrograms = ["espeak-ng", "spd-say", "say"]
 
   /// How the command is named in messages and the record: `notify-send mockroom`, `speak`.
   public var shown: String {

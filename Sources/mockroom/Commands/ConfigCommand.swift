@@ -26,12 +26,25 @@ struct ConfigCommand: ParsableCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print every setting a session would use, and where each came from.",
-      discussion: "Takes run's flags, to show what a run with them would use.")
+      discussion: "Takes run's flags that change settings or budgets (--plan, --budget, "
+        + "--pivots, --no-pivots, --bell, --drill-grace, --checkin-reminder, --color), to show "
+        + "what a run with them would use, and the plan's budgets as that run would start.")
 
     @OptionGroup var defaults: SettingsOptions
+    @OptionGroup var budget: BudgetOptions
 
     func run() throws {
-      for line in try defaults.settings().table { print(line) }
+      let settings = try defaults.settings()
+      // The plan as run would find it: an unknown one is refused here as there.
+      let plan = try Plans.choose(settings.plan, inline: settings.plans).file.plan
+        .overriding(try budget.overrides())
+      let budgets =
+        Phase.allCases.map { "\($0.name) \(DurationText.clock(plan[$0]))" }
+        .joined(separator: ", ") + " (\(DurationText.clock(plan.total)))"
+      let rows =
+        settings.shown.map { [$0.key, $0.value, $0.source.rawValue] }
+        + [["budgets", budgets, budget.budgets.isEmpty ? "plan" : "flag"]]
+      for line in ReviewText.table(["SETTING", "VALUE", "FROM"], rows) { print(line) }
       print("file: \(ConfigFile.path())")
     }
   }
@@ -71,8 +84,16 @@ struct ConfigCommand: ParsableCommand {
         settings: read.settings, directory: DataPaths.configDirectory(env),
         logPath: DataPaths.hookLog(env), environment: env
       ).problems
-      for line in read.problems + read.warnings + hooks { print(line) }
-      let count = read.problems.count + read.warnings.count + hooks.count
+      // What run would refuse or what would fail each time, checked as run checks it; only
+      // when the file reads, since a value of the wrong kind leaves the rest unread.
+      let checked =
+        read.problems.isEmpty
+        ? SettingsCheck.problems(
+          read.settings, file: ConfigFile.path(env), configDirectory: DataPaths.configDirectory(env),
+          environment: env) : []
+      let all = read.problems + read.warnings + hooks + checked
+      for line in all { print(line) }
+      let count = all.count
       print(
         "\(ConfigFile.path()): \(count == 0 ? "no problems" : "\(count) problem\(count == 1 ? "" : "s")")."
       )

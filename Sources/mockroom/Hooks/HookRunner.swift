@@ -197,7 +197,7 @@ final class HookRunner {
     switch command {
     case .program(let words): return .success(words)
     case .speak(let options):
-      guard let program = ["espeak-ng", "spd-say", "say"].first(where: found) else {
+      guard let program = HookCommand.speechPrograms.first(where: found) else {
         return .failure(Refusal("no speech program found (espeak-ng, spd-say or say)"))
       }
       return .success([program] + options + [text])
