@@ -86,11 +86,12 @@ struct ConfigCommand: ParsableCommand {
       ).problems
       // What run would refuse or what would fail each time, checked as run checks it; only
       // when the file reads, since a value of the wrong kind leaves the rest unread.
+      let directory = DataPaths.configDirectory(env)
       let checked =
         read.problems.isEmpty
         ? SettingsCheck.problems(
-          read.settings, file: ConfigFile.path(env), configDirectory: DataPaths.configDirectory(env),
-          environment: env) : []
+          read.settings, file: ConfigFile.path(env), configDirectory: directory, environment: env)
+        : []
       let all = read.problems + read.warnings + hooks + checked
       for line in all { print(line) }
       let count = all.count
