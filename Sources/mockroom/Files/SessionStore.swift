@@ -21,12 +21,23 @@ struct SessionStore {
     defer { closedir(entries) }
     var names: [String] = []
     while let entry = readdir(entries) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      let name = Self.name(of: entry)
       if name.hasSuffix(".jsonl"), !name.hasPrefix(".") { names.append(name) }
     }
     return names.sorted()
+  }
+
+  /// The file name in a directory entry, read up to its NUL within the entry's own length.
+  /// `readdir`'s record is only as long as its name needs (`d_reclen`), not the 256 bytes
+  /// `d_name` is declared with, so copying the whole field reads past the last entry.
+  static func name(of entry: UnsafePointer<dirent>) -> String {
+    let record = UnsafeRawPointer(entry)
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    let lengthOffset = MemoryLayout<dirent>.offset(of: \dirent.d_reclen)!
+    let length = Int(record.load(fromByteOffset: lengthOffset, as: UInt16.self))
+    let room = min(max(0, length - nameOffset), MemoryLayout<dirent>.size - nameOffset)
+    let name = UnsafeRawBufferPointer(start: record + nameOffset, count: room)
+    return String(decoding: name.prefix { $0 != 0 }, as: UTF8.self)
   }
 
   /// Reads one record file; one that is not a regular file is named for what it is.
