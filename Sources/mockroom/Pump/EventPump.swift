@@ -183,6 +183,7 @@ final class EventPump {
       }
       feed(.request(arrival.request, seq: arrival.seq, from: arrival.client.peer))
     }
+    if let notice = server.takeNotice() { feed(.notice(notice)) }
     notePeers(feed)
   }
 
