@@ -80,6 +80,8 @@ public struct HookResult: Equatable, Sendable {
     case killedBy(signal: Int32)
     /// It ran past its time and was stopped.
     case timedOut(after: Millis)
+    /// It was still running when the program ended, and was stopped then.
+    case stoppedAtExit
     /// It never ran, and why (not found, not executable, no speech program).
     case notStarted(String)
   }
@@ -105,6 +107,7 @@ public struct HookResult: Equatable, Sendable {
     case .exited(let code): code == 0 ? "exit 0" : "exit \(code)"
     case .killedBy(let signal): "killed by signal \(signal)"
     case .timedOut(let limit): "still running after \(Self.seconds(limit)), so stopped"
+    case .stoppedAtExit: "stopped at exit"
     case .notStarted(let reason): "could not start: \(reason)"
     }
   }

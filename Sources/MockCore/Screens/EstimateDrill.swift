@@ -73,7 +73,7 @@ public struct EstimateDrill: ScreenModel, Equatable, Sendable {
       clock.back(at: now)
       effects = [.redraw]
     case .resize, .viewport, .time, .slept, .request, .peers, .message, .hungUp, .recordBehind,
-      .hookFinished:
+      .hookFinished, .notice:
       effects = []
     }
     return effects + HookWatch.drillCalls(after: effects, info)

@@ -135,7 +135,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     case .stop: return [.quit]
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .hookFinished:
+      .recordBehind, .hookFinished, .notice:
       return []
     }
   }
@@ -145,7 +145,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     case .key, .stop: return [.quit]
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .hookFinished:
+      .recordBehind, .hookFinished, .notice:
       return []
     }
   }

@@ -56,7 +56,7 @@ public struct NumbersDrill: ScreenModel, Equatable, Sendable {
       clock.back(at: now)
       effects = [.redraw]
     case .resize, .viewport, .time, .slept, .request, .peers, .message, .hungUp, .recordBehind,
-      .hookFinished:
+      .hookFinished, .notice:
       break
     }
     return effects + HookWatch.drillCalls(after: effects, info)

@@ -96,7 +96,8 @@ public struct RecoveryDrill: ScreenModel, Equatable, Sendable {
       clock.back(at: now)
       effects = [.redraw]
     case .request(let request, let seq, let peer): effects = answer(request, seq, peer, at: now)
-    case .resize, .viewport, .slept, .peers, .message, .hungUp, .recordBehind, .hookFinished:
+    case .resize, .viewport, .slept, .peers, .message, .hungUp, .recordBehind, .hookFinished,
+      .notice:
       break
     }
     return effects + HookWatch.drillCalls(after: effects, info)

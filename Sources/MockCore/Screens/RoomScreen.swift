@@ -19,6 +19,9 @@ extension Room: ScreenModel {
     case .peers(let consoles, _):
       self.consoles = consoles
       return []
+    case .notice(let text):
+      say(text, at: now)
+      return []
     case .resize, .request, .message, .hungUp, .hookFinished: return []
     }
   }
@@ -40,7 +43,7 @@ extension DebriefForm: ScreenModel {
     // Nothing is timed here: step away and come back to the same form.
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .hookFinished:
+      .recordBehind, .hookFinished, .notice:
       return []
     }
   }

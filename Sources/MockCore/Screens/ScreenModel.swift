@@ -28,6 +28,9 @@ public enum Input: Equatable, Sendable {
   case recordBehind(RecordBehind?)
   /// A hook the program started has finished (or could not start, or was stopped).
   case hookFinished(HookResult)
+  /// Something the shell has to say, once, for a few seconds (the control socket ran out of
+  /// descriptors); a screen without a place for it lets it go.
+  case notice(String)
 }
 
 /// A control client, as a screen sees it: which connection, and who it said it is.

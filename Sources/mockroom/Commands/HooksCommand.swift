@@ -74,14 +74,18 @@ struct HooksCommand: ParsableCommand {
       let signals = SignalPipe()
       var results = runner.fire(call, at: MonotonicClock.now())
       while runner.running {
-        var fd = pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)
+        var fds = [pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)]
+        fds += runner.pollFDs
         let timeout = runner.nextDeadline.map { max(0, $0 - MonotonicClock.now()) } ?? 1_000
-        _ = poll(&fd, 1, Int32(clamping: timeout))
+        _ = poll(&fds, nfds_t(fds.count), Int32(clamping: timeout))
+        runner.drain(fds.dropFirst())
         if signals.drain().contains(where: { if case .stop = $0 { true } else { false } }) {
           results += runner.finish(within: 0)
         }
         results += runner.reap(at: MonotonicClock.now())
       }
+      // What a hook left running is stopped too, and the rest of its output read.
+      results += runner.finish(within: 0)
       for result in results {
         var line = "\(event.rawValue): \(result.command): \(result.why)"
         if case .notStarted = result.outcome {} else { line += " after \(result.took) ms" }

@@ -21,12 +21,23 @@ struct SessionStore {
     defer { closedir(entries) }
     var names: [String] = []
     while let entry = readdir(entries) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      let name = Self.name(of: entry)
       if name.hasSuffix(".jsonl"), !name.hasPrefix(".") { names.append(name) }
     }
     return names.sorted()
+  }
+
+  /// The file name in a directory entry, read up to its NUL within the entry's own length.
+  /// `readdir`'s record is only as long as its name needs (`d_reclen`), not the 256 bytes
+  /// `d_name` is declared with, so copying the whole field reads past the last entry.
+  static func name(of entry: UnsafePointer<dirent>) -> String {
+    let record = UnsafeRawPointer(entry)
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    let lengthOffset = MemoryLayout<dirent>.offset(of: \dirent.d_reclen)!
+    let length = Int(record.load(fromByteOffset: lengthOffset, as: UInt16.self))
+    let room = min(max(0, length - nameOffset), MemoryLayout<dirent>.size - nameOffset)
+    let name = UnsafeRawBufferPointer(start: record + nameOffset, count: room)
+    return String(decoding: name.prefix { $0 != 0 }, as: UTF8.self)
   }
 
   /// Reads one record file; one that is not a regular file is named for what it is.
@@ -119,13 +130,31 @@ struct SessionStore {
     return entries.first?.summary
   }
 
-  /// Rebuilds the index from the records; returns how many records it took in.
+  /// Rebuilds the index from the records; returns how many records it took in. An index that
+  /// cannot be written is an error that says so: nothing was written, and where.
   func reindex(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
     throws(UserError) -> Int
   {
     let names = try names()
     index.reset()
-    return indexed(names, index: index).count
+    func nothingWritten(_ path: String, _ reason: String) -> UserError {
+      // SQLite's words may name the file already.
+      let reason = reason.hasPrefix(path + ": ") ? String(reason.dropFirst(path.count + 2)) : reason
+      return UserError(
+        "nothing was written: the index at \(path) cannot be written (\(reason)); "
+          + "the records in \(directory) are as they were", code: 1)
+    }
+    if let unwritable = index.unwritable {
+      index.forgetNotices()
+      throw nothingWritten(unwritable.path, unwritable.reason)
+    }
+    let (entries, failure) = indexedOrWhyNot(names, index: index, quietly: true)
+    if let unwritable = index.unwritable {
+      throw nothingWritten(unwritable.path, unwritable.reason)
+    }
+    if let failure { throw nothingWritten(index.path, failure) }
+    index.notices.forEach(warn)
+    return entries.count
   }
 
   /// `$MOCKROOM_HOME/cache/index.sqlite`, beside the prompt cache.
@@ -138,8 +167,17 @@ struct SessionStore {
   private func indexed(_ names: [String], index: SessionIndex, only: Bool = false)
     -> [SessionIndex.Entry]
   {
+    indexedOrWhyNot(names, index: index, only: only).entries
+  }
+
+  /// `indexed`, and why the index failed when the records were read directly instead. With
+  /// `quietly`, neither that nor the index's notices are said.
+  private func indexedOrWhyNot(
+    _ names: [String], index: SessionIndex, only: Bool = false, quietly: Bool = false
+  ) -> (entries: [SessionIndex.Entry], failure: String?) {
     // Said at the end: a reset along the way may have something to say too.
-    defer { index.notices.forEach(warn) }
+    defer { if !quietly { index.notices.forEach(warn) } }
+    var failure: String?
     for attempt in 0..<2 {
       do throws(SQLiteDatabase.Failure) {
         // Lined up with the files by name; what is left over belongs to records that are gone.
@@ -157,7 +195,7 @@ struct SessionStore {
         if !stale.isEmpty || !removed.isEmpty {
           try index.store(stale.compactMap { entries[$0] }, removing: removed, directory: directory)
         }
-        return entries.compactMap { $0 }
+        return (entries.compactMap { $0 }, nil)
       } catch {
         // A damaged index is thrown away and built again from the records, once; failing that,
         // the records are read directly this time.
@@ -165,13 +203,16 @@ struct SessionStore {
           index.reset()
           continue
         }
-        warn("the index at \(index.path) failed (\(error)); reading the records directly")
+        failure = "\(error)"
+        if !quietly {
+          warn("the index at \(index.path) failed (\(error)); reading the records directly")
+        }
         break
       }
     }
     var entries: [SessionIndex.Entry?] = names.map { _ in nil }
     _ = refresh(names, &entries)
-    return entries.compactMap { $0 }
+    return (entries.compactMap { $0 }, failure)
   }
 
   /// Reads and summarises every record whose file is not as its entry remembers it, on all of

@@ -5,7 +5,8 @@ import MockCore
 /// Runs the hooks: each one a child process in its own process group, with stdin from
 /// `/dev/null` and its output appended to the hook log, never to the screen. Nothing here
 /// waits: the pump spawns, wakes on SIGCHLD (through the signal pipe) or at a deadline, and
-/// reaps. A hook past its time gets TERM to its group, then KILL.
+/// reaps. A hook past its time gets TERM to its group, then KILL. A hook's output comes
+/// through a pipe the pump drains, so that the log can be kept under its cap.
 final class HookRunner {
   /// The commands for each event: `hooks:` in config.yaml, then the executable `hooks/EVENT`.
   let commands: [HookEvent: [HookCommand]]
@@ -24,16 +25,39 @@ final class HookRunner {
 
   /// How long a hook has after TERM before KILL.
   static let graceAfterTerm: Millis = 500
+  /// The most `speak` is given whatever `hook_timeout` says: a pivot read aloud is about 8 s
+  /// of speech, and one stopped halfway is worse than none.
+  static let speakTimeout: Millis = 20_000
+  /// The hook log's cap: past it the log is renamed `hooks.log.1` (replacing the one before)
+  /// and begun again, so it holds at most about twice this.
+  static let logCap = 4 << 20
 
   private struct Child {
+    /// The leader's pid, which is also its group's id.
     var pid: pid_t
     var event: HookEvent
     var command: HookCommand
     var started: Instant
+    var timeout: Millis
     /// The spawn on the monotonic clock in nanoseconds, for the log's spawn-to-reap time.
     var spawnedNS: Int64
     var terminatedAt: Instant?
+    /// TERM was sent because the program is ending, not because the hook ran past its time.
+    var atExit = false
+    /// The leader was reaped; the entry stays until its group got KILL after the grace.
+    var reaped = false
   }
+
+  /// The read end of a hook's output pipe, open until every process that holds its other end
+  /// has closed it (a grandchild may hold it after the hook itself ended).
+  private struct Output {
+    var fd: Int32
+    /// The hook's group, for stopping what still holds the pipe at exit.
+    var group: pid_t
+    /// Bytes after the last newline, held so that lines from two hooks do not mix.
+    var partial: [UInt8] = []
+  }
+  private var outputs: [Output] = []
 
   /// The hooks a session runs with, from the settings and the config directory's `hooks/`;
   /// nil when there are none.
@@ -83,8 +107,46 @@ final class HookRunner {
   /// The `hooks/` files that cannot run, for `config check` and `hooks test`.
   var problems: [String] { unusable.keys.sorted().map { unusable[$0]! } }
 
-  /// Whether hooks are still running.
+  /// Whether hooks are still running (or a group waits for its KILL).
   var running: Bool { !children.isEmpty }
+
+  /// The hooks' output pipes, for the pump's poll.
+  var pollFDs: [pollfd] { outputs.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) } }
+
+  /// Copies what the hooks wrote into the log: from the pipes `polled` says are ready, or
+  /// from every pipe with nil.
+  func drain(_ polled: ArraySlice<pollfd>? = nil) {
+    let ready = polled.map { Set($0.filter { $0.revents != 0 }.map(\.fd)) }
+    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+    var closed: Set<Int32> = []
+    for index in outputs.indices where ready?.contains(outputs[index].fd) ?? true {
+      let fd = outputs[index].fd
+      // At most 64 KiB a wake from one hook, so that a flood cannot starve the clock.
+      reading: for _ in 0..<4 {
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR { continue }
+        if count < 0, errno == EAGAIN { break }
+        if count <= 0 {
+          let partial = outputs[index].partial
+          if !partial.isEmpty { append(partial + [UInt8(ascii: "\n")]) }
+          close(fd)
+          closed.insert(fd)
+          break reading
+        }
+        var bytes = outputs[index].partial + buffer[0..<count]
+        if let newline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+          append(Array(bytes[...newline]))
+          bytes.removeSubrange(...newline)
+        }
+        if bytes.count > 64 * 1024 {
+          append(bytes)
+          bytes = []
+        }
+        outputs[index].partial = bytes
+      }
+    }
+    outputs.removeAll { closed.contains($0.fd) }
+  }
 
   /// Starts every hook for `call`. What could not start comes back at once.
   func fire(_ call: HookCall, at now: Instant) -> [HookResult] {
@@ -116,20 +178,35 @@ final class HookRunner {
 
   /// When the pump must wake for a hook past its time; nil with none running.
   var nextDeadline: Instant? {
-    children.map { $0.terminatedAt.map { $0 + Self.graceAfterTerm } ?? $0.started + timeout }.min()
+    children.map { $0.terminatedAt.map { $0 + Self.graceAfterTerm } ?? $0.started + $0.timeout }
+      .min()
   }
 
-  /// Reaps the hooks that ended, and stops those past their time.
+  /// Reaps the hooks that ended, and stops those past their time. A group that was sent TERM
+  /// gets KILL after the grace whatever its leader did: a process in it that ignores TERM
+  /// would otherwise outlive the hook, and the session.
   func reap(at now: Instant) -> [HookResult] {
     var results: [HookResult] = []
     var still: [Child] = []
     for var child in children {
+      if child.reaped {
+        if let terminated = child.terminatedAt, now < terminated + Self.graceAfterTerm {
+          still.append(child)
+        } else {
+          kill(-child.pid, SIGKILL)
+        }
+        continue
+      }
       var status: Int32 = 0
       let reaped = waitpid(child.pid, &status, WNOHANG)
       if reaped == child.pid || (reaped < 0 && errno == ECHILD) {
+        // What it wrote before it ended goes in the log before the line that says it ended.
+        drain()
         let outcome: HookResult.Outcome
-        if child.terminatedAt != nil {
-          outcome = .timedOut(after: timeout)
+        if child.atExit {
+          outcome = .stoppedAtExit
+        } else if child.terminatedAt != nil {
+          outcome = .timedOut(after: child.timeout)
         } else if status & 0x7f == 0 {
           outcome = .exited((status >> 8) & 0xff)
         } else {
@@ -143,11 +220,19 @@ final class HookRunner {
           "\(result.event.rawValue): \(result.command): \(result.why) after "
             + String(format: "%.2f ms", took))
         if let kept = quieted(result, child.command) { results.append(kept) }
+        if let terminated = child.terminatedAt {
+          child.reaped = true
+          if now < terminated + Self.graceAfterTerm {
+            still.append(child)
+          } else {
+            kill(-child.pid, SIGKILL)
+          }
+        }
         continue
       }
       if let terminated = child.terminatedAt {
         if now >= terminated + Self.graceAfterTerm { kill(-child.pid, SIGKILL) }
-      } else if now >= child.started + timeout {
+      } else if now >= child.started + child.timeout {
         kill(-child.pid, SIGTERM)
         child.terminatedAt = now
       }
@@ -160,21 +245,45 @@ final class HookRunner {
   /// The program is ending: hooks still running get up to `within` to finish (a hook for
   /// session-ended has only just started), then TERM, a moment, and KILL. What became of each
   /// goes to the hook log.
+  /// A group that a hook which ended left running, still holding its output, is stopped the
+  /// same way, so that nothing of a hook outlives the program.
   func finish(within: Millis) -> [HookResult] {
     var results: [HookResult] = []
     let until = MonotonicClock.now() + within
     while running, MonotonicClock.now() < until {
+      drain()
       results += reap(at: MonotonicClock.now())
       if running { usleep(5_000) }
     }
+    let now = MonotonicClock.now()
     for index in children.indices where children[index].terminatedAt == nil {
       kill(-children[index].pid, SIGTERM)
-      children[index].terminatedAt = MonotonicClock.now()
+      children[index].terminatedAt = now
+      children[index].atExit = true
+    }
+    // What a hook that ended left behind, still writing to its pipe.
+    let groups = Set(children.map(\.pid))
+    for output in outputs where !groups.contains(output.group) {
+      guard kill(-output.group, SIGTERM) == 0 else { continue }
+      log("a process that a hook left running (group \(output.group)) was stopped at exit")
+      children.append(
+        Child(
+          pid: output.group, event: .sessionEnded, command: .program([]), started: now,
+          timeout: 0, spawnedNS: 0, terminatedAt: now, reaped: true))
     }
     while running {
+      drain()
       results += reap(at: MonotonicClock.now())
       if running { usleep(5_000) }
     }
+    // Every group got KILL: what is left of the output is read, and the pipes closed.
+    let deadline = MonotonicClock.now() + 1_000
+    while !outputs.isEmpty, MonotonicClock.now() < deadline {
+      drain()
+      if !outputs.isEmpty { usleep(5_000) }
+    }
+    for output in outputs { close(output.fd) }
+    outputs = []
     return results
   }
 
@@ -222,7 +331,17 @@ final class HookRunner {
     -> HookResult?
   {
     log("\(call.event.rawValue): \(argv.joined(separator: " "))")
-    let output = openLog()
+    // Output through a pipe the pump drains into the log; without one (no descriptor to spare),
+    // straight into the log as it is.
+    var ends: [Int32] = [-1, -1]
+    let piped = pipe(&ends) == 0
+    defer { if piped { close(ends[1]) } }
+    if piped {
+      // Neither end passes to another hook; the child gets the writing end as 1 and 2.
+      for fd in ends { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+      _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+    }
+    let output = piped ? ends[1] : openLog()
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -257,6 +376,7 @@ final class HookRunner {
       withCStrings(env) { envp in posix_spawnp(&pid, argv[0], &actions, &attributes, args, envp) }
     }
     guard error == 0 else {
+      if piped { close(ends[0]) }
       let why =
         switch error {
         case ENOENT: "no program '\(argv[0])' found"
@@ -267,9 +387,13 @@ final class HookRunner {
       return HookResult(
         event: call.event, command: command.shown, outcome: .notStarted(why), took: 0)
     }
+    if piped { outputs.append(Output(fd: ends[0], group: pid)) }
+    var limit = timeout
+    if case .speak = command { limit = max(timeout, Self.speakTimeout) }
     children.append(
       Child(
-        pid: pid, event: call.event, command: command, started: now, spawnedNS: spawnedNS))
+        pid: pid, event: call.event, command: command, started: now, timeout: limit,
+        spawnedNS: spawnedNS))
     return nil
   }
 
@@ -298,14 +422,31 @@ final class HookRunner {
     return fd
   }
 
-  deinit { if let logFD, logFD >= 0 { close(logFD) } }
+  deinit {
+    if let logFD, logFD >= 0 { close(logFD) }
+    for output in outputs { close(output.fd) }
+  }
 
   /// A dated line of the hook log; a log that cannot be written is no reason to stop.
   private func log(_ line: String) {
-    let fd = openLog()
+    append(Array("\(stamp.string(from: Date())) mockroom: \(line)\n".utf8))
+  }
+
+  /// Appends to the log, first moving it to `hooks.log.1` when this would take it past the cap.
+  private func append(_ bytes: [UInt8]) {
+    var fd = openLog()
     guard fd >= 0 else { return }
-    let bytes = Array("\(stamp.string(from: Date())) mockroom: \(line)\n".utf8)
-    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    var info = stat()
+    if fstat(fd, &info) == 0, Int(info.st_size) > 0, Int(info.st_size) + bytes.count > Self.logCap {
+      close(fd)
+      logFD = nil
+      rename(logPath, logPath + ".1")
+      fd = openLog()
+      guard fd >= 0 else { return }
+    }
+    // More than the cap at once keeps only its end.
+    let kept = bytes.suffix(Self.logCap)
+    _ = kept.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
   }
 }
 

@@ -71,6 +71,7 @@ final class SessionIndex {
     if let problem = Self.notAFile(path) {
       // A directory may hold someone's files: leave it, and index in memory this time.
       notices.append("\(path) is \(problem), not the index; indexing in memory this time")
+      unwritable = (path, "it is \(problem)")
       self.path = ":memory:"
       database = Self.memory()
       return
@@ -97,8 +98,16 @@ final class SessionIndex {
   /// The index cannot be used on disk this time: say so once, and keep it in memory.
   private func inMemory(because reason: String) {
     notices.append("\(path): \(reason); indexing in memory this time")
+    unwritable = (path, reason)
     path = ":memory:"
   }
+
+  /// Where the index should have been and why it could not be, when it is kept in memory
+  /// because of its file (not when it was asked to live in memory).
+  private(set) var unwritable: (path: String, reason: String)?
+
+  /// Forgets what was said so far (`reindex` says it its own way).
+  func forgetNotices() { notices = [] }
 
   /// The code `open` gives an index of another schema version.
   static let otherVersion: Int32 = -1
@@ -110,7 +119,11 @@ final class SessionIndex {
       return
     }
     database = Self.memory()  // closes the file before it is removed
-    Self.remove(path)
+    if let failure = Self.remove(path) {
+      // Left where it is, the old index would be opened again and taken for a new one.
+      inMemory(because: "cannot remove the old index (\(failure))")
+      return
+    }
     do {
       database = try Self.open(path)
     } catch {
@@ -213,14 +226,18 @@ final class SessionIndex {
       // Reads are scans in order: a small page cache serves them as well as a large one.
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
         + " PRAGMA cache_size = -512")
-    let version = try database.integer("PRAGMA user_version") ?? 0
-    let tables = try database.integer("SELECT count(*) FROM sqlite_schema") ?? 0
-    if version == schema { return database }
-    guard version == 0, tables == 0 else {
-      throw SQLiteDatabase.Failure(
-        code: otherVersion, description: "an index of another version (\(version))")
-    }
+    if try database.integer("PRAGMA user_version") == schema { return database }
+    // Looked at again inside the write transaction: several programs may find a new index
+    // empty at once, and only the first to take the lock makes the tables; the others wait
+    // for it (the busy timeout) and then find them made.
     try database.transaction { () throws(SQLiteDatabase.Failure) in
+      let version = try database.integer("PRAGMA user_version") ?? 0
+      if version == schema { return }
+      let tables = try database.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+      guard version == 0, tables == 0 else {
+        throw SQLiteDatabase.Failure(
+          code: otherVersion, description: "an index of another version (\(version))")
+      }
       try database.execute(Self.tables)
       try database.execute("PRAGMA user_version = \(schema)")
     }
@@ -236,8 +253,14 @@ final class SessionIndex {
   }
 
   /// Removes the index and its write-ahead log, as SQLite names them.
-  private static func remove(_ path: String) {
-    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+  /// Returns why the index itself could not be removed, if it is still there.
+  @discardableResult
+  private static func remove(_ path: String) -> String? {
+    var failure: String?
+    for suffix in ["", "-wal", "-shm", "-journal"] where unlink(path + suffix) != 0 {
+      if suffix.isEmpty, errno != ENOENT { failure = String(cString: strerror(errno)) }
+    }
+    return failure
   }
 
   /// What stands at the index's path when it is neither absent nor a regular file (a

@@ -113,6 +113,8 @@ final class EventPump {
       let polled = wait(until: wake)
       serve(polled.server, feed)
       listen(polled.client, feed)
+      // What the hooks wrote goes to their log (capped), never to the screen.
+      if !polled.hooks.isEmpty { hooks?.drain(polled.hooks) }
       for arrival in signals.drain() {
         switch arrival {
         case .stop(let name): feed(.stop(signal: name))
@@ -139,6 +141,7 @@ final class EventPump {
   private struct Polled {
     var server: ArraySlice<pollfd>
     var client: pollfd?
+    var hooks: ArraySlice<pollfd>
   }
 
   /// Sleeps in `poll` until input, a signal, a socket, or `deadline`; a signal ncurses handles
@@ -150,6 +153,8 @@ final class EventPump {
     ]
     let serverFDs = server?.pollFDs ?? []
     fds += serverFDs
+    let hookFDs = hooks?.pollFDs ?? []
+    fds += hookFDs
     if let client { fds.append(pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0)) }
     var timeout: Int32 = -1
     if let deadline {
@@ -160,7 +165,8 @@ final class EventPump {
     if log?.behind != nil { timeout = timeout < 0 ? 1000 : min(timeout, 1000) }
     _ = poll(&fds, nfds_t(fds.count), timeout)
     let serverPart = fds[2..<(2 + serverFDs.count)]
-    return Polled(server: serverPart, client: client == nil ? nil : fds.last)
+    let hookPart = fds[(2 + serverFDs.count)..<(2 + serverFDs.count + hookFDs.count)]
+    return Polled(server: serverPart, client: client == nil ? nil : fds.last, hooks: hookPart)
   }
 
   /// Tells the screen whether the record is behind, when that changed.
@@ -183,6 +189,7 @@ final class EventPump {
       }
       feed(.request(arrival.request, seq: arrival.seq, from: arrival.client.peer))
     }
+    if let notice = server.takeNotice() { feed(.notice(notice)) }
     notePeers(feed)
   }
 

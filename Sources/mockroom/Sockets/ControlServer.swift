@@ -136,9 +136,25 @@ final class ControlServer {
   var consoles: Int { clients.filter { $0.watching && $0.source == .interviewer }.count }
   var watchers: Bool { clients.contains { $0.watching } }
 
+  /// Since when accepting failed for want of descriptors (EMFILE, ENFILE). The listener is
+  /// then left out of the poll: with connections waiting it is ready at once, and each accept
+  /// would fail again, thousands of times a second. It is tried again when a client closes,
+  /// or on the first wake a second later (a hook's descriptors may have freed one).
+  private var starvedSince: Instant?
+  /// What to say once, the first time descriptors run out after accepting worked.
+  private var notice: String?
+  /// Whether running out was said and not since followed by an accept that worked.
+  private var saidStarved = false
+
+  /// What the session should say once: accepting stopped for want of descriptors.
+  func takeNotice() -> String? {
+    defer { notice = nil }
+    return notice
+  }
+
   /// What to poll: the listener, then each client (reads, and writes while output waits).
   var pollFDs: [pollfd] {
-    [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
+    [pollfd(fd: listener, events: starvedSince == nil ? Int16(POLLIN) : 0, revents: 0)]
       + clients.map { client in
         var events = client.closing ? 0 : Int16(POLLIN)
         if !client.output.isEmpty { events |= Int16(POLLOUT) }
@@ -160,10 +176,15 @@ final class ControlServer {
       }
     }
     if let first = polled.first, first.revents & Int16(POLLIN) != 0 { acceptAll() }
+    let before = clients.count
     clients.removeAll { client in
       let done = client.closing && client.output.isEmpty
       if done { close(client.fd) }
       return done
+    }
+    if let since = starvedSince, clients.count < before || MonotonicClock.now() - since >= 1000 {
+      starvedSince = nil
+      acceptAll()
     }
     return arrivals
   }
@@ -171,7 +192,12 @@ final class ControlServer {
   private func acceptAll() {
     while true {
       let fd = accept(listener, nil, nil)
-      guard fd >= 0 else { return }
+      guard fd >= 0 else {
+        if errno == EINTR || errno == ECONNABORTED { continue }
+        if errno == EMFILE || errno == ENFILE { starved(full: errno == ENFILE) }
+        return
+      }
+      saidStarved = false
       UnixSocket.setNonBlocking(fd)
       _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
       lastID += 1
@@ -186,6 +212,22 @@ final class ControlServer {
         continue
       }
       clients.append(client)
+    }
+  }
+
+  /// No descriptor is left for a new connection: stop polling the listener for now, and have
+  /// it said, once.
+  private func starved(full system: Bool) {
+    starvedSince = MonotonicClock.now()
+    guard !saidStarved else { return }
+    saidStarved = true
+    if system {
+      notice = "the system has no file descriptors left: new consoles wait until one frees"
+    } else {
+      var limit = rlimit()
+      getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+      notice =
+        "the open-file limit (\(limit.rlim_cur)) is reached: new consoles wait until one closes"
     }
   }
 
