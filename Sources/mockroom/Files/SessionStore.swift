@@ -154,6 +154,8 @@ struct SessionStore {
     }
     if let failure { throw nothingWritten(index.path, failure) }
     index.notices.forEach(warn)
+    // Every record was read again: what could not be read of each is said, as history says it.
+    entries.flatMap(\.warnings).forEach(warn)
     return entries.count
   }
 
