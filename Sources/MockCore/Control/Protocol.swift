@@ -133,6 +133,21 @@ public struct ControlError: Error, Equatable, Sendable, CustomStringConvertible 
     self.code = code
     self.message = message
   }
+
+  /// Why the session did nothing, as whoever asked hears it: the one mapping from a refusal
+  /// to the protocol's error, with the cue it was about, if any.
+  public init(_ refusal: Refusal, about cue: String? = nil) {
+    let code: Code =
+      switch refusal {
+      case .ended: .ended
+      case .notStarted, .started, .paused, .notPaused, .suspended, .notSuspended, .firstPhase,
+        .lastPhase, .budgetLimit, .noLaterPhase, .noBanner, .noPivot, .fired, .notSteerable, .held,
+        .notHeld, .noPushback:
+        .notNow
+      }
+    self.init(code, cue.map { "'\($0)': \(refusal.message)" } ?? refusal.message)
+  }
+
   public var description: String { message }
 }
 

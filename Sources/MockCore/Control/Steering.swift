@@ -76,10 +76,12 @@ extension Room {
     }
     // Only what the request itself did says whether it did anything, not cues that came due
     // as it ran. A refused request leaves the room as it was.
-    func run(_ event: Event, else why: String? = nil) throws(ControlError) -> Steered {
+    // A refusal is said in the session's own words (ControlError(_:)): the console hears why,
+    // "the session is stopped (Ctrl-Z)" rather than a guess such as "paused already".
+    func run(_ event: Event, about cue: String? = nil) throws(ControlError) -> Steered {
       var trial = session
       let outcome = trial.handle(event, at: now, by: source)
-      if let refusal = outcome.refusal { throw ControlError(.notNow, why ?? refusal.message) }
+      if let refusal = outcome.refusal { throw ControlError(refusal, about: cue) }
       session = trial
       let fired = outcome.applied.lazy.compactMap { record -> Int? in
         if case .cueFired(let banner) = record.entry { return banner.number }
@@ -115,33 +117,33 @@ extension Room {
       if let banner = session.banner(of: cue) {
         throw ControlError(.notNow, "'\(cue)' has fired (banner \(banner.number))")
       }
-      return try run(.fire(cue: cue, kind: kind, text: text), else: "'\(cue)' cannot fire now")
+      return try run(.fire(cue: cue, kind: kind, text: text), about: cue)
     case .custom(let kind, let text):
-      return try run(.fire(cue: nil, kind: kind, text: text), else: "cannot fire now")
+      return try run(.fire(cue: nil, kind: kind, text: text))
     case .hold(let cue):
       if try scheduled(cue).state == .held {
         throw ControlError(.notNow, "'\(cue)' is held already")
       }
-      return try run(.hold(cue), else: "'\(cue)' cannot be held")
+      return try run(.hold(cue), about: cue)
     case .release(let cue):
       if try scheduled(cue).state != .held { throw ControlError(.notNow, "'\(cue)' is not held") }
-      return try run(.release(cue), else: "'\(cue)' cannot be released")
+      return try run(.release(cue), about: cue)
     case .skip(let cue):
       _ = try scheduled(cue)
-      return try run(.skip(cue), else: "'\(cue)' cannot be skipped")
-    case .pause: return try run(.pause, else: "the session is paused already")
-    case .resume: return try run(.resume, else: "the session is not paused")
+      return try run(.skip(cue), about: cue)
+    case .pause: return try run(.pause)
+    case .resume: return try run(.resume)
     case .next:
       guard session.phase.next != nil else {
         throw ControlError(.notNow, "ops is the last phase; send 'end' to finish")
       }
-      return try run(.next, else: "cannot move on now")
-    case .back: return try run(.back, else: "clarify is the first phase")
+      return try run(.next)
+    case .back: return try run(.back)
     case .adjust(let delta):
-      return try run(.adjustBudget(delta), else: "the budget is at its limit")
+      return try run(.adjustBudget(delta))
     case .rebalance(let moved): return try run(.rebalance(moved))
-    case .mark(let mark): return try run(.mark(mark), else: "cannot mark now")
-    case .note(let text): return try run(.note(text), else: "cannot note now")
+    case .mark(let mark): return try run(.mark(mark))
+    case .note(let text): return try run(.note(text))
     case .end:
       overlayClosed()
       return Steered(

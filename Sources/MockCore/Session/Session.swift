@@ -67,12 +67,9 @@ public struct Session: Equatable, Sendable {
   let cues: [Cue]
   /// Every banner shown so far, oldest first.
   public internal(set) var banners: [Banner] = []
-  /// Cues that have fired, or whose point passed while their condition did not hold.
-  var settled = Set<String>()
-  /// Scheduled interjections that wait for the interviewer (all of them, in a partner session).
-  public internal(set) var held = Set<String>()
-  /// Scheduled interjections the interviewer dropped.
-  public internal(set) var skipped = Set<String>()
+  /// What has become of each cue: pending, held for the interviewer (every interjection, in a
+  /// partner session), fired, skipped or lapsed.
+  public internal(set) var book = CueBook()
   /// Time worked when the cues were last checked: a cue crossed before then was not due then
   /// (its point moved, with a budget), so it is not late.
   var checkedAt: Millis = 0
@@ -99,7 +96,7 @@ public struct Session: Equatable, Sendable {
     self.schedule = schedule
     self.cues = schedule.cues
     if schedule.options.partner {
-      held = Set(schedule.interjections.map(\.id) + hostileIDs)
+      for cue in schedule.interjections.map(\.id) + hostileIDs { book[cue] = .held }
     }
   }
 
@@ -288,21 +285,19 @@ public struct Session: Equatable, Sendable {
     case .hold(let cue):
       if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard canSteer(cue) else { return .failure(.notSteerable) }
-      guard !held.contains(cue) else { return .failure(.held) }
-      held.insert(cue)
+      guard book[cue] != .held else { return .failure(.held) }
+      book[cue] = .held
       return .success([record(.held(cue: cue), at: now)])
     case .release(let cue):
       if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard canSteer(cue) else { return .failure(.notSteerable) }
-      guard held.contains(cue) else { return .failure(.notHeld) }
-      held.remove(cue)
+      guard book[cue] == .held else { return .failure(.notHeld) }
+      book[cue] = .pending
       return .success([record(.released(cue: cue), at: now)])
     case .skip(let cue):
       if let refusal = refusalUnlessLive { return .failure(refusal) }
       guard canSteer(cue) else { return .failure(.notSteerable) }
-      settled.insert(cue)
-      skipped.insert(cue)
-      held.remove(cue)
+      book[cue] = .skipped
       return .success([record(.skipped(cue: cue), at: now)])
     case .note(let text):
       if let refusal = refusalUnlessLive { return .failure(refusal) }

@@ -43,7 +43,7 @@ extension Session {
   /// The next instant a cue comes due if the clock keeps running; nil when none can.
   public func nextCue(after now: Instant) -> Instant? {
     guard status == .running else { return nil }
-    return cues.lazy.filter { !self.settled.contains($0.id) && !self.held.contains($0.id) }
+    return cues.lazy.filter { self.book[$0.id] == .pending }
       .compactMap { self.dueIn($0.trigger, at: now) }
       .filter { $0 > 0 }
       .min()
@@ -57,8 +57,7 @@ extension Session {
     guard isLive, !followsRecord else { return [] }
     let worked = active(at: now)
     var due: [(point: Millis, order: Int, cue: Cue)] = []
-    for (order, cue) in cues.enumerated()
-    where !settled.contains(cue.id) && !held.contains(cue.id) {
+    for (order, cue) in cues.enumerated() where book[cue.id] == .pending {
       guard let left = dueIn(cue.trigger, at: now), left <= 0 else { continue }
       due.append((max(worked + left, checkedAt), order, cue))
     }
@@ -66,19 +65,25 @@ extension Session {
     due.sort { ($0.point, $0.order) < ($1.point, $1.order) }
     var fired: [Record] = []
     for (point, _, cue) in due {
+      let repeats: Bool
       if case .focusWithoutCheckin = cue.trigger {
-        // Repeats: the next reminder counts from this one.
+        // Repeats: the next reminder counts from this one, and the cue stays pending.
         checkinBase = focus(at: now)
+        repeats = true
       } else {
-        settled.insert(cue.id)
+        repeats = false
       }
-      guard cue.conditions.allSatisfy(holds) else { continue }
+      guard cue.conditions.allSatisfy(holds) else {
+        if !repeats { book[cue.id] = .lapsed }
+        continue
+      }
       let late = worked - point
       var banner = Banner(
         number: banners.count + 1, cue: cue.id, kind: cue.kind,
         text: cue.text ?? hostileWords(cue.id), phase: cue.boundTo, shownAt: sinceStart(at: now),
         late: late >= Schedule.lateAfter ? late : nil)
       if cue.kind == .lastStretch { banner.questions = schedule.options.questions }
+      if !repeats { book[cue.id] = .fired(banner: banner.number) }
       banners.append(banner)
       fired.append(record(.cueFired(banner), at: now))
     }
@@ -102,7 +107,7 @@ extension Session {
   /// interviewer can still hold, release or skip.
   func canSteer(_ cue: String) -> Bool {
     (schedule.interjections.contains { $0.id == cue } || hostileIDs.contains(cue))
-      && !settled.contains(cue)
+      && book[cue].isOpen
   }
 
   /// The ids of the hostile pushbacks, in order.
@@ -120,11 +125,9 @@ extension Session {
   mutating func fire(_ cue: String?, kind: CueKind, text: String, at now: Instant) -> [Record] {
     let id = cue ?? Self.customID(banners.filter { $0.cue.hasPrefix(Self.customPrefix) }.count + 1)
     guard banner(of: id) == nil else { return [] }
-    skipped.remove(id)
-    settled.insert(id)
-    held.remove(id)
     let banner = Banner(
       number: banners.count + 1, cue: id, kind: kind, text: text, shownAt: sinceStart(at: now))
+    book[id] = .fired(banner: banner.number)
     banners.append(banner)
     return [record(.cueFired(banner), at: now)]
   }
@@ -132,13 +135,12 @@ extension Session {
   /// A banner as a record says it went up: how a session that follows its record shows it.
   mutating func restore(_ banner: Banner, at now: Instant) {
     banners.append(banner)
-    skipped.remove(banner.cue)
-    held.remove(banner.cue)
     if banner.kind == .checkinReminder {
-      // Repeats: the next reminder counts from this one.
+      // Repeats: the next reminder counts from this one, and the cue stays pending.
+      book[banner.cue] = .pending
       checkinBase = focus(at: now)
     } else {
-      settled.insert(banner.cue)
+      book[banner.cue] = .fired(banner: banner.number)
     }
   }
 
@@ -149,18 +151,9 @@ extension Session {
   /// Where each scheduled interjection stands, in schedule order.
   public func deck(at now: Instant) -> [DeckItem] {
     schedule.interjections.map { placed in
-      let state: DeckItem.State
-      if let banner = banner(of: placed.id) {
-        state = .fired(banner.number)
-      } else if skipped.contains(placed.id) {
-        state = .skipped
-      } else if held.contains(placed.id) {
-        state = .held
-      } else {
-        state = .waiting
-      }
-      return DeckItem(
-        placed: placed, state: state, dueIn: dueIn(.intoPhase(placed.phase, placed.at), at: now))
+      DeckItem(
+        placed: placed, state: DeckItem.State(book[placed.id]),
+        dueIn: dueIn(.intoPhase(placed.phase, placed.at), at: now))
     } + hostileDeck(at: now)
   }
 
@@ -171,13 +164,11 @@ extension Session {
     var earlier = hostileCount(in: phase)
     return hostile.times.enumerated().map { index, at in
       let id = Hostile.id(index + 1)
-      let state: DeckItem.State
+      let state = DeckItem.State(book[id])
       let text: String
       if let banner = banner(of: id) {
-        state = .fired(banner.number)
         text = banner.text ?? ""
       } else {
-        state = skipped.contains(id) ? .skipped : held.contains(id) ? .held : .waiting
         text = hostile.words(in: phase, after: earlier).text
         if state != .skipped { earlier += 1 }
       }
@@ -276,6 +267,19 @@ public struct DeckItem: Equatable, Sendable {
 
   /// Not yet fired or skipped.
   public var isOpen: Bool { state == .waiting || state == .held }
+}
+
+extension DeckItem.State {
+  /// A cue's fate as the deck lists it. An interjection has no condition, so it never lapses;
+  /// were one to, it would be as good as dropped.
+  init(_ fate: CueBook.Fate) {
+    switch fate {
+    case .pending: self = .waiting
+    case .held: self = .held
+    case .fired(let banner): self = .fired(banner)
+    case .skipped, .lapsed: self = .skipped
+    }
+  }
 }
 
 extension Record {
