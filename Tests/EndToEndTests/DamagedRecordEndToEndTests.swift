@@ -26,7 +26,7 @@ import Testing
     ].joined(separator: "\n") + "\n"
   }
 
-  @Test(arguments: ["9000000000000000000", "-9000000000000000000"])
+  @Test(arguments: ["9000000000000000000", "-9000000000000000000", "-9223372036854775808"])
   func everyReviewCommandSurvivesATimeOutOfRange(_ time: String) throws {
     let home = try Home()
     for (id, resumed) in [("20261121-100000-good", "65000"), ("20261121-110000-bad", time)] {

@@ -102,7 +102,7 @@ import Testing
 
   /// The fault that blocked every review command: a `resumed` near Int64's end made the sum
   /// of pauses overflow while the summary was built, and every command died with SIGILL.
-  @Test(arguments: ["9000000000000000000", "-9000000000000000000"])
+  @Test(arguments: ["9000000000000000000", "-9000000000000000000", "-9223372036854775808"])
   func aResumeFromTheFarFutureCostsOnlyItsLine(_ value: String) throws {
     var m = Self.threePhases
     m.c.send(.pause)
