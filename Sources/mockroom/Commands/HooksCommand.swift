@@ -16,7 +16,8 @@ struct HooksCommand: ParsableCommand {
       output goes to the hook log. It has hook_timeout (default 5s), then TERM, then KILL; \
       the session never waits for it.
       """,
-    subcommands: [List.self, Test.self])
+    subcommands: [List.self, Test.self],
+    defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +85,7 @@ struct HooksCommand: ParsableCommand {
       }
       for result in results {
         var line = "\(event.rawValue): \(result.command): \(result.why)"
-        if case .notStarted = result.outcome {} else { line += " after \(result.took) ms" }
+        if case .notStarted = result.outcome {} else { line += " after \(result.tookShown)" }
         print(line)
       }
       let output = Self.output(of: runner.logPath, from: logged)
