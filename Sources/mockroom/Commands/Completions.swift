@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MockCore
 
@@ -59,6 +60,14 @@ enum Completions {
     guard !prefix.contains("=") else { return [] }
     return Phase.allCases.map { "\($0.name)=\(Plan.standard[$0] / 60_000)m" }
       .filter { $0.hasPrefix(prefix) }
+  }
+
+  /// Words as the shell's script lists them: zsh's `_describe` reads `value:description`, so
+  /// a colon in a value (`recovery:measure`) is escaped for it. ArgumentParser says which shell
+  /// it is writing the script for (or answering) while it does.
+  static func shellWords(_ words: [String]) -> [String] {
+    guard CompletionShell.requesting == .zsh else { return words }
+    return words.map { $0.replacingOccurrences(of: ":", with: "\\:") }
   }
 
   private static func library(_ words: [String]) -> PromptLibrary? {

@@ -271,7 +271,8 @@ struct Ctl: ParsableCommand {
       commandName: "mark", abstract: "Mark a moment (missed_estimate, fabricated_number, ...).")
     @OptionGroup var choice: SessionChoice
     @Argument(
-      help: ArgumentHelp("The mark's name.", valueName: "kind"), completion: .list(Mark.names))
+      help: ArgumentHelp("The mark's name.", valueName: "kind"),
+      completion: .list(Completions.shellWords(Mark.names)))
     var kind: String
     func run() throws {
       guard let mark = Mark(name: kind) else {

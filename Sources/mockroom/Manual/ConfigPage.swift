@@ -57,7 +57,9 @@ enum ConfigPage {
   ]
 
   /// Keys with no line on the page.
-  static var missing: [Settings.Key] { Settings.Key.allCases.filter { keys[$0] == nil } }
+  static func missing(_ keys: [Settings.Key: (type: String, text: String)]) -> [Settings.Key] {
+    Settings.Key.allCases.filter { keys[$0] == nil }
+  }
 
   static func mdoc(date: String) -> String {
     var page = Mdoc(

@@ -45,7 +45,7 @@ enum HooksPage {
   }
 
   /// Events and variables with no line on the page.
-  static var missing: [String] {
+  static func missing(_ events: [HookEvent: String], _ variables: [String: String]) -> [String] {
     HookEvent.allCases.filter { events[$0] == nil }.map(\.rawValue)
       + allVariables.filter { variables[$0] == nil }.map { "MOCKROOM_" + $0 }
   }

@@ -72,7 +72,8 @@ struct Mdoc {
     var out = text.replacingOccurrences(of: "\\", with: "\\e")
     if wholeWords {
       out = out.split(separator: " ", omittingEmptySubsequences: false).map { word in
-        word.contains(where: { "_/$-".contains($0) }) ? "\\%" + word : String(word)
+        word.contains(where: { "_/$-".contains($0) }) || word.contains(/[A-Z]{2}/)
+          ? "\\%" + word : String(word)
       }.joined(separator: " ")
     }
     if out.hasPrefix(".") || out.hasPrefix("'") { out = "\\&" + out }

@@ -51,7 +51,9 @@ enum RecordPage {
   ]
 
   /// Kinds with no line on the page.
-  static var missing: [Record.Kind] { Record.Kind.allCases.filter { kinds[$0] == nil } }
+  static func missing(_ kinds: [Record.Kind: String]) -> [Record.Kind] {
+    Record.Kind.allCases.filter { kinds[$0] == nil }
+  }
 
   /// The index's tables, in the order its schema makes them.
   static var indexTables: [String] {
