@@ -99,7 +99,10 @@ import Testing
     let run = try String(contentsOfFile: usr + "/share/man/man1/mockroom-run.1", encoding: .utf8)
     #expect(run.contains("\n.Op Fl -hostile Op Ar duration\n"))
     #expect(run.contains("\n.It Fl -hostile Op Ar duration\n"))
-    #expect(run.contains("\n.It Fl -no-checkin-reminder\nNo check-in reminder"))
+    let help = run.components(separatedBy: "\n.It Fl -no-checkin-reminder\n").last ?? ""
+    #expect(help.hasPrefix("No \\%check-in reminder, even if"), "\(help.prefix(80))")
+    // Words are kept whole in NAME's description too, but a quoted one is left as it is.
+    #expect(run.contains("\n.Nd \"Start a timed session"))
     for completion in [
       "share/bash-completion/completions/mockroom", "share/zsh/site-functions/_mockroom",
       "share/fish/vendor_completions.d/mockroom.fish",

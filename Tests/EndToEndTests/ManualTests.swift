@@ -144,7 +144,10 @@ import Testing
   static func broken(_ rendered: String) -> [String] {
     rendered.split(separator: "\n").filter { $0.hasSuffix("‐") || $0.hasSuffix("-") }.compactMap {
       line in
-      let word = (line.split(separator: " ").last ?? "").dropLast().drop { !$0.isLetter }
+      let last = line.split(separator: " ").last ?? ""
+      // A dash standing alone ends no word.
+      guard last.count > 1 else { return nil }
+      let word = last.dropLast().drop { !$0.isLetter }
       let plain =
         word.allSatisfy(\.isLetter) && word.contains(where: \.isLowercase) && word != "mockroom"
       return plain ? nil : String(line)
@@ -157,5 +160,6 @@ import Testing
         "  a variable (MOCK‐"
       ])
     #expect(ManualTests.broken("see mockroom-\nhooks(5)") == ["see mockroom-"])
+    #expect(ManualTests.broken("+ and -\nmore") == [])
   }
 }
