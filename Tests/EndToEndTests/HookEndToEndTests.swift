@@ -218,4 +218,30 @@ import Testing
     #expect(none.status == 1)
     #expect(none.stderr.contains("no hook is set for phase-over"))
   }
+
+  /// The time `hooks test` prints for each hook is the one the hook log has for it.
+  @Test func hooksTestPrintsTheSpawnToReapTimeTheLogHas() throws {
+    let home = try Self.home("hooks:\n  phase-over: [[sh, -c, 'sleep 0.05']]\n")
+    let test = try ConfigEndToEnd.mockroom(["hooks", "test", "phase-over"], home)
+    #expect(test.status == 0, "\(test.stdout) \(test.stderr)")
+    #expect(test.stdout.contains("MOCKROOM_PROMPT=video-recs"))
+    let printed = try #require(
+      test.stdout.firstMatch(of: /phase-over: sh -c sleep 0.05: exit 0 after (\d+\.\d\d ms)\n/)?
+        .1, "\(test.stdout)")
+    let log = try String(contentsOfFile: home.path + "/hooks.log", encoding: .utf8)
+    let logged = try #require(
+      log.firstMatch(of: /phase-over: sh -c sleep 0.05: exit 0 after (\d+\.\d\d ms)\n/)?.1,
+      "\(log)")
+    #expect(printed == logged)
+  }
+
+  /// `mockroom hooks` alone lists, as `plans` alone does.
+  @Test func hooksAloneLists() throws {
+    let home = try Self.home("hooks:\n  cue-fired: [speak]\n")
+    let alone = try ConfigEndToEnd.mockroom(["hooks"], home)
+    let list = try ConfigEndToEnd.mockroom(["hooks", "list"], home)
+    #expect(alone.status == 0, "\(alone.stderr)")
+    #expect(alone.stdout == list.stdout)
+    #expect(alone.stdout.contains("cue-fired") && alone.stdout.contains("speak"))
+  }
 }

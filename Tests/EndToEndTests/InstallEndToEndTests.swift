@@ -29,14 +29,17 @@ import Testing
       environment: ["PATH": "/usr/bin:/bin:\(bin)", "HOME": home, "LANG": "C.UTF-8"])
   }
 
-  /// Every page the command line has: the command and each subcommand, as `mockroom-x-y.1`.
+  /// Every page the command line has: the command and each subcommand people are shown, as
+  /// `mockroom-x-y.1`.
   static func pages(of binary: String) throws -> [String] {
     let dump = try runProcess([binary, "--experimental-dump-help"])
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
     func walk(_ command: [String: Any], _ prefix: String) -> [String] {
       let name = prefix.isEmpty ? "mockroom" : prefix + "-" + (command["commandName"] as! String)
-      let children = (command["subcommands"] as? [[String: Any]]) ?? []
+      let children = ((command["subcommands"] as? [[String: Any]]) ?? []).filter {
+        $0["shouldDisplay"] as? Bool != false
+      }
       return [name + ".1"] + children.flatMap { walk($0, name) }
     }
     return walk(json["command"] as! [String: Any], "").sorted()
@@ -75,6 +78,31 @@ import Testing
     let installedPages = try FileManager.default.contentsOfDirectory(
       atPath: usr + "/share/man/man1")
     #expect(installedPages.sorted() == (pages + ["other.1"]).sorted())
+    #expect(!installedPages.contains("mockroom-manual.1"), "the package script's own command")
+    let formats = ["mockroom-config.5", "mockroom-hooks.5", "mockroom-record.5"]
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: usr + "/share/man/man5").sorted()
+        == formats)
+    let readme = try String(contentsOfFile: usr + "/share/doc/mockroom/README.md", encoding: .utf8)
+    #expect(readme == (try String(contentsOfFile: Self.checkout + "/README.md", encoding: .utf8)))
+    // mockroom(1) has the sections generate-manual cannot write, and names the format pages.
+    let main = try String(contentsOfFile: usr + "/share/man/man1/mockroom.1", encoding: .utf8)
+    for section in ["FILES", "ENVIRONMENT", "\"EXIT STATUS\"", "EXAMPLES", "\"SEE ALSO\""] {
+      #expect(main.components(separatedBy: "\n.Sh \(section)\n").count == 2, "\(section)")
+    }
+    for format in formats {
+      let name = format.dropLast(2)
+      #expect(main.contains(".Xr \(name) 5"), "\(name)")
+    }
+    #expect(!main.contains("mockroom-manual") && !main.contains(".Ex -std"))
+    // --hostile's value is optional; --no-checkin-reminder says what it does.
+    let run = try String(contentsOfFile: usr + "/share/man/man1/mockroom-run.1", encoding: .utf8)
+    #expect(run.contains("\n.Op Fl -hostile Op Ar duration\n"))
+    #expect(run.contains("\n.It Fl -hostile Op Ar duration\n"))
+    let help = run.components(separatedBy: "\n.It Fl -no-checkin-reminder\n").last ?? ""
+    #expect(help.hasPrefix("No \\%check-in reminder, even if"), "\(help.prefix(80))")
+    // Words are kept whole in NAME's description too, but a quoted one is left as it is.
+    #expect(run.contains("\n.Nd \"Start a timed session"))
     for completion in [
       "share/bash-completion/completions/mockroom", "share/zsh/site-functions/_mockroom",
       "share/fish/vendor_completions.d/mockroom.fish",
@@ -109,12 +137,16 @@ import Testing
     try pane.send("q", "y")
     try pane.expectExit(0)
 
-    // Every page renders without a warning.
-    for page in pages {
-      let rendered = try runProcess([
-        "groff", "-mandoc", "-Tutf8", "-ww", "-z", usr + "/share/man/man1/" + page,
-      ])
+    // Every page renders without a warning, and no name is hyphenated across a line.
+    for page in pages.map({ "man1/" + $0 }) + formats.map({ "man5/" + $0 }) {
+      let file = usr + "/share/man/" + page
+      let rendered = try runProcess(["groff", "-mandoc", "-Tutf8", "-ww", "-z", file])
       #expect(rendered.status == 0 && rendered.stderr.isEmpty, "\(page): \(rendered.stderr)")
+      for width in [40, 60, 80] {
+        let man = try ManualTests.man(file, width: width)
+        #expect(man.status == 0, "\(page): \(man.stderr)")
+        #expect(ManualTests.broken(man.stdout).isEmpty, "\(page) at \(width) columns")
+      }
     }
 
     // bash, with the installed completion sourced, completes subcommands and prompt ids.
@@ -147,6 +179,18 @@ import Testing
     #expect(left == [usr + "/share/man/man1/other.1"])
     #expect(!FileManager.default.fileExists(atPath: usr + "/share/mockroom"))
 
+    // A DEBDIR that is not there is said before the build, not minutes into it: without
+    // MOCKROOM_USE_BUILT, a build would start.
+    let started = Date()
+    var environment = ProcessInfo.processInfo.environment
+    environment["MOCKROOM_USE_BUILT"] = nil
+    let missing = try runProcess(
+      ["make", "-C", Self.checkout, "deb", "DEBDIR=\(scratch)/missing"], environment: environment)
+    #expect(missing.status != 0)
+    #expect(missing.stderr.contains("DEBDIR '\(scratch)/missing' is not a directory"))
+    #expect(!missing.stderr.contains("building"), "\(missing.stderr)")
+    #expect(Date().timeIntervalSince(started) < 30)
+
     // make deb: the layout under /usr, gzipped pages, zsh's vendor completions, real Depends.
     let debs = scratch + "/debs"
     try FileManager.default.createDirectory(atPath: debs, withIntermediateDirectories: true)
@@ -166,6 +210,8 @@ import Testing
     for path in [
       "./usr/bin/mockroom", "./usr/share/man/man1/mockroom.1.gz",
       "./usr/share/man/man1/mockroom-stats.1.gz", "./usr/share/mockroom/Prompts/video-recs.md",
+      "./usr/share/man/man5/mockroom-config.5.gz", "./usr/share/man/man5/mockroom-hooks.5.gz",
+      "./usr/share/man/man5/mockroom-record.5.gz", "./usr/share/doc/mockroom/README.md.gz",
       "./usr/share/bash-completion/completions/mockroom",
       "./usr/share/zsh/vendor-completions/_mockroom",
       "./usr/share/fish/vendor_completions.d/mockroom.fish",

@@ -127,6 +127,17 @@ extension Driven {
     }
   }
 
+  /// `hooks test` shows what a session would give: its example prompt is one that exists.
+  @Test(arguments: HookEvent.allCases) func theExampleVariablesNameABundledPrompt(
+    _ event: HookEvent
+  ) {
+    let example = HookCall.example(event)
+    if let prompt = example.variables["PROMPT"] {
+      #expect(BundledPrompts.library.ids.contains(prompt), "\(prompt)")
+      #expect(example.variables["SESSION"]?.hasSuffix("-" + prompt) == true)
+    }
+  }
+
   @Test func theEnvironmentNamesTheEventFirstThenTheRestByName() {
     let call = HookCall(event: .cueFired, variables: ["TEXT": "Why?", "CUE": "p1"])
     #expect(

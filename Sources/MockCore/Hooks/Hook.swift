@@ -91,12 +91,19 @@ public struct HookResult: Equatable, Sendable {
   public var outcome: Outcome
   /// From the spawn to the reap.
   public var took: Millis
+  /// The same, to the nanosecond, as the hook log and `hooks test` say it; nil for a hook
+  /// that never started.
+  public var tookNanoseconds: Int64?
 
-  public init(event: HookEvent, command: String, outcome: Outcome, took: Millis) {
+  public init(
+    event: HookEvent, command: String, outcome: Outcome, took: Millis,
+    tookNanoseconds: Int64? = nil
+  ) {
     self.event = event
     self.command = command
     self.outcome = outcome
     self.took = took
+    self.tookNanoseconds = tookNanoseconds
   }
 
   public var failed: Bool { outcome != .exited(0) }
@@ -141,11 +148,11 @@ extension HookCall {
   /// kind a session gives.
   public static func example(_ event: HookEvent) -> HookCall {
     var variables = [
-      "SESSION": "20261202-093000-url-shortener", "PLAN": "standard", "PHASE": "design",
-      "BUDGET_S": "900", "ELAPSED_S": "420", "REMAINING_S": "480", "PROMPT": "url-shortener",
+      "SESSION": "20261202-093000-video-recs", "PLAN": "standard", "PHASE": "design",
+      "BUDGET_S": "900", "ELAPSED_S": "420", "REMAINING_S": "480", "PROMPT": "video-recs",
     ]
     switch event {
-    case .sessionStarted: variables["TEXT"] = "session started: Design a URL shortener"
+    case .sessionStarted: variables["TEXT"] = "session started: Short-video recommendations"
     case .sessionEnded: variables["TEXT"] = "session finished after 44:10"
     case .phaseEntered: variables["TEXT"] = "design"
     case .phaseOver:

@@ -10,7 +10,8 @@ struct BudgetOptions: ParsableArguments {
       "Set one phase's budget, e.g. design=20m or ops=90s. Repeat for more phases.",
       discussion: "Phases: clarify, estimate, design, drill, ops. "
         + "Durations: 90s, 5m, 1m30s, 1h, 4:30.",
-      valueName: "phase=duration"))
+      valueName: "phase=duration"),
+    completion: .custom(Completions.budgets))
   var budgets: [String] = []
 
   /// The `--budget` values, checked and read.

@@ -14,7 +14,7 @@ struct ConfigCommand: ParsableCommand {
       built-in default. config.yaml is $MOCKROOM_HOME/config.yaml, else \
       $XDG_CONFIG_HOME/mockroom/config.yaml (default ~/.config/mockroom/config.yaml). A value \
       of the wrong kind stops every command that reads it (exit 2, with file:line:column); an \
-      unknown setting is a warning naming the closest known one.
+      unknown setting is a warning naming the closest known one. 'man 5 mockroom-config'       lists every setting.
       """,
     subcommands: [Path.self, Show.self, Init.self, Check.self])
 

@@ -7,7 +7,8 @@ struct SessionChoice: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "The running session (its id, or the start of it); the only one running if not given.",
-      valueName: "id"))
+      valueName: "id"),
+    completion: .custom(Completions.runningSessions))
   var session: String?
 
   @Option(
@@ -133,7 +134,9 @@ struct Ctl: ParsableCommand {
       abstract: "Rate the round of a recovery drill run with --partner, 1 to 5, before the "
         + "candidate does.")
     @OptionGroup var choice: SessionChoice
-    @Argument(help: ArgumentHelp("How well the round landed, 1 to 5.", valueName: "n"))
+    @Argument(
+      help: ArgumentHelp("How well the round landed, 1 to 5.", valueName: "n"),
+      completion: .list((1...5).map(String.init)))
     var rating: Int
     func validate() throws {
       guard (1...5).contains(rating) else { throw ValidationError("rate from 1 to 5.") }
@@ -145,7 +148,10 @@ struct Ctl: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Throw in a deck interjection by its id (as 'status' lists).")
     @OptionGroup var choice: SessionChoice
-    @Argument(help: ArgumentHelp("The deck entry's id.", valueName: "id")) var id: String
+    @Argument(
+      help: ArgumentHelp("The deck entry's id.", valueName: "id"),
+      completion: .custom(Completions.deckIDs))
+    var id: String
     func run() throws { try Ctl.perform(.fire(cue: id), on: choice) }
   }
 
@@ -264,7 +270,10 @@ struct Ctl: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "mark", abstract: "Mark a moment (missed_estimate, fabricated_number, ...).")
     @OptionGroup var choice: SessionChoice
-    @Argument(help: ArgumentHelp("The mark's name.", valueName: "kind")) var kind: String
+    @Argument(
+      help: ArgumentHelp("The mark's name.", valueName: "kind"),
+      completion: .list(Completions.shellWords(Mark.names)))
+    var kind: String
     func run() throws {
       guard let mark = Mark(name: kind) else {
         throw ValidationError(

@@ -12,11 +12,12 @@ struct HooksCommand: ParsableCommand {
       A hook is an executable file hooks/EVENT in the config directory, or a command under \
       'hooks:' in config.yaml (a list of words, or the built-ins speak and notify). Events: \
       \(HookEvent.allCases.map(\.rawValue).joined(separator: ", ")). A hook gets its variables \
-      (MOCKROOM_EVENT and the rest; README.md lists them), stdin from /dev/null, and its \
+      (MOCKROOM_EVENT and the rest; 'man 5 mockroom-hooks' lists them), stdin from /dev/null, and its \
       output goes to the hook log. It has hook_timeout (default 5s), then TERM, then KILL; \
       the session never waits for it.
       """,
-    subcommands: [List.self, Test.self])
+    subcommands: [List.self, Test.self],
+    defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -88,7 +89,7 @@ struct HooksCommand: ParsableCommand {
       results += runner.finish(within: 0)
       for result in results {
         var line = "\(event.rawValue): \(result.command): \(result.why)"
-        if case .notStarted = result.outcome {} else { line += " after \(result.took) ms" }
+        if case .notStarted = result.outcome {} else { line += " after \(result.tookShown)" }
         print(line)
       }
       let output = Self.output(of: runner.logPath, from: logged)

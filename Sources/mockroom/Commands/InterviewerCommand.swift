@@ -25,7 +25,8 @@ struct InterviewerCommand: ParsableCommand {
   @Argument(
     help: ArgumentHelp(
       "The running session (its id or the start of it); the only one running if not given.",
-      valueName: "id"))
+      valueName: "id"),
+    completion: .custom(Completions.runningSessions))
   var id: String?
 
   @Option(help: ArgumentHelp("The session's control socket.", valueName: "path"))

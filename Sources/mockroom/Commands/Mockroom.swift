@@ -29,7 +29,7 @@ struct Mockroom: ParsableCommand {
       ShowSession.self,
       StatsCommand.self, ReportCommand.self,
       DebriefCommand.self,
-      InterviewerCommand.self, Ctl.self, Reindex.self,
+      InterviewerCommand.self, Ctl.self, Reindex.self, ManualCommand.self,
     ],
     defaultSubcommand: Run.self
   )

@@ -60,7 +60,9 @@ struct Prompts: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Option(help: ArgumentHelp("Only prompts with this tag.", valueName: "tag"))
+    @Option(
+      help: ArgumentHelp("Only prompts with this tag.", valueName: "tag"),
+      completion: .custom(Completions.tags))
     var tag: String?
 
     @Flag(help: "Print JSON (documented in the README) instead of a table.")
@@ -206,27 +208,4 @@ func terminalWidth() -> Int {
     return min(100, Int(size.ws_col))
   }
   return 80
-}
-
-/// What Tab completes to, for the shell completion scripts (`--generate-completion-script`):
-/// the prompts and tags of the library the command would load, honouring `--prompts DIR`.
-enum Completions {
-  @Sendable static func promptIDs(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
-    library(words)?.ids.filter { $0.hasPrefix(prefix) } ?? []
-  }
-
-  @Sendable static func tags(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
-    library(words)?.tags.filter { $0.hasPrefix(prefix) } ?? []
-  }
-
-  @Sendable static func planNames(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
-    PlanSources.resolve().load().names.filter { $0.hasPrefix(prefix) }
-  }
-
-  private static func library(_ words: [String]) -> PromptLibrary? {
-    let explicit = words.firstIndex(of: "--prompts").flatMap {
-      words.indices.contains($0 + 1) ? words[$0 + 1] : nil
-    }
-    return (try? PromptSources.resolve(explicit: explicit))?.load(cache: PromptCache())
-  }
 }

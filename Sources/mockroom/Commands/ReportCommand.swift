@@ -16,7 +16,9 @@ struct ReportCommand: ParsableCommand {
       table under it.
       """)
 
-  @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
+  @Argument(
+    help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"),
+    completion: .custom(Completions.sessionIDs))
   var id: String?
 
   @OptionGroup var filter: SessionFilter

@@ -92,7 +92,9 @@ struct ShowSession: ParsableCommand {
     abstract: "Show one session: each phase against its budget, the banners and marks in time, "
       + "the debrief.")
 
-  @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
+  @Argument(
+    help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"),
+    completion: .custom(Completions.sessionIDs))
   var id: String
 
   @Flag(help: "Print JSON: {\"v\":1,\"show\":{...}}, documented in the README.")
@@ -166,7 +168,9 @@ struct DebriefCommand: ParsableCommand {
     abstract: "Score a session and say what ran over and what to change (or edit it).",
     discussion: "The debrief is added to the session's record; the latest one counts.")
 
-  @Argument(help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"))
+  @Argument(
+    help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"),
+    completion: .custom(Completions.sessionIDs))
   var id: String
 
   func run() throws {

@@ -10,7 +10,9 @@ struct SessionFilter: ParsableArguments {
     help: ArgumentHelp("Only sessions started on or after this day.", valueName: "yyyy-mm-dd"))
   var since: String?
 
-  @Option(help: ArgumentHelp("Only sessions of this prompt (no drills).", valueName: "id"))
+  @Option(
+    help: ArgumentHelp("Only sessions of this prompt (no drills).", valueName: "id"),
+    completion: .custom(Completions.promptIDs))
   var prompt: String?
 
   @Option(

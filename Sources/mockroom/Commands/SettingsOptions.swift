@@ -29,7 +29,8 @@ struct SettingsOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "How a banner announces itself: on (the bell), off, or flash (the screen).",
-      valueName: "on|off|flash"))
+      valueName: "on|off|flash"),
+    completion: .list(Settings.bells))
   var bell: String?
 
   @Option(
@@ -38,15 +39,28 @@ struct SettingsOptions: ParsableArguments {
       valueName: "duration"))
   var drillGrace: String?
 
-  @Flag(
-    inversion: .prefixedNo,
-    help: "Remind me to check in after 5 minutes of design or drill without a check-in (c).")
-  var checkinReminder: Bool?
+  /// `--checkin-reminder` and `--no-checkin-reminder`, each with its own help (an inverted
+  /// `Bool` flag gives both the one text); the last one given wins.
+  enum CheckinReminder: EnumerableFlag {
+    case checkinReminder, noCheckinReminder
+
+    static func help(for value: Self) -> ArgumentHelp? {
+      switch value {
+      case .checkinReminder:
+        "Remind me to check in after 5 minutes of design or drill without a check-in (c)."
+      case .noCheckinReminder:
+        "No check-in reminder, even if config.yaml sets checkin_reminder."
+      }
+    }
+  }
+
+  @Flag(exclusivity: .chooseLast) var checkinReminder: CheckinReminder?
 
   @Option(
     help: ArgumentHelp(
       "Colour: auto (when the terminal has it), always, or never. NO_COLOR still wins.",
-      valueName: "auto|always|never"))
+      valueName: "auto|always|never"),
+    completion: .list(Settings.Color.allCases.map(\.rawValue)))
   var color: String?
 
   /// Each flag's value is checked by the same rule the file and the variables go by.
@@ -73,7 +87,8 @@ struct SettingsOptions: ParsableArguments {
     try set(.bell, bell, flag: "--bell")
     try set(.drillGrace, drillGrace, flag: "--drill-grace")
     try set(
-      .checkinReminder, checkinReminder.map { $0 ? "true" : "false" }, flag: "--checkin-reminder")
+      .checkinReminder, checkinReminder.map { $0 == .checkinReminder ? "true" : "false" },
+      flag: "--checkin-reminder")
     try set(.color, color, flag: "--color")
   }
 

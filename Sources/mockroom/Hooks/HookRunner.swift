@@ -214,11 +214,9 @@ final class HookRunner {
         }
         let result = HookResult(
           event: child.event, command: child.command.shown, outcome: outcome,
-          took: now - child.started)
-        let took = Double(MonotonicClock.nanoseconds() - child.spawnedNS) / 1e6
-        log(
-          "\(result.event.rawValue): \(result.command): \(result.why) after "
-            + String(format: "%.2f ms", took))
+          took: now - child.started,
+          tookNanoseconds: MonotonicClock.nanoseconds() - child.spawnedNS)
+        log("\(result.event.rawValue): \(result.command): \(result.why) after \(result.tookShown)")
         if let kept = quieted(result, child.command) { results.append(kept) }
         if let terminated = child.terminatedAt {
           child.reaped = true
@@ -458,4 +456,11 @@ private func withCStrings<R>(
   pointers.append(nil)
   defer { for pointer in pointers { free(pointer) } }
   return body(pointers)
+}
+
+extension HookResult {
+  /// The spawn-to-reap time as the hook log and `hooks test` print it: `12.34 ms`.
+  var tookShown: String {
+    tookNanoseconds.map { String(format: "%.2f ms", Double($0) / 1e6) } ?? "\(took) ms"
+  }
 }

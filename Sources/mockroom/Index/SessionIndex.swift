@@ -142,7 +142,7 @@ final class SessionIndex {
 
   // MARK: - The file
 
-  private static let tables = """
+  static let tables = """
     CREATE TABLE records (
       id INTEGER PRIMARY KEY,
       directory TEXT NOT NULL,
