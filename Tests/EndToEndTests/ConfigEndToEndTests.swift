@@ -115,7 +115,13 @@ import Testing
     // run refuses the plan in the same words.
     let run = try Self.mockroom(["run"], home)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("no plan 'screen35'. Did you mean 'screen-35'?"))
+    #expect(
+      run.stderr.contains("\(file):1:7: 'plan': no plan 'screen35'. Did you mean 'screen-35'?"),
+      "\(run.stderr)")
+    // And config show, which says where each setting comes from, says where this one did.
+    let show = try Self.mockroom(["config", "show", "--budget", "design=20m"], home)
+    #expect(show.status == 2)
+    #expect(show.stderr.contains("\(file):1:7: 'plan': no plan 'screen35'"), "\(show.stderr)")
     // A variable's plan is named by the variable.
     try home.write("config.yaml", "bell: off\n")
     try FileManager.default.removeItem(atPath: home.path + "/hooks/cue-fird")

@@ -150,6 +150,12 @@ import Testing
     try pane.waitFor("mockroom: session")
     let sessions = pane.sessions
     let record = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first)
+    // The record's last line torn, as a crash leaves it: the line kept must still stand alone
+    // when added as the message says.
+    let handle0 = try FileHandle(forWritingTo: URL(fileURLWithPath: sessions + "/" + record))
+    handle0.seekToEndOfFile()
+    handle0.write(Data("{\"v\":4,\"typ".utf8))
+    try handle0.close()
     let before = try String(contentsOfFile: sessions + "/" + record, encoding: .utf8)
     #expect(try runProcess(["mount", "--bind", sessions, sessions]).status == 0)
     defer { _ = try? runProcess(["umount", "-l", sessions]) }
@@ -171,14 +177,15 @@ import Testing
     #expect(line.contains("\"type\":\"debrief\""))
     #expect(line.contains("left too early"))
     #expect(try String(contentsOfFile: sessions + "/" + record, encoding: .utf8) == before)
-    // Writable again: the line added as the message says is the session's debrief.
+    // Writable again: the line added as the message says is the session's debrief, and the
+    // torn line is named and skipped.
     #expect(try runProcess(["umount", sessions]).status == 0)
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: sessions + "/" + record))
-    handle.seekToEndOfFile()
-    handle.write(Data(line.utf8))
-    try handle.close()
+    let target = sessions + "/" + record
+    #expect(screen.replacingOccurrences(of: "\n", with: "").contains("cat \(file) >> \(target)"))
+    #expect(try runProcess(["sh", "-c", "cat '\(file)' >> '\(target)'"]).status == 0)
     let show = try Self.review(pane, "show", "last")
     #expect(show.stdout.contains("next time: left too early"), "\(show.stdout)")
+    #expect(show.stderr.contains("not valid JSON; line skipped"), "\(show.stderr)")
   }
 
   @Test func noSessionsYetIsFriendlyAndAcorruptLineIsNamed() throws {

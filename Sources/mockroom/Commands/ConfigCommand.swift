@@ -36,7 +36,7 @@ struct ConfigCommand: ParsableCommand {
     func run() throws {
       let settings = try defaults.settings()
       // The plan as run would find it: an unknown one is refused here as there.
-      let plan = try Plans.choose(settings.plan, inline: settings.plans).file.plan
+      let plan = try SettingsCheck.chosenPlan(settings, file: ConfigFile.path()).plan
         .overriding(try budget.overrides())
       let budgets =
         Phase.allCases.map { "\($0.name) \(DurationText.clock(plan[$0]))" }

@@ -131,7 +131,7 @@ struct Run: ParsableCommand {
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let settings = try defaults.settings(environment)
-    let plan = try Plans.choose(settings.plan, inline: settings.plans).file.plan
+    let plan = try SettingsCheck.chosenPlan(settings, file: ConfigFile.path(environment)).plan
       .overriding(try budget.overrides())
     let paths: DataPaths
     do {

@@ -40,6 +40,21 @@ enum SettingsCheck {
     }
   }
 
+  /// The settings' plan as every command that runs one finds it; one that is not there is
+  /// refused with where it was named (config.yaml's line and column, or the variable), since
+  /// the person may never have typed it on this command line.
+  static func chosenPlan(_ settings: Settings, file: String) throws -> PlanFile {
+    do {
+      return try Plans.choose(settings.plan, inline: settings.plans).file
+    } catch let error as UserError {
+      switch settings.source(.plan) {
+      case .file, .environment:
+        throw UserError("\(place(.plan, settings, file: file)): \(error.message)", code: error.code)
+      case .flag, .builtIn: throw error
+      }
+    }
+  }
+
   /// Each hook's program, and what `speak` and `notify` need.
   private static func hooks(
     _ settings: Settings, file: String, path: [String], environment: [String: String]

@@ -243,7 +243,9 @@ extension SessionLogWriter {
     } catch {
       why = error.description
     }
-    let line = record.jsonLine(wall: WallClock.rfc3339(Date())) + "\n"
+    // A newline first: were the record's last line torn, the line added after it still stands
+    // on its own (readers skip a blank line).
+    let line = "\n" + record.jsonLine(wall: WallClock.rfc3339(Date())) + "\n"
     let id = String(path.split(separator: "/").last?.dropLast(6) ?? "session")
     if let kept = keep(Array(line.utf8), as: "mockroom-\(id)-\(what)") {
       throw UserError(
