@@ -122,6 +122,10 @@ import Testing
     let show = try Self.mockroom(["config", "show", "--budget", "design=20m"], home)
     #expect(show.status == 2)
     #expect(show.stderr.contains("\(file):1:7: 'plan': no plan 'screen35'"), "\(show.stderr)")
+    // The hooks' listing names the stray file too.
+    let hooks = try Self.bare(["hooks"], home, ["PATH": bin])
+    #expect(
+      hooks.stderr.contains("hooks/cue-fird: no event is called 'cue-fird'"), "\(hooks.stderr)")
     // A variable's plan is named by the variable.
     try home.write("config.yaml", "bell: off\n")
     try FileManager.default.removeItem(atPath: home.path + "/hooks/cue-fird")

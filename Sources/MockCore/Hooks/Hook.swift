@@ -153,7 +153,13 @@ extension HookCall {
     ]
     switch event {
     case .sessionStarted: variables["TEXT"] = "session started: Short-video recommendations"
-    case .sessionEnded: variables["TEXT"] = "session finished after 44:10"
+    case .sessionEnded:
+      // A session ends in ops, with its last phase's figures.
+      variables["PHASE"] = "ops"
+      variables["BUDGET_S"] = "300"
+      variables["ELAPSED_S"] = "310"
+      variables["REMAINING_S"] = "-10"
+      variables["TEXT"] = "session finished after 44:10"
     case .phaseEntered: variables["TEXT"] = "design"
     case .phaseOver:
       variables["ELAPSED_S"] = "900"

@@ -37,6 +37,10 @@ struct HooksCommand: ParsableCommand {
         for line in ReviewText.table(["EVENT", "RUNS"], rows) { print(line) }
       }
       for problem in runner.problems { warn(problem) }
+      // A file whose name is no event never runs: say so here too, not only in config check.
+      for stray in SettingsCheck.hookFiles(DataPaths.configDirectory(env) + "/hooks") {
+        warn(stray)
+      }
       print("log: \(runner.logPath)")
     }
   }
@@ -71,6 +75,8 @@ struct HooksCommand: ParsableCommand {
       }
       let call = HookCall.example(event)
       for line in call.environment { print("  \(line)") }
+      // A session's hooks get its record; a test has none to give.
+      print("  MOCKROOM_RECORD=/dev/null (in a session: its record's path)")
       let logged = Self.size(of: runner.logPath)
       let signals = SignalPipe()
       var results = runner.fire(call, at: MonotonicClock.now())

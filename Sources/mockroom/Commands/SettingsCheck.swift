@@ -100,7 +100,7 @@ enum SettingsCheck {
   }
 
   /// Files in `hooks/` whose names are no event: they would never run.
-  private static func hookFiles(_ directory: String) -> [String] {
+  static func hookFiles(_ directory: String) -> [String] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       return []
     }
