@@ -53,8 +53,14 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
     if case .summary = stage { true } else { false }
   }
 
-  /// The current item's time so far; the kind stands it still once the item is answered.
-  public func elapsed(at now: Instant) -> Millis { kind.elapsed(moment(now)) }
+  /// The current item's time so far: its clock's (up to the limit, for a kind whose items end
+  /// there), standing still once the item is over.
+  public func elapsed(at now: Instant) -> Millis {
+    if let time = kind.itemTime { return time }
+    guard case .item(let clock) = stage else { return 0 }
+    let elapsed = clock.elapsed(at: now)
+    return Kind.endsAtLimit ? min(elapsed, info.limit) : elapsed
+  }
 
   /// The drill's first lines: it began, and the first item went up.
   public mutating func start() -> [Effect] {
@@ -70,10 +76,10 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
     switch input {
     case .key(let key): effects = handle(key, at: now)
     case .time:
-      kind.tick(moment(now))
+      timeUp(at: now)
       effects = []
     case .request(let request, let seq, let peer):
-      kind.tick(moment(now))
+      timeUp(at: now)
       effects = kind.request(request, seq: seq, from: peer, moment(now))
     case .stop(let signal): effects = end(.abandoned, .signal(signal), at: now) + [.quit]
     case .suspend:
@@ -97,9 +103,13 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
     return effects.filter { !$0.isHook } + effects.filter(\.isHook)
   }
 
+  /// The next second on the item's clock, or its limit when that ends it; nil once it is over.
   public func nextWake(after now: Instant) -> Instant? {
-    guard case .item(let clock) = stage else { return nil }
-    return kind.nextWake(clock, after: now, limit: info.limit)
+    guard case .item(let clock) = stage, kind.itemTime == nil else { return nil }
+    let second = clock.nextSecond(after: now)
+    guard Kind.endsAtLimit else { return second }
+    let end = now + max(0, info.limit - clock.elapsed(at: now))
+    return [second, end].compactMap { $0 }.min()
   }
 
   public func render(size: Size, at now: Instant, colors: Bool) -> Frame {
@@ -110,8 +120,7 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
   // MARK: - Keys
 
   private mutating func handle(_ key: Key, at now: Instant) -> [Effect] {
-    // The item's clock may have run out since the last wake.
-    kind.tick(moment(now))
+    timeUp(at: now)
     if let overlay {
       self.overlay = nil
       if overlay == .confirmQuit, key == .character("y") || key == .character("q") {
@@ -164,6 +173,15 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
     ]
   }
 
+  /// An item whose kind ends it at the limit ends once its clock gets there, whatever input
+  /// comes first: the wake, a key or a request.
+  private mutating func timeUp(at now: Instant) {
+    guard Kind.endsAtLimit, case .item(let clock) = stage, kind.itemTime == nil,
+      clock.elapsed(at: now) >= info.limit
+    else { return }
+    kind.timeUp(moment(now))
+  }
+
   // MARK: - What the kind is told
 
   /// The record's time: from the drill's start.
@@ -172,7 +190,9 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
   private func moment(_ now: Instant) -> DrillMoment {
     let clock: Millis?
     if case .item(let running) = stage { clock = running.elapsed(at: now) } else { clock = nil }
-    return DrillMoment(info: info, index: index, t: t(now), clock: clock, over: isSummary)
+    return DrillMoment(
+      info: info, index: index, t: t(now), elapsed: elapsed(at: now), clock: clock,
+      over: isSummary)
   }
 
   private func hook(_ event: HookEvent, _ text: String, _ more: [String: String] = [:]) -> Effect {
@@ -189,6 +209,9 @@ public protocol DrillKindModel: Equatable, Sendable {
   static var drill: DrillKind { get }
   /// Whether `?` opens the help (the numbers drill types it instead).
   static var takesHelp: Bool { get }
+  /// Whether an item ends when its clock reaches the limit (a recovery round), rather than
+  /// running on past it, late.
+  static var endsAtLimit: Bool { get }
   /// How many items the drill has.
   var count: Int { get }
   /// Whether the drill listens for `mockroom ctl` (the partner recovery drill).
@@ -201,22 +224,21 @@ public protocol DrillKindModel: Equatable, Sendable {
   mutating func show(_ moment: DrillMoment) -> [Record]
   /// What a key does to the item up.
   mutating func key(_ key: Key, _ moment: DrillMoment) -> DrillMove
-  /// Time passed: an item whose clock has run out ends.
-  mutating func tick(_ moment: DrillMoment)
+  /// The item's clock has reached the limit, for a kind whose items end there.
+  mutating func timeUp(_ moment: DrillMoment)
   /// A request from `mockroom ctl`.
   mutating func request(
     _ request: Result<Request, ControlError>, seq: Int?, from peer: Peer, _ moment: DrillMoment
   ) -> [Effect]
-  /// The item's time: the clock's while it runs, what was kept once it is answered.
-  func elapsed(_ moment: DrillMoment) -> Millis
-  /// When the item's screen next changes on its own.
-  func nextWake(_ clock: DrillClock, after now: Instant, limit: Millis) -> Instant?
+  /// The item's time once it is over (answered, or the round ended); nil while its clock runs.
+  var itemTime: Millis? { get }
   static func render(_ drill: Drill<Self>, at now: Instant, size: Size) -> Frame
 }
 
 extension DrillKindModel {
+  public static var endsAtLimit: Bool { false }
   public var listens: Bool { false }
-  public mutating func tick(_ moment: DrillMoment) {}
+  public mutating func timeUp(_ moment: DrillMoment) {}
   public mutating func request(
     _ request: Result<Request, ControlError>, seq: Int?, from peer: Peer, _ moment: DrillMoment
   ) -> [Effect] { [] }
@@ -229,7 +251,10 @@ public struct DrillMoment: Equatable, Sendable {
   public var index: Int
   /// The record's time: since the drill began.
   public var t: Millis
-  /// The item's clock, less time stepped away; nil once no item is up.
+  /// The item's time so far (`Drill.elapsed`).
+  public var elapsed: Millis
+  /// The item's clock as it stands, less time stepped away, past the limit too; nil once no
+  /// item is up.
   public var clock: Millis?
   /// Every item is done: the summary is up.
   public var over: Bool
@@ -253,12 +278,6 @@ public struct DrillHeard: Equatable, Sendable {
   public var text: String
   public var kind: String
   public var result: String
-
-  public init(text: String, kind: String, result: String) {
-    self.text = text
-    self.kind = kind
-    self.result = result
-  }
 
   var variables: [String: String] { ["KIND": kind, "RESULT": result] }
 }

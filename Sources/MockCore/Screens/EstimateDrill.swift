@@ -46,15 +46,9 @@ public struct EstimateItems: DrillKindModel {
     return [Record(t: moment.t, entry: .problemShown(number: moment.index + 1, problem))]
   }
 
-  /// The problem's time so far; it stands still once answered.
-  public func elapsed(_ moment: DrillMoment) -> Millis {
-    if case .answered(let result) = step { return result.elapsed }
-    return moment.clock ?? 0
-  }
-
-  public func nextWake(_ clock: DrillClock, after now: Instant, limit: Millis) -> Instant? {
-    guard case .asking = step else { return nil }
-    return clock.nextSecond(after: now)
+  /// The time the problem took, once answered.
+  public var itemTime: Millis? {
+    if case .answered(let result) = step { result.elapsed } else { nil }
   }
 
   public static func render(_ drill: EstimateDrill, at now: Instant, size: Size) -> Frame {
@@ -126,7 +120,7 @@ public struct EstimateItems: DrillKindModel {
       return .none
     }
     let result = EstimateResult(
-      problems[moment.index], typed: fields, values: values, elapsed: elapsed(moment),
+      problems[moment.index], typed: fields, values: values, elapsed: moment.elapsed,
       limit: moment.info.limit)
     results.append(result)
     step = .answered(result)

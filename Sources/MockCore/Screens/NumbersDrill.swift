@@ -49,14 +49,9 @@ public struct NumberItems: DrillKindModel {
     return []
   }
 
-  public func elapsed(_ moment: DrillMoment) -> Millis {
-    if case .answered(let review) = step { return review.elapsed }
-    return moment.clock ?? 0
-  }
-
-  public func nextWake(_ clock: DrillClock, after now: Instant, limit: Millis) -> Instant? {
-    guard case .asking = step else { return nil }
-    return clock.nextSecond(after: now)
+  /// The time the card took, once answered.
+  public var itemTime: Millis? {
+    if case .answered(let review) = step { review.elapsed } else { nil }
   }
 
   public static func render(_ drill: NumbersDrill, at now: Instant, size: Size) -> Frame {
@@ -91,7 +86,7 @@ public struct NumberItems: DrillKindModel {
 
   private mutating func answer(_ value: Double, _ moment: DrillMoment) -> DrillMove {
     let card = cards[moment.index]
-    let elapsed = elapsed(moment)
+    let elapsed = moment.elapsed
     let (right, exact) = card.judge(value)
     let limit = moment.info.limit
     let rating = NumberCard.rating(right: right, exact: exact, elapsed: elapsed, limit: limit)

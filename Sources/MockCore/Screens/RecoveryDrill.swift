@@ -33,6 +33,8 @@ public struct RecoveryItems: DrillKindModel {
 
   public static let drill = DrillKind.recovery
   public static let takesHelp = true
+  /// A round ends when its time is up.
+  public static let endsAtLimit = true
   public let questions: [RecoveryQuestion]
   /// The interviewer rates each round first, from `mockroom ctl rate`.
   public let partner: Bool
@@ -75,19 +77,8 @@ public struct RecoveryItems: DrillKindModel {
     return [Record(t: moment.t, entry: .roundShown(number: rounds.count, question))]
   }
 
-  /// The round's time so far; it stands still once the round is over.
-  public func elapsed(_ moment: DrillMoment) -> Millis {
-    if step != .running || moment.clock == nil, let elapsed = rounds.last?.elapsed {
-      return elapsed
-    }
-    return min(moment.clock ?? 0, moment.info.limit)
-  }
-
-  public func nextWake(_ clock: DrillClock, after now: Instant, limit: Millis) -> Instant? {
-    guard step == .running else { return nil }
-    let end = now + max(0, limit - clock.elapsed(at: now))
-    return [clock.nextSecond(after: now), end].compactMap { $0 }.min()
-  }
+  /// The round's time, once it is over.
+  public var itemTime: Millis? { step == .running ? nil : rounds.last?.elapsed }
 
   public static func render(_ drill: RecoveryDrill, at now: Instant, size: Size) -> Frame {
     RecoveryScreen.render(drill, at: now, size: size)
@@ -157,15 +148,12 @@ public struct RecoveryItems: DrillKindModel {
 
   private mutating func endRound(_ moment: DrillMoment) {
     guard step == .running else { return }
-    rounds[current].elapsed = min(moment.clock ?? 0, moment.info.limit)
+    rounds[current].elapsed = moment.elapsed
     step = .rating
   }
 
   /// The round's time has run out: it ends as if Enter were pressed.
-  public mutating func tick(_ moment: DrillMoment) {
-    guard step == .running, let clock = moment.clock, clock >= moment.info.limit else { return }
-    endRound(moment)
-  }
+  public mutating func timeUp(_ moment: DrillMoment) { endRound(moment) }
 
   private mutating func rate(_ rating: Int, _ moment: DrillMoment, by source: Source? = nil)
     -> Record
@@ -230,7 +218,7 @@ public struct RecoveryItems: DrillKindModel {
     case .rating: stageName = "rating"
     case .rated: stageName = "rated"
     }
-    let elapsed = elapsed(moment)
+    let elapsed = moment.elapsed
     let limit = moment.info.limit
     return RoundState(
       drill: moment.info.id, round: r.number, of: questions.count, stage: stageName,
