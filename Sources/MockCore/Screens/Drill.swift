@@ -17,6 +17,7 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
     case ended(Ending)
   }
 
+  /// What stands over the drill until the next key: the help, or "quit the drill?".
   public enum Overlay: Equatable, Sendable {
     case help, confirmQuit
   }
