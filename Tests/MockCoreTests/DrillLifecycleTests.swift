@@ -79,4 +79,19 @@ import Testing
     #expect(summary.rounds.isEmpty && summary.answers.isEmpty)
     #expect(summary.ending == Ending(outcome: .finished, reason: .completed))
   }
+
+  @Test func theSummaryClosesOnTheSameKeysForEveryKindAndHelpIsTheKindsToGive() {
+    var drill = Self.numbers(count: 1)
+    _ = drill.start()
+    // The numbers drill takes no help: `?` is typed, as any other character.
+    _ = drill.update(.key(.character("?")), at: Self.start + 1_000)
+    #expect(drill.overlay == nil && drill.typed == "?")
+    for key in [Key.escape, .character("1"), .enter, .character(" ")] {
+      _ = drill.update(.key(key), at: Self.start + 2_000)
+    }
+    #expect(drill.isSummary)
+    #expect(drill.update(.key(.character("?")), at: Self.start + 3_000).isEmpty)
+    #expect(drill.overlay == nil)
+    #expect(drill.update(.key(.escape), at: Self.start + 3_000) == [.quit])
+  }
 }
