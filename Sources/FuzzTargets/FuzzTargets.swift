@@ -86,8 +86,8 @@ public enum FuzzTargets {
     var drill = RecoveryDrill(
       info: DrillInfo(
         id: "fuzz", program: "0", drill: .recovery, seed: 1, limit: 90_000, count: 1),
-      questions: [RecoveryQuestion(id: "q", text: "Q?", strong: ["s"])], partner: true)
-    _ = drill.start(at: now)
+      questions: [RecoveryQuestion(id: "q", text: "Q?", strong: ["s"])], partner: true, at: now)
+    _ = drill.start()
     _ = drill.update(.request(request, seq: 1, from: Peer(id: 1, source: .ctl)), at: now)
     _ = drill.update(.key(.enter), at: now + 1_000)
     _ = drill.update(.request(request, seq: 2, from: Peer(id: 1, source: .ctl)), at: now + 2_000)

@@ -12,13 +12,13 @@ import Testing
   static func drill(rounds: Int = 5, partner: Bool = false, earlier: [RecoveryMove] = [])
     -> (RecoveryDrill, Instant)
   {
+    let start = Instant(ms: 1_000_000)
     var drill = RecoveryDrill(
       info: DrillInfo(
         id: "20261202-100000-drill-recovery", program: "0", drill: .recovery, seed: 1,
         limit: 90_000, count: rounds), questions: questions(rounds), partner: partner,
-      earlierFirsts: earlier)
-    let start = Instant(ms: 1_000_000)
-    _ = drill.start(at: start)
+      earlierFirsts: earlier, at: start)
+    _ = drill.start()
     return (drill, start)
   }
 
@@ -80,7 +80,7 @@ import Testing
     // The wake comes at the limit, and the round ends there, not at the next key.
     #expect(d.nextWake(after: t + 89_400) == t + 90_000)
     _ = d.update(.time, at: t + 90_050)
-    #expect(d.stage == .rating)
+    #expect(d.step == .rating)
     #expect(d.round.elapsed == 90_000)
     #expect(d.elapsed(at: t + 200_000) == 90_000)
     #expect(d.nextWake(after: t + 90_050) == nil)
@@ -99,7 +99,7 @@ import Testing
     var (d, t) = Self.drill()
     _ = Self.key(&d, Self.char("5"), at: t + 1_000)
     _ = Self.key(&d, .enter, at: t + 40_000)
-    #expect(d.stage == .rating)
+    #expect(d.step == .rating)
     let frame = d.render(size: Size(width: 100, height: 30), at: t + 40_000, colors: true).text
     #expect(frame.contains("A strong answer covers:") && frame.contains("point 1"))
     #expect(frame.contains(RecoveryMove.question.line))
@@ -108,7 +108,7 @@ import Testing
     let lines = Self.key(&d, Self.char("4"), at: t + 41_000)
     #expect(
       lines.map(\.entry) == [.roundRated(number: 1, move: .question, rating: 4, elapsed: 40_000)])
-    #expect(d.stage == .rated)
+    #expect(d.step == .rated)
     // Space: the next question, with its record line.
     let next = Self.key(&d, Self.char(" "), at: t + 42_000)
     #expect(next.map(\.entry) == [.roundShown(number: 2, Self.questions(5)[1])])
@@ -122,9 +122,9 @@ import Testing
       _ = Self.key(&d, Self.char(rating), at: t)
       let end = Self.key(&d, Self.char(" "), at: t)
       t = t + 1_000
-      if d.stage == .summary { #expect(end.last?.entry.kind == .drillEnded) }
+      if d.isSummary { #expect(end.last?.entry.kind == .drillEnded) }
     }
-    #expect(d.stage == .summary)
+    #expect(d.stage == .summary(Ending(outcome: .finished, reason: .completed)))
     #expect(d.rounds.map(\.move) == [.similar, .measure])
     #expect(d.rounds.map(\.rating) == [2, 5])
     let first = d.firstChoice
@@ -498,9 +498,9 @@ import Testing
     var drill = RecoveryDrill(
       info: DrillInfo(
         id: "20261202-100000-drill-recovery", program: "0", drill: .recovery, seed: 9,
-        limit: 90_000, count: 2), questions: questions)
-    let start = Instant(ms: 1_000_000)
-    _ = drill.start(at: start)
+        limit: 90_000, count: 2), questions: questions, at: Instant(ms: 1_000_000))
+    let start = drill.started
+    _ = drill.start()
     return (drill, start)
   }
 

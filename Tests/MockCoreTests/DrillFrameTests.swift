@@ -19,12 +19,12 @@ import Testing
           "latency_s": 0.5,
         ])!,
     ]
+    let start = Instant(ms: 1_000_000)
     var drill = EstimateDrill(
       info: DrillInfo(
         id: "20261202-100000-drill-estimate", program: "0", drill: .estimate, seed: 42,
-        limit: 60_000, count: 2), problems: problems)
-    let start = Instant(ms: 1_000_000)
-    _ = drill.start(at: start)
+        limit: 60_000, count: 2), problems: problems, at: start)
+    _ = drill.start()
     return (drill, start)
   }
 

@@ -272,8 +272,8 @@ extension Driven {
       calls += effects.compactMap { if case .hook(let call) = $0 { call } else { nil } }
     }
     var fresh = RecoveryDrill(
-      info: drill.info, questions: drill.questions, partner: true)
-    heard(fresh.start(at: start))
+      info: drill.info, questions: drill.questions, partner: true, at: start)
+    heard(fresh.start())
     #expect(calls.map(\.event) == [.drillStarted])
     #expect(calls[0].variables["TEXT"] == "recovery drill: 1 rounds")
     heard(fresh.update(.key(.character("2")), at: start + 1_000))
@@ -297,8 +297,8 @@ extension Driven {
     func heard(_ effects: [Effect]) {
       calls += effects.compactMap { if case .hook(let call) = $0 { call } else { nil } }
     }
-    var fresh = EstimateDrill(info: drill.info, problems: drill.problems)
-    heard(fresh.start(at: start))
+    var fresh = EstimateDrill(info: drill.info, problems: drill.problems, at: start)
+    heard(fresh.start())
     #expect(calls.map(\.event) == [.drillStarted])
     #expect(calls[0].variables["TEXT"] == "estimation drill: 2 problems")
     for c in "\n\n\n677\n" {

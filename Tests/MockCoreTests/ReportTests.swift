@@ -249,8 +249,8 @@ enum ReportFixtures {
 @Suite struct DrillReports {
   static var drill: DrillSummary {
     let (d, start) = DrillFrames.drill()
-    var drill = d
-    var records = drill.start(at: start).recorded
+    var drill = EstimateDrill(info: d.info, problems: d.problems, at: start)
+    var records = drill.start().recorded
     for c in "\n\n\n226\n" {
       records += drill.update(.key(c == "\n" ? .enter : .character(c)), at: start + 42_000).recorded
     }

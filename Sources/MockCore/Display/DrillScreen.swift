@@ -11,7 +11,6 @@ public enum DrillScreen {
   }
 
   public static func render(_ drill: EstimateDrill, at now: Instant, size: Size) -> Frame {
-    if let small = tooSmall(size) { return small }
     var frame = Frame(size: size)
     let (w, h) = (size.width, size.height)
     let wide = w >= 60 && h >= 20
@@ -20,16 +19,18 @@ public enum DrillScreen {
     let late = elapsed > limit
     let clock = late ? "+" + DurationText.clock(elapsed - limit) : DurationText.clock(elapsed)
     var title = "estimate drill"
-    if case .summary = drill.stage {
+    // The step of the problem up; nil once the summary is up.
+    let step = drill.isSummary ? nil : drill.step
+    if step == nil {
       title += " · done"
     } else {
       title += " · \(drill.index + 1) of \(drill.problems.count) · \(drill.problem.kind.title)"
     }
     let right: String
-    switch drill.stage {
-    case .asking:
+    switch step {
+    case .asking?:
       right = wide ? "limit \(DurationText.clock(limit))" : clock + (late ? " LATE" : "")
-    case .answered, .summary: right = drill.info.seed.map { "seed \($0)" } ?? ""
+    case .answered?, nil: right = drill.info.seed.map { "seed \($0)" } ?? ""
     }
     Screen.header(&frame, title: title, session: right)
     if wide {
@@ -37,8 +38,8 @@ public enum DrillScreen {
       frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
     }
     var y = wide ? 3 : 2
-    switch drill.stage {
-    case .asking:
+    switch step {
+    case .asking?:
       let tone: Tone = late ? .over : elapsed * 4 > limit * 3 ? .warn : .ok
       if drill.reading {
         reading(&frame, drill, from: wide ? 3 : 1, wide: wide)
@@ -61,9 +62,9 @@ public enum DrillScreen {
         y = 1
       }
       form(&frame, drill, from: y, wide: wide)
-    case .answered(let result):
+    case .answered(let result)?:
       answered(&frame, drill, result, from: y, wide: wide)
-    case .summary:
+    case nil:
       summary(&frame, drill, from: y)
     }
     hints(&frame, drill, wide: wide)
@@ -205,17 +206,17 @@ public enum DrillScreen {
 
   static func hints(_ frame: inout Frame, _ drill: EstimateDrill, wide: Bool) {
     let text: String
-    switch drill.stage {
-    case .asking where drill.reading: text = "Tab: back to the answer"
-    case .asking:
+    switch drill.isSummary ? nil : drill.step {
+    case .asking? where drill.reading: text = "Tab: back to the answer"
+    case .asking?:
       text =
         wide
         ? "Enter next field · Enter on the answer submits · ↑↓ move · Esc clear · ? help · q quit"
         : "Enter next · Tab problem · ? help"
-    case .answered:
+    case .answered?:
       let next = drill.index + 1 < drill.problems.count ? "next problem" : "the summary"
       text = "Space \(next) · ? help · q quit"
-    case .summary: text = "q or Enter: done"
+    case nil: text = "q or Enter: done"
     }
     frame.center(
       text.clipped(to: frame.size.width), y: frame.size.height - 1, style: Style(dim: true))

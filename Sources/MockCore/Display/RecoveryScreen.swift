@@ -3,7 +3,6 @@
 /// line; then the summary. Full size from 60x20, compact below it.
 public enum RecoveryScreen {
   public static func render(_ drill: RecoveryDrill, at now: Instant, size: Size) -> Frame {
-    if let small = DrillScreen.tooSmall(size) { return small }
     var frame = Frame(size: size)
     let (w, h) = (size.width, size.height)
     let wide = w >= 60 && h >= 20
@@ -11,13 +10,15 @@ public enum RecoveryScreen {
     let elapsed = drill.elapsed(at: now)
     let light = drill.light(at: now)
     let limit = DurationText.clock(drill.info.limit)
-    let done = drill.stage == .summary
+    let done = drill.isSummary
+    // The step of the round up; nil once the summary is up.
+    let step = done ? nil : drill.step
     let title =
       done
       ? "recovery drill · done"
       : "recovery drill · round \(drill.round.number) of \(drill.questions.count)"
     let right =
-      drill.stage == .running && !wide
+      step == .running && !wide
       ? "\(DurationText.clock(elapsed)) \(light.rawValue.uppercased())"
       : drill.info.seed.map { "seed \($0)" } ?? ""
     Screen.header(&frame, title: title, session: right)
@@ -35,8 +36,8 @@ public enum RecoveryScreen {
         y += 1
       }
     }
-    switch drill.stage {
-    case .running:
+    switch step {
+    case .running?:
       if wide {
         for row in BigDigits.rows(DurationText.clock(elapsed), font: BigDigits.small) {
           frame.center(row, y: y, style: Style(bold: true, tone: light.tone))
@@ -51,12 +52,12 @@ public enum RecoveryScreen {
       say(drill.round.question.text, Style(bold: true))
       y += 1
       moves(&frame, drill, x: margin, y: &y, bottom: bottom, width: w - 2 * margin)
-    case .rating, .rated:
+    case .rating?, .rated?:
       let r = drill.round
       say(
         "Round over at \(DurationText.clock(r.elapsed ?? 0)) · move: \(r.move?.title ?? "none named")",
         Style(bold: true))
-      if drill.stage == .rating {
+      if step == .rating {
         if drill.waitingForInterviewer {
           say("Waiting for the interviewer's rating (mockroom ctl rate N).", Style(tone: .warn))
         } else {
@@ -67,7 +68,7 @@ public enum RecoveryScreen {
         if let theirs = r.interviewerRating { rated += "; the interviewer, \(theirs)" }
         say(rated + ".", Style(bold: true, tone: .accent))
       }
-      if let theirs = r.interviewerRating, drill.stage == .rating {
+      if let theirs = r.interviewerRating, step == .rating {
         say("The interviewer rated it \(theirs).", Style(dim: true))
       }
       y += 1
@@ -77,7 +78,7 @@ public enum RecoveryScreen {
         y += 1
       }
       if let move = r.move { say(move.line, Style(tone: .accent), lead: "→ ", hang: "  ") }
-    case .summary:
+    case nil:
       summary(drill, say: say)
     }
     // Under the moves when there is room; in a small window, over the key hints.
@@ -86,17 +87,17 @@ public enum RecoveryScreen {
       say(said, Style(bold: true, tone: .over))
     }
     let hint: String
-    switch drill.stage {
-    case .running:
+    switch step {
+    case .running?:
       hint =
         wide
         ? "1-5 name your move · Enter end the round · ? help · q quit"
         : "1-5 move · Enter end · q quit"
-    case .rating:
+    case .rating?:
       hint =
         drill.waitingForInterviewer ? "Enter rate without waiting · q quit" : "1-5 rate · q quit"
-    case .rated: hint = "Space next round · q quit"
-    case .summary: hint = "q or Enter: done"
+    case .rated?: hint = "Space next round · q quit"
+    case nil: hint = "q or Enter: done"
     }
     if let said = drill.said, !wide {
       frame.center(said.clipped(to: w), y: h - 1, style: Style(bold: true, tone: .over))

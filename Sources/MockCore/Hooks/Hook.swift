@@ -151,6 +151,7 @@ extension HookCall {
       "SESSION": "20261202-093000-video-recs", "PLAN": "standard", "PHASE": "design",
       "BUDGET_S": "900", "ELAPSED_S": "420", "REMAINING_S": "480", "PROMPT": "video-recs",
     ]
+    let drill = ["SESSION": "20261202-093000-drill-estimate", "DRILL": "estimate"]
     switch event {
     case .sessionStarted: variables["TEXT"] = "session started: Short-video recommendations"
     case .sessionEnded:
@@ -169,16 +170,17 @@ extension HookCall {
       variables["CUE"] = "pivot-1"
       variables["KIND"] = "pivot"
       variables["TEXT"] = "Now make it work across three regions."
-    case .drillStarted, .drillAnswered, .drillEnded:
-      variables = ["SESSION": "20261202-093000-drill-estimate", "DRILL": "estimate"]
-      switch event {
-      case .drillStarted: variables["TEXT"] = "estimation drill: 3 problems"
-      case .drillAnswered:
-        variables["KIND"] = "gpus"
-        variables["RESULT"] = "pass"
-        variables["TEXT"] = "gpus: 1.2x high, in 48 seconds"
-      default: variables["TEXT"] = "estimation drill: 2 of 3 passed"
-      }
+    case .drillStarted:
+      variables = drill
+      variables["TEXT"] = "estimation drill: 3 problems"
+    case .drillAnswered:
+      variables = drill
+      variables["KIND"] = "gpus"
+      variables["RESULT"] = "pass"
+      variables["TEXT"] = "gpus: 1.2x high, in 48 seconds"
+    case .drillEnded:
+      variables = drill
+      variables["TEXT"] = "estimation drill: 2 of 3 passed"
     }
     return HookCall(event: event, variables: variables)
   }

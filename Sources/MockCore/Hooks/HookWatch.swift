@@ -40,7 +40,7 @@ public struct HookWatch: Equatable, Sendable {
         .marked, .suspended, .continued, .slept, .debrief, .held, .released, .skipped, .note,
         .hookFailed, .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded,
         .roundShown, .moveChosen, .moveRefused, .roundRated, .pushbackAnswered, .checkinCounted:
-        // A drill's moments are told by `drillCalls`.
+        // A drill's moments are told by the drill itself (`Drill`).
         break
       }
     }
@@ -49,42 +49,6 @@ public struct HookWatch: Equatable, Sendable {
       if toldOver.insert(told).inserted {
         calls.append(
           call(.phaseOver, session, at: now, text: "\(session.phase.name) is over its budget"))
-      }
-    }
-    return calls.map(Effect.hook)
-  }
-
-  /// The calls for a drill's lines among `effects`: drill-started, drill-answered (a problem or
-  /// a card), drill-ended.
-  public static func drillCalls(after effects: [Effect], _ info: DrillInfo) -> [Effect] {
-    var calls: [HookCall] = []
-    func call(_ event: HookEvent, _ text: String, _ more: [String: String] = [:]) {
-      var variables = ["SESSION": info.id, "DRILL": info.drill.rawValue, "TEXT": text]
-      variables.merge(more) { $1 }
-      calls.append(HookCall(event: event, variables: variables))
-    }
-    for record in effects.recorded {
-      switch record.entry {
-      case .drillStarted:
-        call(.drillStarted, "\(info.drill.title): \(info.count) \(info.drill.items)")
-      case .problemAnswered(_, let result):
-        call(
-          .drillAnswered,
-          "\(result.kind.rawValue): \(result.ratioText), in \(result.elapsed / 1000) seconds",
-          ["KIND": result.kind.rawValue, "RESULT": result.pass ? "pass" : "fail"])
-      case .cardReviewed(let review):
-        call(
-          .drillAnswered, "\(review.card): \(review.right ? "right" : "wrong")",
-          ["KIND": review.card, "RESULT": review.rating.name])
-      case .roundRated(let number, let move, let rating, _) where record.source == nil:
-        // The candidate's rating ends a round; the interviewer's comes before it.
-        let named = move?.title ?? "no move named"
-        call(
-          .drillAnswered, "round \(number): \(named), rated \(rating)",
-          ["KIND": move?.name ?? "none", "RESULT": "\(rating)"])
-      case .drillEnded(let ending):
-        call(.drillEnded, "drill \(ending.outcome.rawValue)")
-      default: break
       }
     }
     return calls.map(Effect.hook)

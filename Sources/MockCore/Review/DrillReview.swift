@@ -121,26 +121,33 @@ public enum DrillText {
         + " · \(DurationText.clock(d.info.limit)) each",
       "",
     ]
-    for a in d.answers {
-      out.append(
-        "  \(a.number). \(a.kind.title.padding(14)) \(EstimateResult.ratioText(a.ratio).padding(12))"
-          + " \(a.band.rawValue.padding(18)) \(DurationText.clock(a.elapsed).padding(6, left: true))"
-          + "  \(a.pass ? "pass" : "not a pass")")
-      if let diagnosis = a.diagnosis { out.append("       \(diagnosis)") }
-    }
-    for r in d.reviews {
-      out.append(
-        "  \(r.card.padding(15)) \(r.typed.padding(10)) \(r.right ? "right" : "wrong")"
-          + " · \(r.rating.name) · next in \(r.interval) day\(r.interval == 1 ? "" : "s")")
-    }
-    for r in d.rounds {
-      var line = "  \(r.number). \((r.move?.title ?? "no move named").padding(26))"
-      line += " \(r.rating.map { "rated \($0)" } ?? "not rated")"
-      if let theirs = r.interviewerRating { line += " · interviewer \(theirs)" }
-      if let elapsed = r.elapsed { line += " · \(DurationText.clock(elapsed))" }
-      out.append(line)
-      out.append("       \(r.question.text)")
-      for move in r.refused { out.append("       refused: \(move.title), already used") }
+    switch d.items {
+    case .estimate(let answers):
+      for a in answers {
+        let ratio = EstimateResult.ratioText(a.ratio).padding(12)
+        let band = a.band.rawValue.padding(18)
+        let time = DurationText.clock(a.elapsed).padding(6, left: true)
+        out.append(
+          "  \(a.number). \(a.kind.title.padding(14)) \(ratio) \(band) \(time)"
+            + "  \(a.pass ? "pass" : "not a pass")")
+        if let diagnosis = a.diagnosis { out.append("       \(diagnosis)") }
+      }
+    case .numbers(let reviews):
+      for r in reviews {
+        out.append(
+          "  \(r.card.padding(15)) \(r.typed.padding(10)) \(r.right ? "right" : "wrong")"
+            + " · \(r.rating.name) · next in \(r.interval) day\(r.interval == 1 ? "" : "s")")
+      }
+    case .recovery(let rounds):
+      for r in rounds {
+        var line = "  \(r.number). \((r.move?.title ?? "no move named").padding(26))"
+        line += " \(r.rating.map { "rated \($0)" } ?? "not rated")"
+        if let theirs = r.interviewerRating { line += " · interviewer \(theirs)" }
+        if let elapsed = r.elapsed { line += " · \(DurationText.clock(elapsed))" }
+        out.append(line)
+        out.append("       \(r.question.text)")
+        for move in r.refused { out.append("       refused: \(move.title), already used") }
+      }
     }
     return out
   }

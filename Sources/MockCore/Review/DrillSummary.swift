@@ -1,5 +1,6 @@
-/// What a drill's record came to: which drill, how it ended, every answer scored, every card
-/// reviewed. The index keeps these, beside the sessions.
+/// What a drill's record came to: which drill, how it ended, and what its items came to, by
+/// kind: every answer scored, every card reviewed, every round played. The index keeps these,
+/// beside the sessions.
 public struct DrillSummary: Equatable, Sendable {
   /// One problem answered, as the review needs it.
   public struct Answer: Equatable, Sendable {
@@ -25,67 +26,140 @@ public struct DrillSummary: Equatable, Sendable {
     }
   }
 
-  public var info: DrillInfo
-  /// The first line's wall-clock label.
-  public var started: String
-  public var ending: Ending?
-  public var answers: [Answer]
-  public var reviews: [CardReview]
-  /// The recovery drill's rounds.
-  public var rounds: [RecoveryRound]
+  /// What the drill's items came to: one case a kind, so a new kind is named wherever the
+  /// items are read.
+  public enum Items: Equatable, Sendable {
+    case estimate([Answer])
+    case numbers([CardReview])
+    case recovery([RecoveryRound])
 
-  public init(
-    info: DrillInfo, started: String, ending: Ending?, answers: [Answer], reviews: [CardReview],
-    rounds: [RecoveryRound] = []
-  ) {
-    self.info = info
-    self.started = started
-    self.ending = ending
-    self.answers = answers
-    self.reviews = reviews
-    self.rounds = rounds
-  }
-
-  /// The drill a record holds; nil when its first line is not a drill's.
-  public init?(_ log: SessionLog) {
-    guard case .drillStarted(let info)? = log.records.first?.entry else { return nil }
-    self.info = info
-    started = log.started ?? ""
-    ending = nil
-    answers = []
-    reviews = []
-    rounds = []
-    func round(_ number: Int, _ change: (inout RecoveryRound) -> Void) {
-      guard let index = rounds.lastIndex(where: { $0.number == number }) else { return }
-      change(&rounds[index])
-    }
-    for record in log.records {
-      switch record.entry {
-      case .roundShown(let number, let question):
-        rounds.append(RecoveryRound(number: number, question: question))
-      case .moveChosen(let number, let move, _): round(number) { $0.move = move }
-      case .moveRefused(let number, let move, _): round(number) { $0.refused.append(move) }
-      case .roundRated(let number, let move, let rating, let elapsed):
-        round(number) {
-          if record.source == .interviewer || record.source == .ctl {
-            $0.interviewerRating = rating
-          } else {
-            $0.rating = rating
-            $0.elapsed = elapsed
-            $0.move = $0.move ?? move
-          }
-        }
-      case .problemAnswered(let number, let r):
-        answers.append(
-          Answer(
-            number: number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
-            elapsed: r.elapsed, diagnosis: r.diagnosis))
-      case .cardReviewed(let review): reviews.append(review)
-      case .drillEnded(let end): ending = end
-      default: break
+    /// None yet, of `kind`.
+    public init(_ kind: DrillKind) {
+      switch kind {
+      case .estimate: self = .estimate([])
+      case .numbers: self = .numbers([])
+      case .recovery: self = .recovery([])
       }
     }
   }
 
+  public var info: DrillInfo
+  /// The first line's wall-clock label.
+  public var started: String
+  public var ending: Ending?
+  public var items: Items
+
+  public init(info: DrillInfo, started: String, ending: Ending?, items: Items) {
+    self.info = info
+    self.started = started
+    self.ending = ending
+    self.items = items
+  }
+
+  /// The summary with the items of its drill's kind among these (the others are left empty).
+  public init(
+    info: DrillInfo, started: String, ending: Ending?, answers: [Answer], reviews: [CardReview],
+    rounds: [RecoveryRound] = []
+  ) {
+    let items: Items
+    switch info.drill {
+    case .estimate: items = .estimate(answers)
+    case .numbers: items = .numbers(reviews)
+    case .recovery: items = .recovery(rounds)
+    }
+    self.init(info: info, started: started, ending: ending, items: items)
+  }
+
+  /// The drill a record holds, by replaying its lines; nil when its first line is not a
+  /// drill's.
+  public init?(_ log: SessionLog) {
+    guard case .drillStarted(let info)? = log.records.first?.entry else { return nil }
+    self.init(info: info, started: log.started ?? "", ending: nil, items: Items(info.drill))
+    for record in log.records { replay(record) }
+  }
+
+  /// What one line does to the summary: a line of another kind's drill, or a session's, does
+  /// nothing.
+  private mutating func replay(_ record: Record) {
+    switch (record.entry, items) {
+    case (.drillEnded(let end), _): ending = end
+    case (.problemAnswered(let number, let r), .estimate(var answers)):
+      answers.append(
+        Answer(
+          number: number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
+          elapsed: r.elapsed, diagnosis: r.diagnosis))
+      items = .estimate(answers)
+    case (.cardReviewed(let review), .numbers(var reviews)):
+      reviews.append(review)
+      items = .numbers(reviews)
+    case (.roundShown(let number, let question), .recovery(var rounds)):
+      rounds.append(RecoveryRound(number: number, question: question))
+      items = .recovery(rounds)
+    case (.moveChosen(let number, let move, _), .recovery(var rounds)):
+      rounds.change(number) { $0.move = move }
+      items = .recovery(rounds)
+    case (.moveRefused(let number, let move, _), .recovery(var rounds)):
+      rounds.change(number) { $0.refused.append(move) }
+      items = .recovery(rounds)
+    case (.roundRated(let number, let move, let rating, let elapsed), .recovery(var rounds)):
+      rounds.change(number) {
+        if record.source == .interviewer || record.source == .ctl {
+          $0.interviewerRating = rating
+        } else {
+          $0.rating = rating
+          $0.elapsed = elapsed
+          $0.move = $0.move ?? move
+        }
+      }
+      items = .recovery(rounds)
+    case (.problemAnswered, _), (.cardReviewed, _), (.roundShown, _), (.moveChosen, _),
+      (.moveRefused, _), (.roundRated, _):
+      // Another kind's line: not this drill's.
+      break
+    case (.drillStarted, _), (.problemShown, _):
+      // The first line is read above; a problem shown is answered or not.
+      break
+    case (.sessionStarted, _), (.phaseEntered, _), (.phaseLeft, _), (.paused, _), (.resumed, _),
+      (.budgetChanged, _), (.rebalanced, _), (.cueFired, _), (.acknowledged, _), (.replanned, _),
+      (.marked, _), (.suspended, _), (.continued, _), (.slept, _), (.debrief, _), (.held, _),
+      (.released, _), (.skipped, _), (.note, _), (.hookFailed, _), (.sessionEnded, _),
+      (.pushbackAnswered, _), (.checkinCounted, _):
+      // A session's line: a drill has none.
+      break
+    }
+  }
+
+  /// The estimation drill's answers; none for another kind.
+  public var answers: [Answer] {
+    get {
+      if case .estimate(let answers) = items { answers } else { [] }
+    }
+    set { items = .estimate(newValue) }
+  }
+
+  /// The numbers drill's reviews; none for another kind.
+  public var reviews: [CardReview] {
+    get {
+      if case .numbers(let reviews) = items { reviews } else { [] }
+    }
+    set { items = .numbers(newValue) }
+  }
+
+  /// The recovery drill's rounds; none for another kind.
+  public var rounds: [RecoveryRound] {
+    get {
+      if case .recovery(let rounds) = items { rounds } else { [] }
+    }
+    set { items = .recovery(newValue) }
+  }
+
   public var passes: Int { answers.filter(\.pass).count }
+}
+
+extension [RecoveryRound] {
+  /// Changes the last round numbered `number`, if there is one.
+  fileprivate mutating func change(_ number: Int, _ change: (inout RecoveryRound) -> Void) {
+    guard let index = lastIndex(where: { $0.number == number }) else { return }
+    change(&self[index])
+  }
 }

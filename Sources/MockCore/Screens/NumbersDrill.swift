@@ -1,160 +1,120 @@
 /// `mockroom drill numbers`: the numbers kit from memory, a card at a time against a clock; the
 /// rating comes from the result, and FSRS schedules the card again.
-public struct NumbersDrill: ScreenModel, Equatable, Sendable {
-  public enum Stage: Equatable, Sendable {
-    case asking
-    case answered(CardReview)
-    case summary
+public typealias NumbersDrill = Drill<NumberItems>
+
+extension Drill where Kind == NumberItems {
+  public init(
+    info: DrillInfo, cards: [NumberCard], memories: [String: FSRS.Memory], day: Double,
+    at now: Instant
+  ) {
+    self.init(info: info, NumberItems(cards: cards, memories: memories, day: day), at: now)
   }
 
-  public let info: DrillInfo
+  public var card: NumberCard { kind.cards[index] }
+}
+
+/// The numbers drill's cards: the field of the one up, and every review so far.
+public struct NumberItems: DrillKindModel {
+  /// Where the card up stands.
+  public enum Step: Equatable, Sendable {
+    case asking
+    case answered(CardReview)
+  }
+
+  public static let drill = DrillKind.numbers
+  /// `?` is typed, as any other character.
+  public static let takesHelp = false
   public let cards: [NumberCard]
   /// Each card's memory before this drill (absent: new).
   public let memories: [String: FSRS.Memory]
   /// The day the drill began, in days since the epoch.
   public let day: Double
-  public private(set) var index = 0
-  public private(set) var stage = Stage.asking
+  public private(set) var step = Step.asking
   public private(set) var typed = ""
   public private(set) var refusal: String?
   public private(set) var reviews: [CardReview] = []
-  public private(set) var confirmQuit = false
-  public private(set) var ending: Ending?
-  private var clock = DrillClock(at: Instant(ms: 0))
-  private var drillStart = Instant(ms: 0)
 
-  public init(info: DrillInfo, cards: [NumberCard], memories: [String: FSRS.Memory], day: Double) {
-    self.info = info
+  public init(cards: [NumberCard], memories: [String: FSRS.Memory], day: Double) {
     self.cards = cards
     self.memories = memories
     self.day = day
   }
 
-  public var card: NumberCard { cards[index] }
+  public var count: Int { cards.count }
+  public var tally: String { "\(reviews.filter(\.right).count) of \(reviews.count) right" }
 
-  public func elapsed(at now: Instant) -> Millis {
-    if case .answered(let review) = stage { return review.elapsed }
-    return clock.elapsed(at: now)
+  public mutating func show(_ moment: DrillMoment) -> [Record] {
+    step = .asking
+    typed = ""
+    return []
   }
 
-  public mutating func start(at now: Instant) -> [Effect] {
-    drillStart = now
-    clock = DrillClock(at: now)
-    let first = [Effect.record(Record(t: 0, entry: .drillStarted(info)))]
-    return first + HookWatch.drillCalls(after: first, info)
+  /// The time the card took, once answered.
+  public var itemTime: Millis? {
+    if case .answered(let review) = step { review.elapsed } else { nil }
   }
 
-  public mutating func update(_ input: Input, at now: Instant) -> [Effect] {
-    var effects: [Effect] = []
-    switch input {
-    case .key(let key): effects = handle(key, at: now)
-    case .stop(let signal): effects = end(.abandoned, .signal(signal), at: now) + [.quit]
-    case .suspend:
-      clock.stepAway(at: now)
-      effects = [.stepAway]
-    case .continued:
-      clock.back(at: now)
-      effects = [.redraw]
-    case .resize, .viewport, .time, .slept, .request, .peers, .message, .hungUp, .recordBehind,
-      .hookFinished, .notice:
-      break
-    }
-    return effects + HookWatch.drillCalls(after: effects, info)
+  public static func render(_ drill: NumbersDrill, at now: Instant, size: Size) -> Frame {
+    NumbersScreen.render(drill, at: now, size: size)
   }
 
-  public func nextWake(after now: Instant) -> Instant? {
-    guard case .asking = stage else { return nil }
-    return clock.nextSecond(after: now)
-  }
-
-  public func render(size: Size, at now: Instant, colors: Bool) -> Frame {
-    NumbersScreen.render(self, at: now, size: size)
-  }
-
-  private func t(_ now: Instant) -> Millis { max(0, now - drillStart) }
-
-  private mutating func handle(_ key: Key, at now: Instant) -> [Effect] {
-    if confirmQuit {
-      confirmQuit = false
-      if key == .character("y") || key == .character("q") {
-        return end(.abandoned, .quit, at: now) + [.quit]
-      }
-      return []
-    }
-    switch stage {
+  public mutating func key(_ key: Key, _ moment: DrillMoment) -> DrillMove {
+    switch step {
     case .asking:
       refusal = nil
       switch key {
-      case .character("q") where typed.isEmpty: confirmQuit = true
+      case .character("q") where typed.isEmpty: return .askQuit
       case .character(let c) where !c.isNewline && typed.count < 24: typed.append(c)
       case .backspace: if !typed.isEmpty { typed.removeLast() }
       case .escape: typed = ""
       case .enter:
         switch NumberText.parse(typed) {
         case .failure(let why): refusal = why.description
-        case .success(let value): return answer(value, at: now)
+        case .success(let value): return answer(value, moment)
         }
       default: break
       }
-      return []
+      return .none
     case .answered:
       switch key {
-      case .character(" "), .enter: return next(at: now)
-      case .character("q"):
-        confirmQuit = true
-        return []
-      default: return []
+      case .character(" "), .enter: return .next
+      case .character("q"): return .askQuit
+      default: return .none
       }
-    case .summary:
-      return key == .character("q") || key == .enter || key == .character(" ") ? [.quit] : []
     }
   }
 
-  private mutating func answer(_ value: Double, at now: Instant) -> [Effect] {
-    let elapsed = elapsed(at: now)
+  private mutating func answer(_ value: Double, _ moment: DrillMoment) -> DrillMove {
+    let card = cards[moment.index]
+    let elapsed = moment.elapsed
     let (right, exact) = card.judge(value)
-    let rating = NumberCard.rating(right: right, exact: exact, elapsed: elapsed, limit: info.limit)
+    let limit = moment.info.limit
+    let rating = NumberCard.rating(right: right, exact: exact, elapsed: elapsed, limit: limit)
     // The day of the review: the drill's day, and the time since it began.
-    let today = day + Double(t(now)) / 86_400_000
+    let today = day + Double(moment.t) / 86_400_000
     let memory = FSRS.review(memories[card.id], rating, on: today)
     let review = CardReview(
       card: card.id, typed: typed, right: right, exact: exact, rating: rating, elapsed: elapsed,
       memory: memory)
     reviews.append(review)
-    stage = .answered(review)
-    return [.record(Record(t: t(now), entry: .cardReviewed(review)))]
-  }
-
-  private mutating func next(at now: Instant) -> [Effect] {
-    guard index + 1 < cards.count else {
-      stage = .summary
-      return end(.finished, .completed, at: now)
-    }
-    index += 1
-    stage = .asking
-    typed = ""
-    clock = DrillClock(at: now)
-    return []
-  }
-
-  private mutating func end(_ outcome: Outcome, _ reason: EndReason, at now: Instant) -> [Effect] {
-    guard ending == nil else { return [] }
-    let ending = Ending(outcome: outcome, reason: reason)
-    self.ending = ending
-    return [.record(Record(t: t(now), entry: .drillEnded(ending)))]
+    step = .answered(review)
+    return .answered(
+      Record(t: moment.t, entry: .cardReviewed(review)),
+      DrillHeard(
+        text: "\(review.card): \(review.right ? "right" : "wrong")", kind: review.card,
+        result: review.rating.name))
   }
 }
 
 /// The numbers drill's screen: the card, a clock, the field; then the verdict and the source.
 public enum NumbersScreen {
   public static func render(_ drill: NumbersDrill, at now: Instant, size: Size) -> Frame {
-    if let small = DrillScreen.tooSmall(size) { return small }
     var frame = Frame(size: size)
     let (w, h) = (size.width, size.height)
     let margin = 2
     let elapsed = drill.elapsed(at: now)
     let limit = drill.info.limit
-    let done = drill.stage == .summary
+    let done = drill.isSummary
     let title =
       done ? "numbers drill · done" : "numbers drill · \(drill.index + 1) of \(drill.cards.count)"
     let clock =
@@ -171,8 +131,8 @@ public enum NumbersScreen {
         y += 1
       }
     }
-    switch drill.stage {
-    case .asking:
+    switch done ? nil : drill.step {
+    case .asking?:
       let tone: Tone = elapsed > limit ? .over : elapsed * 4 > limit * 3 ? .warn : .ok
       frame.put(
         elapsed > limit ? " LATE " : " on time ", x: margin, y: y,
@@ -184,7 +144,7 @@ public enum NumbersScreen {
       frame.put(box.clipped(to: w - 2 * margin), x: margin, y: y, style: Style(bold: true))
       y += 2
       if let refusal = drill.refusal { say(refusal, Style(bold: true, tone: .over)) }
-    case .answered(let r):
+    case .answered(let r)?:
       say(
         "\(r.right ? "RIGHT" : "WRONG") · \(r.rating.name) · next in \(r.interval) day\(r.interval == 1 ? "" : "s")",
         Style(bold: true, tone: r.right ? .ok : .over))
@@ -192,7 +152,7 @@ public enum NumbersScreen {
       y += 1
       say("Accepted: \(drill.card.acceptedText) \(drill.card.unit)")
       say(drill.card.source)
-    case .summary:
+    case nil:
       let right = drill.reviews.filter(\.right).count
       say("\(right) of \(drill.reviews.count) right", Style(bold: true))
       y += 1
@@ -201,17 +161,18 @@ public enum NumbersScreen {
       }
     }
     let hint: String
-    if drill.confirmQuit {
+    let confirmQuit = drill.overlay == .confirmQuit
+    if confirmQuit {
       hint = "Quit the drill? y or q quits; any other key goes on"
     } else {
-      switch drill.stage {
-      case .asking: hint = "Enter answer · Esc clear · q quit"
-      case .answered: hint = "Space next card · q quit"
-      case .summary: hint = "q or Enter: done"
+      switch done ? nil : drill.step {
+      case .asking?: hint = "Enter answer · Esc clear · q quit"
+      case .answered?: hint = "Space next card · q quit"
+      case nil: hint = "q or Enter: done"
       }
     }
     frame.center(
-      hint.clipped(to: w), y: h - 1, style: Style(bold: drill.confirmQuit, dim: !drill.confirmQuit))
+      hint.clipped(to: w), y: h - 1, style: Style(bold: confirmQuit, dim: !confirmQuit))
     return frame
   }
 }

@@ -43,23 +43,11 @@ struct DrillCommand: ParsableCommand {
       let store = try sessionStore()
       let today = DrillCommand.today
       let states = DrillStats.cards(try store.everything().drills.flatMap(\.reviews))
-      let cards = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
+      let chosen = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
       var memories: [String: FSRS.Memory] = [:]
       for state in states { memories[state.card.id] = state.memory }
-      try DrillRun.run(slug: "drill-numbers", environment: env, settings: settings) { id in
-        NumbersDrill(
-          info: DrillInfo(
-            id: id, program: Mockroom.version, drill: .numbers, seed: nil, limit: limit,
-            count: cards.count), cards: cards, memories: memories, day: today)
-      } start: { drill, now in
-        drill.start(at: now)
-      } summary: { drill in
-        "\(drill.reviews.filter(\.right).count) of \(drill.reviews.count) right"
-      } stoppedBy: { drill in
-        if case .signal(let name)? = drill.ending?.reason { name } else { nil }
-      } typed: { drill in
-        drill.typed
-      }
+      let cards = NumberItems(cards: chosen, memories: memories, day: today)
+      try DrillRun.run(cards, seed: nil, limit: limit, environment: env, settings: settings)
     }
   }
 
@@ -134,23 +122,8 @@ struct DrillCommand: ParsableCommand {
       }
       let earlier = try sessionStore().everything().drills.filter { $0.info.drill == .recovery }
       let firsts = earlier.compactMap { $0.rounds.lazy.compactMap(\.move).first }
-      try DrillRun.run(
-        slug: "drill-recovery", environment: env, settings: settings, partner: partner
-      ) { id in
-        RecoveryDrill(
-          info: DrillInfo(
-            id: id, program: Mockroom.version, drill: .recovery, seed: seed, limit: limit,
-            count: questions.count), questions: questions, partner: partner,
-          earlierFirsts: firsts)
-      } start: { drill, now in
-        drill.start(at: now)
-      } summary: { drill in
-        "\(drill.rounds.compactMap(\.rating).count) of \(drill.rounds.count) rounds rated"
-      } stoppedBy: { drill in
-        if case .signal(let name)? = drill.ending?.reason { name } else { nil }
-      } typed: { _ in
-        ""
-      }
+      let rounds = RecoveryItems(questions: questions, partner: partner, earlierFirsts: firsts)
+      try DrillRun.run(rounds, seed: seed, limit: limit, environment: env, settings: settings)
     }
   }
 
@@ -214,20 +187,8 @@ struct DrillCommand: ParsableCommand {
       let seed = self.seed ?? random.next() % 1_000_000
       let chosen = kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap(EstimateKind.init)
       let problems = Self.problems(of: chosen, count: count ?? 3, seed: seed)
-      try DrillRun.run(slug: "drill-estimate", environment: env, settings: settings) { id in
-        EstimateDrill(
-          info: DrillInfo(
-            id: id, program: Mockroom.version, drill: .estimate, seed: seed, limit: limit,
-            count: problems.count), problems: problems)
-      } start: { drill, now in
-        drill.start(at: now)
-      } summary: { drill in
-        "\(drill.passes) of \(drill.results.count) passed"
-      } stoppedBy: { drill in
-        if case .signal(let name)? = drill.ending?.reason { name } else { nil }
-      } typed: { drill in
-        drill.fields[drill.focus]
-      }
+      let items = EstimateItems(problems: problems)
+      try DrillRun.run(items, seed: seed, limit: limit, environment: env, settings: settings)
     }
 
     /// `count` problems of the kinds chosen, in an order the seed decides, each kind once before
@@ -251,14 +212,13 @@ struct DrillCommand: ParsableCommand {
   }
 }
 
-/// Runs a drill's screen on the pump with its own record, as a session runs.
+/// Runs a drill of any kind on the pump with its own record, as a session runs.
 enum DrillRun {
-  static func run<Model: ScreenModel>(
-    slug: String, environment env: [String: String], settings: Settings, partner: Bool = false,
-    make: (String) -> Model, start: (inout Model, Instant) -> [Effect],
-    summary: (Model) -> String, stoppedBy: (Model) -> String?,
-    typed: @escaping (Model) -> String
+  static func run<Kind: DrillKindModel>(
+    _ kind: Kind, seed: UInt64?, limit: Millis, environment env: [String: String],
+    settings: Settings
   ) throws {
+    let drillKind = Kind.drill
     let paths: DataPaths
     do {
       paths = try DataPaths.resolve(env)
@@ -274,15 +234,18 @@ enum DrillRun {
     let signals = SignalPipe()
     let log: SessionLogWriter
     do {
-      log = try SessionLogWriter(directory: paths.sessionsDirectory, started: Date(), slug: slug)
+      log = try SessionLogWriter(
+        directory: paths.sessionsDirectory, started: Date(), slug: "drill-\(drillKind.rawValue)")
     } catch {
       terminal.end()
       throw UserError("\(error)", code: 1)
     }
-    var model = make(log.id)
+    let info = DrillInfo(
+      id: log.id, program: Mockroom.version, drill: drillKind, seed: seed, limit: limit,
+      count: kind.count)
     // A partner drill listens for `mockroom ctl`, as a session does.
     var server: ControlServer?
-    if partner {
+    if kind.listens {
       do {
         let directory = try ControlPaths.privateDirectory(env)
         server = try ControlServer(path: directory + "/\(log.id).sock")
@@ -297,11 +260,12 @@ enum DrillRun {
     let pump = EventPump(
       terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
       log: log, server: server, hooks: hooks)
-    let first = start(&model, MonotonicClock.now())
+    var model = Drill(info: info, kind, at: MonotonicClock.now())
+    let first = model.start()
     let trace = Trace(path: env["MOCKROOM_TRACE"])
     pump.run(&model, first: first) { model, _, isFirst in
       if isFirst { trace?.firstFrame() }
-      trace?.drew(typed: typed(model))
+      trace?.drew(typed: model.typed)
     }
     server?.shutDown()
     terminal.end()
@@ -309,8 +273,10 @@ enum DrillRun {
     {
       warn("hook \(result.event.rawValue) (\(result.command)): \(result.why)")
     }
-    print("mockroom: drill \(log.id): \(summary(model)); record: \(log.path)")
+    print("mockroom: drill \(log.id): \(model.tally); record: \(log.path)")
     try log.finished()
-    if let stopped = stoppedBy(model) { throw ExitCode(128 + SignalPipe.number(of: stopped)) }
+    if case .signal(let stopped)? = model.ending?.reason {
+      throw ExitCode(128 + SignalPipe.number(of: stopped))
+    }
   }
 }

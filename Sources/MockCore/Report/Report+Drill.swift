@@ -1,0 +1,124 @@
+extension Report {
+  /// One drill: each problem's time and ratio, or each card's result.
+  public static func drill(_ d: DrillSummary, generated: String, program: String) -> String {
+    var facts = [d.info.id, "started \(ReviewText.date(d.started)) UTC", DrillText.result(d)]
+    if let seed = d.info.seed { facts.append("seed \(seed)") }
+    facts.append("\(DurationText.clock(d.info.limit)) each")
+    let sections: [Markup]
+    switch d.items {
+    case .estimate(let answers): sections = answers.isEmpty ? [] : problemSections(answers, d.info)
+    case .numbers(let reviews): sections = reviews.isEmpty ? [] : cardSections(reviews)
+    case .recovery(let rounds): sections = rounds.isEmpty ? [] : roundSections(rounds, d.info)
+    }
+    return page(
+      title: "\(d.info.drill.rawValue) drill: \(d.info.id)",
+      heading: d.info.drill.title.prefix(1).uppercased() + d.info.drill.title.dropFirst(),
+      facts: facts,
+      sections: sections, generated: generated, program: program)
+  }
+
+  /// The estimation drill's problems: each one's time and ratio, and the likely slips.
+  private static func problemSections(_ answers: [DrillSummary.Answer], _ info: DrillInfo)
+    -> [Markup]
+  {
+    var sections: [Markup] = []
+    sections.append(
+      section(
+        "Problems",
+        figure(
+          Chart.labelled(
+            answers.map {
+              (
+                "\($0.number). \($0.kind.title): \(EstimateResult.ratioText($0.ratio))",
+                $0.elapsed
+              )
+            }, id: "answers",
+            title: "Time to answer each problem",
+            desc: answers.map {
+              "\($0.kind.title) \(DurationText.clock($0.elapsed)), "
+                + "\(EstimateResult.ratioText($0.ratio)),"
+                + " \($0.pass ? "a pass" : "not a pass")"
+            }.joined(separator: "; ") + "."),
+          caption:
+            "Bars: the time each answer took, against \(DurationText.clock(info.limit)).",
+          table: table(
+            ["problem", "ratio", "band", "time", "pass", "likely slip"],
+            answers.map {
+              [
+                "\($0.number). \($0.kind.title)", EstimateResult.ratioText($0.ratio),
+                $0.band.rawValue,
+                DurationText.clock($0.elapsed), $0.pass ? "yes" : "no", $0.diagnosis ?? "-",
+              ]
+            }))))
+    // The slips in words, in view: what the drill is for.
+    let slips = answers.compactMap { a in
+      a.diagnosis.map {
+        el("li", [], el("strong", text: "\(a.number). \(a.kind.title):"), .text(" " + $0))
+      }
+    }
+    sections.append(
+      section(
+        "Likely slips",
+        slips.isEmpty
+          ? el("p", text: "None: every answer was exact.")
+          : el("ul", [("class", "directions")], slips)))
+    return sections
+  }
+
+  /// The numbers drill's cards: each one's time, answer and rating.
+  private static func cardSections(_ reviews: [CardReview]) -> [Markup] {
+    var sections: [Markup] = []
+    sections.append(
+      section(
+        "Cards",
+        figure(
+          Chart.labelled(
+            reviews.map { ("\($0.card) (\($0.rating.name))", $0.elapsed) }, id: "cards",
+            title: "Time to answer each card",
+            desc: reviews.map {
+              "\($0.card) \($0.right ? "right" : "wrong"), \($0.rating.name)"
+            }
+            .joined(separator: "; ") + "."),
+          caption: "Bars: the time each card took; the rating in brackets.",
+          table: table(
+            ["card", "answer", "right", "rating", "next in"],
+            reviews.map {
+              [$0.card, $0.typed, $0.right ? "yes" : "no", $0.rating.name, "\($0.interval) days"]
+            }))))
+    return sections
+  }
+
+  /// The recovery drill's rounds: each one's time, move and ratings.
+  private static func roundSections(_ rounds: [RecoveryRound], _ info: DrillInfo) -> [Markup] {
+    var sections: [Markup] = []
+    let named = { (r: RecoveryRound) in r.move?.title ?? "no move named" }
+    sections.append(
+      section(
+        "Rounds",
+        figure(
+          Chart.labelled(
+            rounds.map {
+              (
+                "\($0.number). \(named($0)) (\($0.rating.map(String.init) ?? "-"))",
+                $0.elapsed ?? 0
+              )
+            },
+            id: "rounds", title: "Time each round took",
+            desc: rounds.map {
+              "round \($0.number): \(named($0)), rated \($0.rating.map(String.init) ?? "not")"
+            }
+            .joined(separator: "; ") + "."),
+          caption: "Bars: each round's time, against \(DurationText.clock(info.limit)); "
+            + "the rating in brackets.",
+          table: table(
+            ["round", "question", "move", "rating", "interviewer", "refused"],
+            rounds.map {
+              [
+                "\($0.number)", $0.question.text, named($0), $0.rating.map(String.init) ?? "-",
+                $0.interviewerRating.map(String.init) ?? "-",
+                $0.refused.map(\.title).joined(separator: ", "),
+              ]
+            }))))
+    return sections
+  }
+}
