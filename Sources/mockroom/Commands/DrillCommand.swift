@@ -297,7 +297,7 @@ enum DrillRun {
     let pump = EventPump(
       terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
       log: log, server: server, hooks: hooks)
-    let first = start(&model, MonotonicClock.now())
+    let first = start(&model, SessionClock.now())
     let trace = Trace(path: env["MOCKROOM_TRACE"])
     pump.run(&model, first: first) { model, _, isFirst in
       if isFirst { trace?.firstFrame() }
