@@ -299,3 +299,22 @@ func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async t
     DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
   }
 }
+
+/// The pane environment that runs session time `scale` times faster: the test-only
+/// `MOCKROOM_TEST_TIME_SCALE` (README, "Tests"), for a test whose subject is minutes of session
+/// time. What it asserts stays in session time (the record's `t_ms`, the clock shown).
+func fastClock(_ scale: Int) -> [String: String] { ["MOCKROOM_TEST_TIME_SCALE": "\(scale)"] }
+
+extension Pane {
+  /// Waits until the header's session clock shows at least `ms` (in whole seconds): at a fast
+  /// scale a second shows for less than a poll, so a test waits for "at least", not for a text.
+  @discardableResult
+  func waitForSessionClock(atLeast ms: Int, timeout: Double = 10) throws -> String {
+    try waitFor("the session clock to reach \(ms / 1_000) s", timeout: timeout) { screen in
+      guard let shown = screen.firstMatch(of: /session (\d+):(\d\d)/),
+        let minutes = Int(shown.1), let seconds = Int(shown.2)
+      else { return false }
+      return (minutes * 60 + seconds) * 1_000 >= ms
+    }
+  }
+}
