@@ -36,6 +36,10 @@ func runProcess(_ arguments: [String], environment: [String: String]? = nil) thr
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
   posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  // Nothing else the test process has open: another test may be writing a hook script at this
+  // instant, and a child holding that file open for writing makes its exec fail with ETXTBSY
+  // ("Text file busy") for as long as the child lives.
+  closeFrom3(&actions)
 
   let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
   let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
@@ -69,6 +73,16 @@ func runProcess(_ arguments: [String], environment: [String: String]? = nil) thr
     status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
     stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
     stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+}
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+/// module does not import: found by name, and skipped where it is missing.
+private func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
+  typealias CloseFrom =
+    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32)
+    -> Int32
+  guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
+  _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
 }
 
 struct Timeout: Error, CustomStringConvertible {
