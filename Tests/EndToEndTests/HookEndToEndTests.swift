@@ -14,10 +14,10 @@ import Testing
     return home
   }
 
-  static func pane(_ home: Home, _ arguments: [String]) throws -> Pane {
+  static func pane(_ home: Home, _ arguments: [String], scale: Int = 1) throws -> Pane {
     try Pane(
       width: 100, height: 30, arguments: ["run", "--bell", "off"] + arguments,
-      environment: ["MOCKROOM_HOME": home.path])
+      environment: ["MOCKROOM_HOME": home.path].merging(fastClock(scale)) { $1 })
   }
 
   /// The session's record, read back after it ended.
@@ -55,8 +55,9 @@ import Testing
         cue-fired: [[sh, -c, '\(script)', \(out)]]
 
       """)
+    // At four times the speed: the pivot at 1 s of session time, the last 90 s at 12 s.
     let pane = try Self.pane(
-      home, ["--prompts", library.path, "--seed", "11"] + InterjectionEndToEnd.seconds)
+      home, ["--prompts", library.path, "--seed", "11"] + InterjectionEndToEnd.seconds, scale: 4)
     try pane.waitFor("PIVOT")
     let pivot = try Self.waitForFile(out + "/audio-now.env")
     let lines = Set(pivot.split(separator: "\n").map(String.init))
@@ -134,6 +135,38 @@ import Testing
       #expect(failed.count == 1)
       #expect(failed.first?["event"] as? String == "session-started")
       #expect(failed.first?["why"] as? String == "still running after 5s, so stopped")
+    }
+  }
+
+  /// Only the session's time runs faster: a hook's timeout is real time, at any scale.
+  @Test func underAFastClockAHookStillHasItsTimeInRealSeconds() async throws {
+    try await offThePool {
+      let home = try Self.home("")
+      let out = home.path + "/pid"
+      try home.write(
+        "config.yaml",
+        """
+        hook_timeout: 1s
+        hooks:
+          session-started: [[sh, -c, 'echo $$ > "$0.new" && mv "$0.new" "$0" && exec sleep 60', \(out)]]
+
+        """)
+      let pane = try Self.pane(home, ["--no-pivots"], scale: 20)
+      _ = try Self.waitForFile(out)
+      try waitForLines("the stopped hook's failure", read: { try Self.record(home) }) {
+        count($0, "hook_failed") == 1
+      }
+      try pane.send("q", "y")
+      try pane.expectExit(0)
+      let failed = try Self.record(home).filter { $0["type"] as? String == "hook_failed" }
+      #expect(failed.first?["why"] as? String == "still running after 1s, so stopped")
+      // The log says how long it ran, spawn to reap: its real second (counted from the firing,
+      // before the spawn the log counts from, which a loaded machine can delay), not a twentieth
+      // of one (50 ms).
+      let log = try String(contentsOfFile: home.path + "/hooks.log", encoding: .utf8)
+      let ran = try #require(
+        log.firstMatch(of: /still running after 1s, so stopped after (\d+\.\d+) ms/))
+      #expect(try #require(Double(ran.1)) >= 500, "\(log)")
     }
   }
 

@@ -39,10 +39,12 @@ import Testing
 
   @Test func aPivotComesOnTimeAndAAndRAreLoggedThenTheLastNinetySeconds() throws {
     let library = try Library()
+    // At three times the speed: the pivot at 1 s of session time, the last 90 s at 12 s (4 s of
+    // real time, ample for the keys between).
     let pane = try Pane(
       width: 80, height: 24,
       arguments: ["run", "--prompts", library.path, "--seed", "11", "--bell", "off"]
-        + Self.seconds)
+        + Self.seconds, environment: fastClock(3))
     let shown = try pane.waitFor("PIVOT")
     #expect(shown.contains("From today most of the traffic is audio."))
     #expect(shown.contains("a got it · r re-planned"))
@@ -113,10 +115,11 @@ import Testing
 
   @Test func noPivotsMeansNoInterjectionsButTheCuesStay() throws {
     let library = try Library()
+    // Clarify's 10 s at five times the speed.
     let pane = try Pane(
       width: 80, height: 24,
       arguments: ["run", "--prompts", library.path, "--no-pivots", "--bell", "flash"]
-        + Self.seconds)
+        + Self.seconds, environment: fastClock(5))
     try pane.waitFor("CLARIFY OVER", timeout: 15)
     #expect(try !pane.screen().contains("PIVOT"))
     try pane.send("q", "y")
@@ -164,13 +167,16 @@ import Testing
 
   @Test func aFrozenProcessShowsTheCuesItMissedAsLate() throws {
     let library = try Library()
+    // At four times the speed a frozen real 3.5 s is 14 s of session time.
+    let scale = 4
     let pane = try Pane(
       width: 80, height: 24,
-      arguments: ["run", "--prompts", library.path, "--no-pivots"] + Self.seconds)
+      arguments: ["run", "--prompts", library.path, "--no-pivots"] + Self.seconds,
+      environment: fastClock(scale))
     try pane.waitFor("CLARIFY")
     let pid = try pane.mockroomPID()
     kill(pid, SIGSTOP)
-    Thread.sleep(forTimeInterval: 14)
+    Thread.sleep(forTimeInterval: 14 / Double(scale))
     kill(pid, SIGCONT)
     let screen = try pane.waitFor("the late cues") { $0.contains("late") && $0.contains("LAST 90") }
     #expect(screen.contains("LAST 90 S"))

@@ -167,9 +167,14 @@ import Testing
   @Test func openHandsTheFileToXdgOpen() throws {
     let home = try Home()
     try Self.write(home)
-    // A stand-in xdg-open that notes what it was handed.
+    // A stand-in xdg-open that notes what it was handed, written whole (elsewhere, then
+    // renamed): the test once read the file between its creation and the echo, and found it
+    // empty.
     let bin = home.path + "/bin"
-    try home.write("bin/xdg-open", "#!/bin/sh\necho \"$@\" > \(home.path)/opened\n")
+    try home.write(
+      "bin/xdg-open",
+      "#!/bin/sh\necho \"$@\" > \(home.path)/opened.new && mv \(home.path)/opened.new \(home.path)/opened\n"
+    )
     chmod(bin + "/xdg-open", 0o755)
     let file = home.path + "/r.html"
     var env = ["PATH": bin + ":/usr/bin:/bin"]

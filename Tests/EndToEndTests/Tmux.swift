@@ -36,6 +36,10 @@ func runProcess(_ arguments: [String], environment: [String: String]? = nil) thr
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
   posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  // Nothing else the test process has open: another test may be writing a hook script at this
+  // instant, and a child holding that file open for writing makes its exec fail with ETXTBSY
+  // ("Text file busy") for as long as the child lives.
+  closeFrom3(&actions)
 
   let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
   let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
@@ -69,6 +73,16 @@ func runProcess(_ arguments: [String], environment: [String: String]? = nil) thr
     status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
     stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
     stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+}
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+/// module does not import: found by name, and skipped where it is missing.
+private func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
+  typealias CloseFrom =
+    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32)
+    -> Int32
+  guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
+  _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
 }
 
 struct Timeout: Error, CustomStringConvertible {
@@ -297,5 +311,24 @@ private func quote(_ word: String) -> String {
 func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
   try await withCheckedThrowingContinuation { continuation in
     DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+  }
+}
+
+/// The pane environment that runs session time `scale` times faster: the test-only
+/// `MOCKROOM_TEST_TIME_SCALE` (README, "Tests"), for a test whose subject is minutes of session
+/// time. What it asserts stays in session time (the record's `t_ms`, the clock shown).
+func fastClock(_ scale: Int) -> [String: String] { ["MOCKROOM_TEST_TIME_SCALE": "\(scale)"] }
+
+extension Pane {
+  /// Waits until the header's session clock shows at least `ms` (in whole seconds): at a fast
+  /// scale a second shows for less than a poll, so a test waits for "at least", not for a text.
+  @discardableResult
+  func waitForSessionClock(atLeast ms: Int, timeout: Double = 10) throws -> String {
+    try waitFor("the session clock to reach \(ms / 1_000) s", timeout: timeout) { screen in
+      guard let shown = screen.firstMatch(of: /session (\d+):(\d\d)/),
+        let minutes = Int(shown.1), let seconds = Int(shown.2)
+      else { return false }
+      return (minutes * 60 + seconds) * 1_000 >= ms
+    }
   }
 }

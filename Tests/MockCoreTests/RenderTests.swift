@@ -209,15 +209,33 @@ enum Scene: String, CaseIterable, CustomTestStringConvertible {
 }
 
 @Suite struct Rendering {
-  @Test(arguments: Scene.allCases)
-  func neverFailsAtAnySizeFromNothingTo120By40(_ scene: Scene) {
-    let (room, now) = scene.room
-    for width in 0...120 {
+  /// Every width from 0 to 120, in bands: each scene and band is a test case of its own, so the
+  /// sweep spreads over every core instead of being one long test per scene.
+  static let widthBands: [ClosedRange<Int>] = stride(from: 0, through: 120, by: 10).map {
+    $0...min($0 + 9, 120)
+  }
+
+  @Test func theWidthBandsCoverNothingTo120OnceEach() {
+    #expect(Self.widthBands.flatMap { Array($0) } == Array(0...120))
+  }
+
+  /// Each scene's room, built once for all its bands.
+  static let rooms = Dictionary(uniqueKeysWithValues: Scene.allCases.map { ($0, $0.room) })
+
+  @Test(arguments: Scene.allCases, widthBands)
+  func neverFailsAtAnySizeFromNothingTo120By40(_ scene: Scene, _ widths: ClosedRange<Int>) throws {
+    let (room, now) = try #require(Self.rooms[scene])
+    // One expectation for the band, naming every size that went wrong.
+    var wrong: [String] = []
+    for width in widths {
       for height in 0...40 {
         let frame = Screen.render(room, at: now, size: Size(width: width, height: height))
-        #expect(frame.cells.count == width * height)
+        if frame.cells.count != width * height {
+          wrong.append("\(width)x\(height): \(frame.cells.count) cells")
+        }
       }
     }
+    #expect(wrong.isEmpty, "\(scene) drew the wrong number of cells at \(wrong)")
   }
 
   @Test(arguments: [

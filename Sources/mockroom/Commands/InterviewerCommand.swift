@@ -52,7 +52,7 @@ struct InterviewerCommand: ParsableCommand {
       throw UserError("\(error)", code: 2)
     }
     UnixSocket.setNonBlocking(client.fd)
-    var console = Console(welcome: welcome, at: MonotonicClock.now())
+    var console = Console(welcome: welcome, at: SessionClock.now())
     let id = console.session?.info.id ?? "?"
     EventPump(terminal: terminal, signals: SignalPipe(), client: client).run(&console)
     terminal.end()

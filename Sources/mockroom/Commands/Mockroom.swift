@@ -71,6 +71,7 @@ struct Mockroom: ParsableCommand {
   /// code; usage errors exit 2 (not ArgumentParser's 64), as the README documents.
   static func main() {
     do {
+      try SessionClock.check()
       var command = try parseAsRoot(hostileValue(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let error as UserError {

@@ -202,7 +202,7 @@ struct Run: ParsableCommand {
     let pump = EventPump(
       terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
       log: log, server: server, hooks: hooks)
-    pump.run(&interview, first: interview.start(at: MonotonicClock.now())) { model, now, first in
+    pump.run(&interview, first: interview.start(at: SessionClock.now())) { model, now, first in
       trace?.drew(model.room.session, at: now, first: first)
     }
     server?.shutDown()
@@ -227,7 +227,7 @@ struct Run: ParsableCommand {
   }
 
   private func summary(_ session: Session, log: SessionLogWriter) -> String {
-    let worked = DurationText.clock(session.active(at: MonotonicClock.now()))
+    let worked = DurationText.clock(session.active(at: SessionClock.now()))
     let outcome: String
     if case .ended(let ending) = session.status {
       outcome = ending.outcome == .finished ? "finished" : "abandoned"

@@ -34,6 +34,11 @@ enum Environment {
           text: "A file to append timing figures to, for scripts/bench; of use only to "
             + "mockroom's developers."),
         Variable(
+          name: "MOCKROOM_TEST_TIME_SCALE",
+          text: "For mockroom's own tests only: a whole number from 1 to 100 that runs the "
+            + "time a session's screens see that many times faster. Hooks, sockets and the "
+            + "record's wall labels keep real time. Never set it for practice."),
+        Variable(
           name: "VISUAL",
           text: "The editor 'questions edit' opens, as words (no shell); the first of VISUAL "
             + "and EDITOR that is set, else vi."),

@@ -9,7 +9,8 @@ import MockCore
 ///
 /// It wakes when the screen asks (a displayed second changes, at the session's own second
 /// boundaries, not every N ms), on a key, a resize, a signal or a socket; an idle session costs
-/// about one short wake a second. Each wake repaints only if the frame changed.
+/// about one short wake a second. Each wake repaints only if the frame changed. The screen is
+/// handed `SessionClock` instants; hooks and the record's retries keep real time.
 final class EventPump {
   private let terminal: Terminal
   private let signals: SignalPipe
@@ -51,7 +52,7 @@ final class EventPump {
     var done = false
     func feed(_ input: Input) {
       guard !done else { return }
-      carryOut(model.update(input, at: MonotonicClock.now()))
+      carryOut(model.update(input, at: SessionClock.now()))
     }
     func carryOut(_ effects: [Effect]) {
       for effect in effects {
@@ -97,7 +98,7 @@ final class EventPump {
       // frame that shows them.
       feed(.time)
       guard !done else { break }
-      let now = MonotonicClock.now()
+      let now = SessionClock.now()
       let frame = model.render(size: terminal.size, at: now, colors: terminal.colors)
       if terminal.draw(frame) {
         drew?(model, now, firstFrame)
@@ -109,8 +110,7 @@ final class EventPump {
         toldViewport = frame.panel
         feed(.viewport(frame.panel))
       }
-      let wake = [model.nextWake(after: now), hooks?.nextDeadline].compactMap { $0 }.min()
-      let polled = wait(until: wake)
+      let polled = wait(screen: model.nextWake(after: now), hooks: hooks?.nextDeadline)
       serve(polled.server, feed)
       listen(polled.client, feed)
       // What the hooks wrote goes to their log (capped), never to the screen.
@@ -144,9 +144,10 @@ final class EventPump {
     var hooks: ArraySlice<pollfd>
   }
 
-  /// Sleeps in `poll` until input, a signal, a socket, or `deadline`; a signal ncurses handles
-  /// itself (SIGWINCH) interrupts the poll too, and the resize is then read as a key.
-  private func wait(until deadline: Instant?) -> Polled {
+  /// Sleeps in `poll` until input, a signal, a socket, the screen's next wake (session time) or
+  /// the hooks' next deadline (real time); a signal ncurses handles itself (SIGWINCH) interrupts
+  /// the poll too, and the resize is then read as a key.
+  private func wait(screen: Instant?, hooks deadline: Instant?) -> Polled {
     var fds = [
       pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
       pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
@@ -156,11 +157,13 @@ final class EventPump {
     let hookFDs = hooks?.pollFDs ?? []
     fds += hookFDs
     if let client { fds.append(pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0)) }
-    var timeout: Int32 = -1
-    if let deadline {
-      // The clock reads whole milliseconds rounded down, so this never wakes before the second.
-      timeout = Int32(clamping: max(0, deadline - MonotonicClock.now()))
-    }
+    // Both clocks read whole milliseconds rounded down, and the session's wait is rounded up
+    // into real time, so this never wakes before the second.
+    let waits = [
+      screen.map { SessionClock.realMillis(until: $0) },
+      deadline.map { max(0, $0 - MonotonicClock.now()) },
+    ]
+    var timeout = waits.compactMap { $0 }.min().map { Int32(clamping: $0) } ?? -1
     // A record that is behind is tried again at least once a second, paused or not.
     if log?.behind != nil { timeout = timeout < 0 ? 1000 : min(timeout, 1000) }
     _ = poll(&fds, nfds_t(fds.count), timeout)

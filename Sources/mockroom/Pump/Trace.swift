@@ -23,8 +23,9 @@ final class Trace {
     let second = active / 1000
     guard session.status == .running, second != lastSecond else { return }
     if lastSecond >= 0 {
-      // The instant this second began on the core's clock: now − (active time past the second).
-      let boundaryNs = (now.ms - (active - second * 1000)) * 1_000_000
+      // The instant this second began on the core's clock: now − (active time past the second),
+      // as a monotonic reading.
+      let boundaryNs = SessionClock.realNanoseconds(at: now - (active - second * 1000))
       write("flip \(second) late_us \((doneNs - boundaryNs) / 1000)")
     }
     lastSecond = second
