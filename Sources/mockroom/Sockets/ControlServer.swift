@@ -141,9 +141,10 @@ final class ControlServer {
   /// would fail again, thousands of times a second. It is tried again when a client closes,
   /// or on the first wake a second later (a hook's descriptors may have freed one).
   private var starvedSince: Instant?
-  /// What to say once, the first time descriptors run out after accepting worked.
+  /// What to say, the first time descriptors run out.
   private var notice: String?
-  /// Whether running out was said and not since followed by an accept that worked.
+  /// Whether running out was said: once a session. Consoles that close let the waiting ones
+  /// in, which may run it out again for a moment; saying it each time would only flicker.
   private var saidStarved = false
 
   /// What the session should say once: accepting stopped for want of descriptors.
@@ -197,7 +198,6 @@ final class ControlServer {
         if errno == EMFILE || errno == ENFILE { starved(full: errno == ENFILE) }
         return
       }
-      saidStarved = false
       UnixSocket.setNonBlocking(fd)
       _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
       lastID += 1
