@@ -23,15 +23,16 @@ public struct HookWatch: Equatable, Sendable {
       case .sessionStarted:
         calls.append(
           call(.sessionStarted, session, at: now, text: "session started: \(session.info.title)"))
-      case .phaseEntered(let phase, _):
-        calls.append(call(.phaseEntered, session, at: now, text: phase.name))
+      case .phaseEntered(let entered):
+        calls.append(call(.phaseEntered, session, at: now, text: entered.phase.name))
       case .cueFired(let banner):
         var made = call(.cueFired, session, at: now, text: banner.message)
         made.variables["CUE"] = banner.cue
         made.variables["KIND"] = banner.kind.rawValue
         calls.append(made)
-      case .sessionEnded(let ending, let active):
-        let worked = DurationText.clock(active)
+      case .sessionEnded(let end):
+        let ending = end.ending
+        let worked = DurationText.clock(end.active)
         calls.append(
           call(
             .sessionEnded, session, at: now,
@@ -67,7 +68,8 @@ public struct HookWatch: Equatable, Sendable {
       switch record.entry {
       case .drillStarted:
         call(.drillStarted, "\(info.drill.title): \(info.count) \(info.drill.items)")
-      case .problemAnswered(_, let result):
+      case .problemAnswered(let answered):
+        let result = answered.result
         call(
           .drillAnswered,
           "\(result.kind.rawValue): \(result.ratioText), in \(result.elapsed / 1000) seconds",
@@ -76,7 +78,8 @@ public struct HookWatch: Equatable, Sendable {
         call(
           .drillAnswered, "\(review.card): \(review.right ? "right" : "wrong")",
           ["KIND": review.card, "RESULT": review.rating.name])
-      case .roundRated(let number, let move, let rating, _) where record.source == nil:
+      case .roundRated(let rated) where record.source == nil:
+        let (number, move, rating) = (rated.number, rated.move, rated.rating)
         // The candidate's rating ends a round; the interviewer's comes before it.
         let named = move?.title ?? "no move named"
         call(

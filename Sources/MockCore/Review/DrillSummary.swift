@@ -1,8 +1,8 @@
 /// What a drill's record came to: which drill, how it ended, every answer scored, every card
 /// reviewed. The index keeps these, beside the sessions.
-public struct DrillSummary: Equatable, Sendable {
+public struct DrillSummary: Codable, Equatable, Sendable {
   /// One problem answered, as the review needs it.
-  public struct Answer: Equatable, Sendable {
+  public struct Answer: Codable, Equatable, Sendable {
     public var number: Int
     public var kind: EstimateKind
     public var ratio: Double
@@ -61,12 +61,13 @@ public struct DrillSummary: Equatable, Sendable {
     }
     for record in log.records {
       switch record.entry {
-      case .roundShown(let number, let question):
-        rounds.append(RecoveryRound(number: number, question: question))
-      case .moveChosen(let number, let move, _): round(number) { $0.move = move }
-      case .moveRefused(let number, let move, _): round(number) { $0.refused.append(move) }
-      case .roundRated(let number, let move, let rating, let elapsed):
-        round(number) {
+      case .roundShown(let shown):
+        rounds.append(RecoveryRound(number: shown.number, question: shown.question))
+      case .moveChosen(let chosen): round(chosen.number) { $0.move = chosen.move }
+      case .moveRefused(let refused): round(refused.number) { $0.refused.append(refused.move) }
+      case .roundRated(let rated):
+        let (move, rating, elapsed) = (rated.move, rated.rating, rated.elapsed)
+        round(rated.number) {
           if record.source == .interviewer || record.source == .ctl {
             $0.interviewerRating = rating
           } else {
@@ -75,10 +76,11 @@ public struct DrillSummary: Equatable, Sendable {
             $0.move = $0.move ?? move
           }
         }
-      case .problemAnswered(let number, let r):
+      case .problemAnswered(let answered):
+        let r = answered.result
         answers.append(
           Answer(
-            number: number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
+            number: answered.number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
             elapsed: r.elapsed, diagnosis: r.diagnosis))
       case .cardReviewed(let review): reviews.append(review)
       case .drillEnded(let end): ending = end
@@ -88,4 +90,10 @@ public struct DrillSummary: Equatable, Sendable {
   }
 
   public var passes: Int { answers.filter(\.pass).count }
+}
+
+extension DrillSummary {
+  /// The version of this value's coding, kept beside it where it is stored (the index): bump it
+  /// when a field is added, removed or changes meaning.
+  public static let codingVersion: Int64 = 1
 }
