@@ -121,10 +121,11 @@ import Testing
       + "\"program\":\"0.1.0\",\"t_ms\":0,\"title\":\"Old\",\"type\":\"session_started\","
       + "\"v\":1,\"wall\":\"w\"}"
     let record = try Record.decode(jsonLine: line).record
-    guard case .sessionStarted(let info, let plan, let schedule) = record.entry else {
+    guard case .sessionStarted(let start) = record.entry else {
       Issue.record("not a start: \(record)")
       return
     }
+    let (info, plan, schedule) = (start.info, start.plan, start.schedule)
     #expect(info.id == "old")
     #expect(info.seed == nil)
     #expect(plan == .standard)

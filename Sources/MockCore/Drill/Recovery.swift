@@ -1,6 +1,6 @@
 /// A question for a round of the recovery drill: a curveball from a prompt's deck or the
 /// generic one, with what a strong answer covers.
-public struct RecoveryQuestion: Equatable, Sendable {
+public struct RecoveryQuestion: Codable, Equatable, Sendable {
   /// The deck entry's id.
   public var id: String
   public var text: String
@@ -139,7 +139,7 @@ public enum RoundLight: String, Equatable, Sendable {
 }
 
 /// One round of the recovery drill as it was played.
-public struct RecoveryRound: Equatable, Sendable {
+public struct RecoveryRound: Codable, Equatable, Sendable {
   public var number: Int
   public var question: RecoveryQuestion
   public var move: RecoveryMove?

@@ -23,15 +23,16 @@ public struct HookWatch: Equatable, Sendable {
       case .sessionStarted:
         calls.append(
           call(.sessionStarted, session, at: now, text: "session started: \(session.info.title)"))
-      case .phaseEntered(let phase, _):
-        calls.append(call(.phaseEntered, session, at: now, text: phase.name))
+      case .phaseEntered(let entered):
+        calls.append(call(.phaseEntered, session, at: now, text: entered.phase.name))
       case .cueFired(let banner):
         var made = call(.cueFired, session, at: now, text: banner.message)
         made.variables["CUE"] = banner.cue
         made.variables["KIND"] = banner.kind.rawValue
         calls.append(made)
-      case .sessionEnded(let ending, let active):
-        let worked = DurationText.clock(active)
+      case .sessionEnded(let end):
+        let ending = end.ending
+        let worked = DurationText.clock(end.active)
         calls.append(
           call(
             .sessionEnded, session, at: now,

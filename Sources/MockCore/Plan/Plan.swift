@@ -32,3 +32,24 @@ public struct Plan: Equatable, Hashable, Sendable {
     return plan
   }
 }
+
+extension Plan: Codable {
+  enum CodingKeys: String, CodingKey { case name, budgets }
+
+  /// A plan as the index keeps it: a budget per phase, in phase order, or not a plan at all.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let budgets = try c.decode([Millis].self, forKey: .budgets)
+    guard budgets.count == Phase.allCases.count else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .budgets, in: c, debugDescription: "a plan needs one budget per phase")
+    }
+    self.init(name: try c.decode(String.self, forKey: .name), budgets: budgets)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(name, forKey: .name)
+    try c.encode(budgets, forKey: .budgets)
+  }
+}

@@ -14,23 +14,18 @@ public enum Source: String, CaseIterable, Equatable, Hashable, Sendable {
 public struct Record: Equatable, Sendable {
   /// What happened.
   public enum Entry: Equatable, Sendable {
-    case sessionStarted(SessionInfo, Plan, Schedule)
-    case phaseEntered(Phase, via: PhaseMove)
-    /// `elapsed` is the phase's whole active time so far, over every stint in it.
-    case phaseLeft(Phase, elapsed: Millis, budget: Millis)
+    case sessionStarted(SessionStarted)
+    case phaseEntered(PhaseEntered)
+    case phaseLeft(PhaseLeft)
     case paused
     case resumed(pausedFor: Millis)
-    case budgetChanged(Phase, from: Millis, to: Millis)
-    /// The current phase (`phase`) took `moved` from `other`, the next phase still to start
-    /// (negative: gave it back); the plan's total is as it was.
-    case rebalanced(Phase, other: Phase, moved: Millis)
-    case sessionEnded(Ending, active: Millis)
+    case budgetChanged(BudgetChanged)
+    case rebalanced(Rebalanced)
+    case sessionEnded(SessionEnded)
     /// A cue fired and its banner went up.
     case cueFired(Banner)
-    /// `after`: from the banner going up to the acknowledgement.
-    case acknowledged(banner: Int, cue: String, kind: CueKind, after: Millis)
-    /// `after`: from the pivot's banner going up to the re-plan.
-    case replanned(banner: Int, cue: String, after: Millis)
+    case acknowledged(Acknowledged)
+    case replanned(Replanned)
     case marked(Mark)
     /// Ctrl-Z: the candidate stepped away.
     case suspended
@@ -53,26 +48,20 @@ public struct Record: Equatable, Sendable {
     case hookFailed(HookFailure)
     /// A drill's first line, in place of `sessionStarted`.
     case drillStarted(DrillInfo)
-    /// An estimation problem went up (`number` from 1).
-    case problemShown(number: Int, EstimateProblem)
-    /// It was answered and scored.
-    case problemAnswered(number: Int, EstimateResult)
+    case problemShown(ProblemShown)
+    case problemAnswered(ProblemAnswered)
     /// A card of the numbers kit was answered and rescheduled.
     case cardReviewed(CardReview)
     /// The drill's last line.
     case drillEnded(Ending)
-    /// A round of the recovery drill began with this question.
-    case roundShown(number: Int, RecoveryQuestion)
+    case roundShown(RoundShown)
     /// The candidate named the recovery move they are using in a round.
-    case moveChosen(number: Int, RecoveryMove, elapsed: Millis)
+    case moveChosen(RoundMove)
     /// A move already used was tried again before all five had been used, and refused.
-    case moveRefused(number: Int, RecoveryMove, elapsed: Millis)
-    /// A round was rated, 1-5, by the candidate or (source interviewer or ctl) the interviewer.
-    case roundRated(number: Int, move: RecoveryMove?, rating: Int, elapsed: Millis)
-    /// The candidate said how they answered a pushback.
-    case pushbackAnswered(banner: Int, cue: String, PushbackAnswer, after: Millis)
-    /// A check-in counted towards the session's target (`--checkins`), at this worked time.
-    case checkinCounted(number: Int, target: Int, worked: Millis)
+    case moveRefused(RoundMove)
+    case roundRated(RoundRated)
+    case pushbackAnswered(PushbackAnswered)
+    case checkinCounted(CheckinCounted)
   }
 
   /// The record schema version written on every line.
@@ -132,86 +121,86 @@ public struct Record: Equatable, Sendable {
 }
 
 extension Record.Entry {
-  /// What replaying the line does to the session.
-  public enum Replayed: Equatable, Sendable {
-    /// The event the line records, fed back through `Session.handle`.
-    case event(Event)
-    /// A banner going up, exactly as recorded.
-    case banner(Banner)
-    /// Nothing: the line follows from others (`phase_left`) or is for the review (`debrief`).
-    case nothing
-  }
-
-  public var replayed: Replayed {
-    switch self {
-    case .sessionStarted: .event(.start)
-    case .phaseEntered(_, .start): .nothing
-    case .phaseEntered(_, .next): .event(.next)
-    case .phaseEntered(_, .back): .event(.back)
-    case .phaseLeft: .nothing
-    case .paused: .event(.pause)
-    case .resumed: .event(.resume)
-    case .budgetChanged(_, let from, let to): .event(.adjustBudget(to - from))
-    case .rebalanced(_, _, let moved): .event(.rebalance(moved))
-    case .sessionEnded(let ending, _):
-      .event(ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason))
-    case .cueFired(let banner): .banner(banner)
-    case .acknowledged(let banner, _, _, _): .event(.acknowledge(banner))
-    case .replanned(let banner, _, _): .event(.replan(banner))
-    case .marked(let mark): .event(.mark(mark))
-    case .suspended: .event(.suspend)
-    case .continued: .event(.continue)
-    case .slept(let gap): .event(.slept(gap))
-    case .debrief: .nothing
-    case .held(let cue): .event(.hold(cue))
-    case .released(let cue): .event(.release(cue))
-    case .skipped(let cue): .event(.skip(cue))
-    case .note(let text): .event(.note(text))
-    case .hookFailed: .nothing
-    // A drill is not a session: replaying one does nothing to a session.
-    case .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded, .roundShown,
-      .moveChosen, .moveRefused, .roundRated:
-      .nothing
-    case .pushbackAnswered(let banner, _, let answer, _): .event(.answer(banner, answer))
-    // Follows from the check-in mark before it.
-    case .checkinCounted: .nothing
+  /// What the line is, and the one value it writes beside `v`, `type`, `t_ms`, `wall` and
+  /// `source` (nil: nothing more).
+  var payload: (kind: Record.Kind, value: (any Encodable)?) {
+    typealias One = Record.OneField
+    return switch self {
+    case .sessionStarted(let p): (.sessionStarted, p)
+    case .phaseEntered(let p): (.phaseEntered, p)
+    case .phaseLeft(let p): (.phaseLeft, p)
+    case .paused: (.paused, nil)
+    case .resumed(let ms): (.resumed, One(ms, "paused_ms"))
+    case .budgetChanged(let p): (.budgetChanged, p)
+    case .rebalanced(let p): (.rebalanced, p)
+    case .sessionEnded(let p): (.sessionEnded, p)
+    case .cueFired(let banner): (.cueFired, Record.CueFired(banner))
+    case .acknowledged(let p): (.acknowledged, p)
+    case .replanned(let p): (.replanned, p)
+    case .marked(let mark): (.marked, mark)
+    case .suspended: (.suspended, nil)
+    case .continued(let ms): (.continued, One(ms, "stopped_ms"))
+    case .slept(let ms): (.slept, One(ms, "slept_ms"))
+    case .debrief(let debrief): (.debrief, debrief)
+    case .held(let cue): (.held, One(cue, "cue"))
+    case .released(let cue): (.released, One(cue, "cue"))
+    case .skipped(let cue): (.skipped, One(cue, "cue"))
+    case .note(let text): (.note, One(text, "text"))
+    case .hookFailed(let failure): (.hookFailed, failure)
+    case .drillStarted(let info): (.drillStarted, info)
+    case .problemShown(let p): (.problemShown, p)
+    case .problemAnswered(let p): (.problemAnswered, p)
+    case .cardReviewed(let review): (.cardReviewed, review)
+    case .drillEnded(let ending): (.drillEnded, ending)
+    case .roundShown(let p): (.roundShown, p)
+    case .moveChosen(let p): (.moveChosen, p)
+    case .moveRefused(let p): (.moveRefused, p)
+    case .roundRated(let p): (.roundRated, p)
+    case .pushbackAnswered(let p): (.pushbackAnswered, p)
+    case .checkinCounted(let p): (.checkinCounted, p)
     }
   }
 
-  public var kind: Record.Kind {
-    switch self {
-    case .sessionStarted: .sessionStarted
-    case .phaseEntered: .phaseEntered
-    case .phaseLeft: .phaseLeft
+  public var kind: Record.Kind { payload.kind }
+}
+
+extension Record.Kind {
+  /// Reads a line of this kind's own fields, from the line's decoder.
+  func entry(from d: Decoder) throws -> Record.Entry {
+    typealias R = Record
+    return switch self {
+    case .sessionStarted: .sessionStarted(try .init(from: d))
+    case .phaseEntered: .phaseEntered(try .init(from: d))
+    case .phaseLeft: .phaseLeft(try .init(from: d))
     case .paused: .paused
-    case .resumed: .resumed
-    case .budgetChanged: .budgetChanged
-    case .rebalanced: .rebalanced
-    case .sessionEnded: .sessionEnded
-    case .cueFired: .cueFired
-    case .acknowledged: .acknowledged
-    case .replanned: .replanned
-    case .marked: .marked
+    case .resumed: .resumed(pausedFor: try R.time(d, "paused_ms"))
+    case .budgetChanged: .budgetChanged(try .init(from: d))
+    case .rebalanced: .rebalanced(try .init(from: d))
+    case .sessionEnded: .sessionEnded(try .init(from: d))
+    case .cueFired: .cueFired(try R.CueFired(from: d).banner)
+    case .acknowledged: .acknowledged(try .init(from: d))
+    case .replanned: .replanned(try .init(from: d))
+    case .marked: .marked(try .init(from: d))
     case .suspended: .suspended
-    case .continued: .continued
-    case .slept: .slept
-    case .debrief: .debrief
-    case .held: .held
-    case .released: .released
-    case .skipped: .skipped
-    case .note: .note
-    case .hookFailed: .hookFailed
-    case .drillStarted: .drillStarted
-    case .problemShown: .problemShown
-    case .problemAnswered: .problemAnswered
-    case .cardReviewed: .cardReviewed
-    case .drillEnded: .drillEnded
-    case .roundShown: .roundShown
-    case .moveChosen: .moveChosen
-    case .moveRefused: .moveRefused
-    case .roundRated: .roundRated
-    case .pushbackAnswered: .pushbackAnswered
-    case .checkinCounted: .checkinCounted
+    case .continued: .continued(stoppedFor: try R.time(d, "stopped_ms"))
+    case .slept: .slept(try R.time(d, "slept_ms"))
+    case .debrief: .debrief(try .init(from: d))
+    case .held: .held(cue: try R.text(d, "cue"))
+    case .released: .released(cue: try R.text(d, "cue"))
+    case .skipped: .skipped(cue: try R.text(d, "cue"))
+    case .note: .note(try R.text(d, "text"))
+    case .hookFailed: .hookFailed(try .init(from: d))
+    case .drillStarted: .drillStarted(try .init(from: d))
+    case .problemShown: .problemShown(try .init(from: d))
+    case .problemAnswered: .problemAnswered(try .init(from: d))
+    case .cardReviewed: .cardReviewed(try .init(from: d))
+    case .drillEnded: .drillEnded(try .init(from: d))
+    case .roundShown: .roundShown(try .init(from: d))
+    case .moveChosen: .moveChosen(try .init(from: d))
+    case .moveRefused: .moveRefused(try .init(from: d))
+    case .roundRated: .roundRated(try .init(from: d))
+    case .pushbackAnswered: .pushbackAnswered(try .init(from: d))
+    case .checkinCounted: .checkinCounted(try .init(from: d))
     }
   }
 }

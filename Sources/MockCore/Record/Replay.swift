@@ -30,34 +30,69 @@ public struct Projection: Equatable, Sendable {
 
   /// The projection of `records`; nil unless the first is a session's start.
   public init?(_ records: [Record]) {
-    guard case .sessionStarted(let info, let plan, let schedule)? = records.first?.entry else {
-      return nil
-    }
-    session = Session(info: info, plan: plan, schedule: schedule)
+    guard case .sessionStarted(let start)? = records.first?.entry else { return nil }
+    session = Session(info: start.info, plan: start.plan, schedule: start.schedule)
     session.followsRecord = true
-    startPlan = plan
+    startPlan = start.plan
     for record in records { apply(record) }
   }
 
-  /// One line more, as a copy following a running session takes them.
+  /// One line more, as a copy following a running session takes them: what it does to the
+  /// session (the event it records goes through `handle`; a banner goes up as recorded, since a
+  /// session that follows its record fires no cue by itself), and what the review keeps of it.
   public mutating func apply(_ record: Record) {
-    session.apply(record)
     last = record.t
     let now = Instant(ms: record.t)
-    // Only what the review needs besides the session: other lines are the session's alone.
-    if case .phaseEntered(let phase, _) = record.entry {
+    func replay(_ event: Event) { _ = session.handle(event, at: now) }
+    switch record.entry {
+    case .sessionStarted: replay(.start)
+    case .phaseEntered(let entered):
+      switch entered.via {
+      case .start: break
+      case .next: replay(.next)
+      case .back: replay(.back)
+      }
+      let phase = entered.phase
       if phase == .drill, drillStart == nil { drillStart = session.active(at: now) }
       if phase == .ops, opsStart == nil { opsStart = session.active(at: now) }
-    } else if case .marked(let mark) = record.entry {
+    // Follows from the phase entered next, or the end.
+    case .phaseLeft: break
+    case .paused: replay(.pause)
+    case .resumed: replay(.resume)
+    case .budgetChanged(let change): replay(.adjustBudget(change.to - change.from))
+    case .rebalanced(let moved): replay(.rebalance(moved.moved))
+    case .sessionEnded(let end):
+      let ending = end.ending
+      replay(ending.outcome == .finished ? .finish(ending.reason) : .abort(ending.reason))
+    case .cueFired(let banner): session.restore(banner, at: now)
+    case .acknowledged(let seen): replay(.acknowledge(seen.banner))
+    case .replanned(let replanned): replay(.replan(replanned.banner))
+    case .marked(let mark):
+      replay(.mark(mark))
       marks.append(MarkAt(t: record.t, mark: mark, source: record.source))
-    } else if case .note(let text) = record.entry {
-      notes.append(NoteAt(t: record.t, text: text, source: record.source))
-    } else if case .debrief(let said) = record.entry {
+    case .suspended: replay(.suspend)
+    case .continued: replay(.continue)
+    case .slept(let gap): replay(.slept(gap))
+    case .debrief(let said):
       switch record.source {
       case .interviewer?: interviewerDebrief = said
       case .candidate?, nil: debrief = said
       case .ctl?: break
       }
+    case .held(let cue): replay(.hold(cue))
+    case .released(let cue): replay(.release(cue))
+    case .skipped(let cue): replay(.skip(cue))
+    case .note(let text):
+      replay(.note(text))
+      notes.append(NoteAt(t: record.t, text: text, source: record.source))
+    case .hookFailed: break
+    case .pushbackAnswered(let said): replay(.answer(said.banner, said.answer))
+    // Follows from the check-in mark before it.
+    case .checkinCounted: break
+    // A drill is not a session: replaying one does nothing to a session.
+    case .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded, .roundShown,
+      .moveChosen, .moveRefused, .roundRated:
+      break
     }
   }
 }
@@ -68,16 +103,5 @@ extension Session {
   /// session at its last recorded event: the record is the source of truth.
   public static func replay(_ records: [Record]) -> Session? {
     Projection(records)?.session
-  }
-
-  /// Feeds one recorded line back: the event it records goes through `handle`, and a banner
-  /// goes up as recorded (a session that follows its record fires no cue by itself).
-  mutating func apply(_ record: Record) {
-    let now = Instant(ms: record.t)
-    switch record.entry.replayed {
-    case .event(let event): _ = handle(event, at: now)
-    case .banner(let banner): restore(banner, at: now)
-    case .nothing: break
-    }
   }
 }

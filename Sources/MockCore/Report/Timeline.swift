@@ -36,7 +36,8 @@ public struct Timeline: Equatable, Sendable {
       let t = record.t
       let by = record.source?.rawValue ?? ""
       switch record.entry {
-      case .phaseEntered(let next, _):
+      case .phaseEntered(let entered):
+        let next = entered.phase
         if let (current, from) = phase {
           phases.append(Span(name: current.name, from: from, to: t))
         }
@@ -53,12 +54,14 @@ public struct Timeline: Equatable, Sendable {
       case .resumed, .continued:
         if let (why, from) = paused { pauses.append(Span(name: why, from: from, to: t)) }
         paused = nil
-      case .budgetChanged(let p, let from, let to):
+      case .budgetChanged(let change):
+        let (p, from, to) = (change.phase, change.from, change.to)
         changes.append(
           Event(
             t: t, what: "budget",
             detail: "\(p.name) \(DurationText.clock(from)) to \(DurationText.clock(to))", by: by))
-      case .rebalanced(let p, let other, let moved):
+      case .rebalanced(let change):
+        let (p, other, moved) = (change.phase, change.other, change.moved)
         let amount = DurationText.clock(abs(moved))
         changes.append(
           Event(
@@ -75,7 +78,8 @@ public struct Timeline: Equatable, Sendable {
           Event(
             t: t, what: "hook failed",
             detail: "\(failure.event.rawValue): \(failure.command): \(failure.why)", by: ""))
-      case .checkinCounted(let number, let target, _):
+      case .checkinCounted(let counted):
+        let (number, target) = (counted.number, counted.target)
         others.append(
           Event(t: t, what: "check-in counted", detail: "\(number) of \(target)", by: by))
       case .sessionStarted, .phaseLeft, .cueFired, .acknowledged, .replanned, .marked, .debrief,

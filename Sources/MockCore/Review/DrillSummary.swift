@@ -83,26 +83,28 @@ public struct DrillSummary: Equatable, Sendable {
   private mutating func replay(_ record: Record) {
     switch (record.entry, items) {
     case (.drillEnded(let end), _): ending = end
-    case (.problemAnswered(let number, let r), .estimate(var answers)):
+    case (.problemAnswered(let answered), .estimate(var answers)):
+      let r = answered.result
       answers.append(
         Answer(
-          number: number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
+          number: answered.number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
           elapsed: r.elapsed, diagnosis: r.diagnosis))
       items = .estimate(answers)
     case (.cardReviewed(let review), .numbers(var reviews)):
       reviews.append(review)
       items = .numbers(reviews)
-    case (.roundShown(let number, let question), .recovery(var rounds)):
-      rounds.append(RecoveryRound(number: number, question: question))
+    case (.roundShown(let shown), .recovery(var rounds)):
+      rounds.append(RecoveryRound(number: shown.number, question: shown.question))
       items = .recovery(rounds)
-    case (.moveChosen(let number, let move, _), .recovery(var rounds)):
-      rounds.change(number) { $0.move = move }
+    case (.moveChosen(let chosen), .recovery(var rounds)):
+      rounds.change(chosen.number) { $0.move = chosen.move }
       items = .recovery(rounds)
-    case (.moveRefused(let number, let move, _), .recovery(var rounds)):
-      rounds.change(number) { $0.refused.append(move) }
+    case (.moveRefused(let refused), .recovery(var rounds)):
+      rounds.change(refused.number) { $0.refused.append(refused.move) }
       items = .recovery(rounds)
-    case (.roundRated(let number, let move, let rating, let elapsed), .recovery(var rounds)):
-      rounds.change(number) {
+    case (.roundRated(let rated), .recovery(var rounds)):
+      let (move, rating, elapsed) = (rated.move, rated.rating, rated.elapsed)
+      rounds.change(rated.number) {
         if record.source == .interviewer || record.source == .ctl {
           $0.interviewerRating = rating
         } else {

@@ -1,8 +1,8 @@
 /// What a session came to, read from the projection of its record: the figures `history`,
 /// `show` and `stats` report.
-public struct SessionSummary: Equatable, Sendable {
+public struct SessionSummary: Codable, Equatable, Sendable {
   /// One phase's time against its budget.
-  public struct PhaseTime: Equatable, Sendable {
+  public struct PhaseTime: Codable, Equatable, Sendable {
     public var phase: Phase
     /// The budget at the end of the session (after any `+`/`-`).
     public var budget: Millis
@@ -20,7 +20,7 @@ public struct SessionSummary: Equatable, Sendable {
   }
 
   /// A mark, with its session time.
-  public struct MarkAt: Equatable, Sendable {
+  public struct MarkAt: Codable, Equatable, Sendable {
     public var t: Millis
     public var mark: Mark
     /// Who marked it: nil or candidate for the candidate, interviewer, or ctl.
@@ -33,7 +33,7 @@ public struct SessionSummary: Equatable, Sendable {
   }
 
   /// A time-stamped note (the interviewer's, or from `mockroom ctl note`).
-  public struct NoteAt: Equatable, Sendable {
+  public struct NoteAt: Codable, Equatable, Sendable {
     public var t: Millis
     public var text: String
     public var source: Source?
@@ -160,4 +160,10 @@ public struct SessionSummary: Equatable, Sendable {
   public var mostOver: Phase? {
     phases.filter { $0.overrun > 0 }.max { $0.overrun < $1.overrun }?.phase
   }
+}
+
+extension SessionSummary {
+  /// The version of this value's coding, kept beside it where it is stored (the index): bump it
+  /// when a field is added, removed or changes meaning.
+  public static let codingVersion: Int64 = 1
 }

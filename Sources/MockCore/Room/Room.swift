@@ -162,7 +162,8 @@ public struct Room: Equatable, Sendable {
     let handled = session.handle(.rebalance(moved), at: now, by: .candidate)
     if let refusal = handled.refusal {
       say(refusal.message, at: now)
-    } else if case .rebalanced(_, let other, let moved)? = handled.applied.first?.entry {
+    } else if case .rebalanced(let change)? = handled.applied.first?.entry {
+      let (other, moved) = (change.other, change.moved)
       let amount = DurationText.clock(abs(moved))
       say(
         moved > 0 ? "took \(amount) from \(other.name)" : "gave \(amount) to \(other.name)", at: now

@@ -1,5 +1,5 @@
 /// A cue that has fired: shown until the candidate acknowledges it.
-public struct Banner: Equatable, Hashable, Sendable {
+public struct Banner: Codable, Equatable, Hashable, Sendable {
   /// 1 for the session's first banner, then 2, 3…; records name a banner by it.
   public var number: Int
   /// The cue's id.

@@ -149,7 +149,7 @@ enum PracticeReader {
     for name in names where name.hasSuffix(".jsonl") {
       guard let line = firstLine(sessionsDirectory + "/" + name),
         let (record, wall) = try? Record.decode(jsonLine: line),
-        case .sessionStarted(let info, _, _) = record.entry, let prompt = info.prompt
+        case .sessionStarted(let start) = record.entry, let prompt = start.info.prompt
       else { continue }
       sessions.append((prompt, wall))
     }
