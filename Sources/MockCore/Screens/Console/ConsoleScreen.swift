@@ -55,7 +55,7 @@ public enum ConsoleScreen {
       frame.put(" " + banner.message.clipped(to: max(0, w - end - 1)), x: end, y: y)
       y += 1
     }
-    frame.put(String(repeating: "─", count: w), x: 0, y: y, style: Style(dim: true))
+    Rule.draw(into: &frame, y: y)
     let bodyTop = y + 1
     let bodyBottom = h - 2
     let rows = console.rows(at: at)
@@ -73,14 +73,13 @@ public enum ConsoleScreen {
     } else {
       let deckRows = min(rows.count + 1, max(3, (bodyBottom - bodyTop + 1) / 3))
       deckArea = Screen.Area(x: 1, y: bodyTop, width: w - 2, height: deckRows)
-      frame.put(
-        String(repeating: "─", count: w), x: 0, y: bodyTop + deckRows, style: Style(dim: true))
+      Rule.draw(into: &frame, y: bodyTop + deckRows)
       materialArea = Screen.Area(
         x: 1, y: bodyTop + deckRows + 1, width: w - 2, height: bodyBottom - bodyTop - deckRows)
     }
     drawDeck(&frame, console, rows, session: session, at: at, in: deckArea)
     drawMaterial(&frame, console, rows, in: materialArea)
-    frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+    Rule.draw(into: &frame, y: h - 2)
     bottomLine(&frame, console, at: now, wide: wide)
     overlay(&frame, console)
     if !colors { frame = frame.withoutTones() }
@@ -266,9 +265,9 @@ public enum ConsoleScreen {
     for row in 0..<height {
       let text: String
       if row == 0 {
-        text = "┌" + title + String(repeating: "─", count: max(0, width - 2 - title.count)) + "┐"
+        text = "┌" + Rule.line(width - 2, title: title) + "┐"
       } else if row == height - 1 {
-        text = "└" + String(repeating: "─", count: max(0, width - 2)) + "┘"
+        text = "└" + Rule.line(width - 2) + "┘"
       } else {
         text = "│ " + lines[row - 1].clipped(to: width - 4).padded(to: width - 4) + " │"
       }

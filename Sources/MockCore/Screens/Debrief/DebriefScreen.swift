@@ -13,7 +13,7 @@ extension Screen {
       frame.put(
         " " + form.title.clipped(to: max(0, w - x - 1)), x: x, y: 0, style: Style(bold: true))
       frame.put(" " + form.summary.clipped(to: max(0, w - 1)), x: 0, y: 1, style: Style(dim: true))
-      frame.put(String(repeating: "─", count: w), x: 0, y: 2, style: Style(dim: true))
+      Rule.draw(into: &frame, y: 2)
       top = 3
       if h >= 14 {
         let ask =
@@ -24,15 +24,13 @@ extension Screen {
         top = 5
       }
     }
-    let hints = [
-      "↑↓ move · 1-5 score · ←→ change · type · Enter next (last row saves) · Esc skip",
-      "↑↓ move 1-5 ←→ Enter Esc skip", "Esc skip",
-    ]
     var bottom = h
     if h >= 4 {
       bottom = h - 1
-      frame.center(
-        (hints.first { $0.columns <= w } ?? "").clipped(to: w), y: h - 1, style: Style(dim: true))
+      Hints.draw(
+        into: &frame,
+        "↑↓ move · 1-5 score · ←→ change · type · Enter next (last row saves) · Esc skip",
+        "↑↓ move 1-5 ←→ Enter Esc skip", "Esc skip", "")
     }
     let rows = bottom - top
     guard rows > 0 else { return colors ? frame : frame.withoutTones() }
