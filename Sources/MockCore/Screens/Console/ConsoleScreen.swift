@@ -13,7 +13,8 @@ public enum ConsoleScreen {
       return Screen.render(form, size: size, colors: colors)
     }
     if case .done = console.mode {
-      return Screen.message(["Scores sent.", "", "q closes the console."], size: size)
+      Message.draw(into: &frame, ["Scores sent.", "", "q closes the console."])
+      return frame
     }
     guard w >= minimum.width, h >= minimum.height else {
       frame.center(

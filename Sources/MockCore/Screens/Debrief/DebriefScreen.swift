@@ -84,18 +84,3 @@ extension Screen {
     return String(kept)
   }
 }
-
-extension Screen {
-  /// A few centred lines on an empty screen: what the program is waiting for, and how to stop
-  /// waiting.
-  public static func message(_ lines: [String], size: Size) -> Frame {
-    var frame = Frame(size: size)
-    let top = max(0, (size.height - lines.count) / 2)
-    for (index, line) in lines.enumerated() where top + index < size.height {
-      frame.center(
-        line.clipped(to: size.width), y: top + index, style: index == 0 ? Style(bold: true) : .plain
-      )
-    }
-    return frame
-  }
-}

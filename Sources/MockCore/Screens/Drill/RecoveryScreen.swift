@@ -174,6 +174,6 @@ public enum RecoveryScreen {
     case .confirmQuit:
       lines = ["Quit the drill?", "Rounds rated so far are kept.", "y or q: quit · other: stay"]
     }
-    Screen.box(&frame, lines, titled: overlay == .help)
+    Box.draw(into: &frame, lines, titled: overlay == .help)
   }
 }

@@ -64,21 +64,18 @@ public enum Screen {
     case .oneLine:
       oneLine(&frame, room, readout)
       if let newest = room.session.onScreen.first, room.overlay == nil {
-        let style = Style(reverse: true, tone: Banners.tone(newest.kind))
-        frame.put(String(repeating: " ", count: size.width), x: 0, y: 0, style: style)
-        let end = frame.put(
-          " \(newest.kind.label) ", x: 0, y: 0,
-          style: Style(bold: true, reverse: true, tone: Banners.tone(newest.kind)))
-        frame.put(
-          newest.message.clipped(to: max(0, size.width - end - 1)), x: end, y: 0,
-          style: style)
+        Bar.draw(
+          into: &frame, y: 0, label: " \(newest.kind.label) ", message: newest.message,
+          tone: Banners.tone(newest.kind))
       }
     case .tooSmall: tooSmall(&frame, readout)
     }
     if let behind = room.recordBehind, layout != .tooSmall {
       // Over the rule under the header in the full layout, else over the key hints: never
       // over the clock.
-      recordBehindBar(&frame, behind, y: layout == .full ? 1 : size.height - 1)
+      Bar.draw(
+        into: &frame, y: layout == .full ? 1 : size.height - 1, label: " RECORD BEHIND ",
+        message: behind.message, tone: .over)
     }
     if !colors { frame = frame.withoutTones() }
     return frame
@@ -88,16 +85,6 @@ public enum Screen {
   static func checkins(_ session: Session) -> String {
     guard let target = session.schedule.options.checkinTarget else { return "" }
     return " · check-ins \(session.checkins.count)/\(target)"
-  }
-
-  /// The record cannot be written: a bar says so until the lines are written.
-  private static func recordBehindBar(_ frame: inout Frame, _ behind: RecordBehind, y: Int) {
-    let style = Style(reverse: true, tone: .over)
-    frame.put(String(repeating: " ", count: frame.size.width), x: 0, y: y, style: style)
-    let end = frame.put(
-      " RECORD BEHIND ", x: 0, y: y, style: Style(bold: true, reverse: true, tone: .over))
-    frame.put(
-      behind.message.clipped(to: max(0, frame.size.width - end - 1)), x: end, y: y, style: style)
   }
 
   // MARK: - Layouts
