@@ -17,8 +17,7 @@ public enum ConsoleScreen {
       return frame
     }
     guard w >= minimum.width, h >= minimum.height else {
-      frame.center(
-        "make the window at least 40×12".clipped(to: w), y: h / 2, style: Style(bold: true))
+      TooSmall.draw(into: &frame, minimum: minimum)
       return frame
     }
     guard let session = console.session else {
