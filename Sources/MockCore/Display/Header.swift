@@ -11,4 +11,13 @@ public enum Header {
     }
     frame.put(right, x: w - right.count - 1, y: 0)
   }
+
+  /// The top row of a screen of its own: a reversed badge, the title, and `right` if given.
+  static func draw(into frame: inout Frame, badge: String, title: String, right: String = "") {
+    let w = frame.size.width
+    let x = frame.put(badge, x: 0, y: 0, style: Style(bold: true, reverse: true, tone: .accent))
+    let room = w - x - (right.isEmpty ? 1 : right.count + 3)
+    frame.put(" " + title.clipped(to: max(0, room)), x: x, y: 0, style: Style(bold: true))
+    if !right.isEmpty { frame.put(right, x: w - right.count - 1, y: 0) }
+  }
 }

@@ -27,14 +27,9 @@ public enum ConsoleScreen {
     let at = console.sessionNow(now)
     let r = Readout(session, at: at)
     let wide = w >= 100
-    // Header.
-    var x = frame.put(
-      " INTERVIEWER ", x: 0, y: 0, style: Style(bold: true, reverse: true, tone: .accent))
-    let right = (wide ? "session " : "") + r.session
-    x = frame.put(
-      " " + session.info.title.clipped(to: max(0, w - x - right.count - 3)), x: x, y: 0,
-      style: Style(bold: true))
-    frame.put(right, x: w - right.count - 1, y: 0)
+    Header.draw(
+      into: &frame, badge: " INTERVIEWER ", title: session.info.title,
+      right: (wide ? "session " : "") + r.session)
     // Phase line: name, clock, badge, budget and balance.
     var line = frame.put(
       " " + r.phase.name.uppercased(), x: 0, y: 1, style: Style(bold: true, tone: .accent))

@@ -7,11 +7,8 @@ extension Screen {
     guard w > 0, h > 0 else { return frame }
     var top = 0
     if h >= 8 {
-      let x = frame.put(
-        form.byInterviewer ? " SCORES " : " DEBRIEF ", x: 0, y: 0,
-        style: Style(bold: true, reverse: true, tone: .accent))
-      frame.put(
-        " " + form.title.clipped(to: max(0, w - x - 1)), x: x, y: 0, style: Style(bold: true))
+      Header.draw(
+        into: &frame, badge: form.byInterviewer ? " SCORES " : " DEBRIEF ", title: form.title)
       frame.put(" " + form.summary.clipped(to: max(0, w - 1)), x: 0, y: 1, style: Style(dim: true))
       Rule.draw(into: &frame, y: 2)
       top = 3
