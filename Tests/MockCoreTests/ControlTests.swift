@@ -497,7 +497,8 @@ struct Steered {
   @Test func tooSmallAsksForMore() throws {
     let (console, now) = try Self.scene()
     let frame = ConsoleScreen.render(console, at: now, size: Size(width: 30, height: 8))
-    #expect(frame.row(4).contains("at least 40×12"))
+    #expect(frame.row(0) == "enlarge the terminal (40x12 or")
+    #expect(frame.row(1).hasPrefix("more)"))
   }
 
   @Test(arguments: [Size(width: 80, height: 24), Size(width: 40, height: 12)])

@@ -131,9 +131,7 @@ public struct ControlState: Codable, Equatable, Sendable {
   /// as written. Names: phase, remaining, elapsed, budget, total, balance, status, session,
   /// title, banner, next.
   public func format(_ template: String) -> String {
-    func clock(_ ms: Int64) -> String {
-      ms < 0 ? "+" + DurationText.clock(-ms) : DurationText.countdown(ms)
-    }
+    func clock(_ ms: Int64) -> String { ClockText.left(ms, over: ms < 0) }
     let values: [String: String] = [
       "phase": phase,
       "remaining": clock(phaseRemainingMs),

@@ -122,3 +122,99 @@ extension Report {
     return sections
   }
 }
+
+extension Report {
+  /// The drills' part of the trends: pass rate and time by estimate kind, and the cards.
+  static func drillSections(_ s: DrillStats) -> [Markup] {
+    var out: [Markup] = []
+    if !s.kinds.isEmpty {
+      out.append(
+        section(
+          "Estimation drills",
+          figure(
+            Chart.labelled(
+              s.kinds.map {
+                ("\($0.kind.title) (\(Int(($0.passRate * 100).rounded()))% pass)", $0.medianTime)
+              },
+              id: "estimates", title: "Median time to answer, by kind of estimate",
+              desc: s.kinds.map {
+                "\($0.kind.title): \($0.attempts) attempts, \(Int(($0.passRate * 100).rounded()))% "
+                  + "passed, median \(DurationText.clock($0.medianTime))"
+              }.joined(separator: "; ") + "."),
+            caption: "Bars: the median time to answer; the pass rate in brackets.",
+            table: table(
+              ["kind", "attempts", "pass rate", "median time", "median ratio"],
+              s.kinds.map {
+                [
+                  $0.kind.title, "\($0.attempts)", "\(Int(($0.passRate * 100).rounded()))%",
+                  DurationText.clock($0.medianTime), EstimateResult.ratioText($0.medianRatio),
+                ]
+              }))))
+    }
+    let seen = s.cards.filter { $0.memory != nil }
+    if !seen.isEmpty {
+      out.append(
+        section(
+          "Cards",
+          figure(
+            Chart.labelled(
+              seen.map { ($0.card.id, Millis(($0.memory!.stability * 86_400_000).rounded())) },
+              id: "cards", title: "How long each card is remembered (stability)",
+              desc: "\(s.learned) of \(s.cards.count) cards learned (stable a week or more); "
+                + "\(s.due.count) due."),
+            caption: "Bars: each card's stability, the time over which recall falls to 90%; "
+              + "\(s.learned) learned of \(s.cards.count), \(s.due.count) due.",
+            table: table(
+              ["card", "stability", "reviews", "lapses"],
+              seen.map {
+                [
+                  $0.card.id, String(format: "%.1f days", $0.memory!.stability), "\($0.reviews)",
+                  "\($0.lapses)",
+                ]
+              }))))
+    }
+    let r = s.recovery
+    if r.drills > 0 {
+      var lines = [
+        "\(r.drills) recovery drill\(r.drills == 1 ? "" : "s"), \(r.rounds) rounds, "
+          + "\(r.refusals) locked move\(r.refusals == 1 ? "" : "s") tried."
+      ]
+      if let first = r.first {
+        lines.append(
+          "Reached for first: \(first.move.title) (\(first.times) of \(r.firsts.count)).")
+      }
+      if let gap = r.meanGap {
+        lines.append("Your rating less the interviewer's: \(String(format: "%+.1f", gap)) a round.")
+      }
+      let used = r.moves.filter { $0.uses > 0 }
+      let rating = { (m: RecoveryStats.MoveStats) in
+        m.meanRating.map { String(format: "%.1f", $0) } ?? "-"
+      }
+      out.append(
+        section(
+          "Recovery moves",
+          el(
+            "div", [],
+            lines.map { el("p", text: $0) } + [
+              figure(
+                Chart.labelled(
+                  used.map { ("\($0.move.title) (\(rating($0)))", $0.medianTime ?? 0) },
+                  id: "recovery", title: "Median round time, by recovery move",
+                  desc: used.map {
+                    "\($0.move.title): \($0.uses) rounds, mean rating \(rating($0))"
+                  }
+                  .joined(separator: "; ") + "."),
+                caption: "Bars: the median round time with each move; the mean rating in brackets.",
+                table: table(
+                  ["move", "rounds", "mean rating", "median time"],
+                  r.moves.map {
+                    [
+                      $0.move.title, "\($0.uses)", rating($0),
+                      $0.medianTime.map(DurationText.clock) ?? "-",
+                    ]
+                  }))
+            ])))
+    }
+    return out
+  }
+}

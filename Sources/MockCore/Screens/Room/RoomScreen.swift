@@ -112,5 +112,9 @@ public struct Waiting: Equatable, Sendable {
 
   public init() {}
 
-  public func render(size: Size) -> Frame { Screen.message(Self.lines, size: size) }
+  public func render(size: Size) -> Frame {
+    var frame = Frame(size: size)
+    Message.draw(into: &frame, Self.lines)
+    return frame
+  }
 }

@@ -117,11 +117,10 @@ public enum NumbersScreen {
     let done = drill.isSummary
     let title =
       done ? "numbers drill · done" : "numbers drill · \(drill.index + 1) of \(drill.cards.count)"
-    let clock =
-      elapsed > limit ? "+" + DurationText.clock(elapsed - limit) : DurationText.clock(elapsed)
-    Screen.header(
-      &frame, title: title, session: done ? "" : "\(clock) of \(DurationText.clock(limit))")
-    frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
+    let clock = ClockText.taken(elapsed, limit: limit)
+    Header.draw(
+      into: &frame, title: title, right: done ? "" : "\(clock) of \(DurationText.clock(limit))")
+    Rule.draw(into: &frame, y: 1)
     var y = 3
     func say(_ text: String, _ style: Style = .plain) {
       for line in TextLayout.wrap(
@@ -171,8 +170,7 @@ public enum NumbersScreen {
       case nil: hint = "q or Enter: done"
       }
     }
-    frame.center(
-      hint.clipped(to: w), y: h - 1, style: Style(bold: confirmQuit, dim: !confirmQuit))
+    Hints.draw(into: &frame, hint, style: Style(bold: confirmQuit, dim: !confirmQuit))
     return frame
   }
 }

@@ -7,13 +7,10 @@ extension Screen {
     guard w > 0, h > 0 else { return frame }
     var top = 0
     if h >= 8 {
-      let x = frame.put(
-        form.byInterviewer ? " SCORES " : " DEBRIEF ", x: 0, y: 0,
-        style: Style(bold: true, reverse: true, tone: .accent))
-      frame.put(
-        " " + form.title.clipped(to: max(0, w - x - 1)), x: x, y: 0, style: Style(bold: true))
+      Header.draw(
+        into: &frame, badge: form.byInterviewer ? " SCORES " : " DEBRIEF ", title: form.title)
       frame.put(" " + form.summary.clipped(to: max(0, w - 1)), x: 0, y: 1, style: Style(dim: true))
-      frame.put(String(repeating: "─", count: w), x: 0, y: 2, style: Style(dim: true))
+      Rule.draw(into: &frame, y: 2)
       top = 3
       if h >= 14 {
         let ask =
@@ -24,15 +21,13 @@ extension Screen {
         top = 5
       }
     }
-    let hints = [
-      "↑↓ move · 1-5 score · ←→ change · type · Enter next (last row saves) · Esc skip",
-      "↑↓ move 1-5 ←→ Enter Esc skip", "Esc skip",
-    ]
     var bottom = h
     if h >= 4 {
       bottom = h - 1
-      frame.center(
-        (hints.first { $0.columns <= w } ?? "").clipped(to: w), y: h - 1, style: Style(dim: true))
+      Hints.draw(
+        into: &frame,
+        "↑↓ move · 1-5 score · ←→ change · type · Enter next (last row saves) · Esc skip",
+        "↑↓ move 1-5 ←→ Enter Esc skip", "Esc skip", "")
     }
     let rows = bottom - top
     guard rows > 0 else { return colors ? frame : frame.withoutTones() }
@@ -84,20 +79,5 @@ extension Screen {
       kept.insert(scalar, at: kept.startIndex)
     }
     return String(kept)
-  }
-}
-
-extension Screen {
-  /// A few centred lines on an empty screen: what the program is waiting for, and how to stop
-  /// waiting.
-  public static func message(_ lines: [String], size: Size) -> Frame {
-    var frame = Frame(size: size)
-    let top = max(0, (size.height - lines.count) / 2)
-    for (index, line) in lines.enumerated() where top + index < size.height {
-      frame.center(
-        line.clipped(to: size.width), y: top + index, style: index == 0 ? Style(bold: true) : .plain
-      )
-    }
-    return frame
   }
 }

@@ -13,11 +13,11 @@ public enum ConsoleScreen {
       return Screen.render(form, size: size, colors: colors)
     }
     if case .done = console.mode {
-      return Screen.message(["Scores sent.", "", "q closes the console."], size: size)
+      Message.draw(into: &frame, ["Scores sent.", "", "q closes the console."])
+      return frame
     }
     guard w >= minimum.width, h >= minimum.height else {
-      frame.center(
-        "make the window at least 40×12".clipped(to: w), y: h / 2, style: Style(bold: true))
+      TooSmall.draw(into: &frame, minimum: minimum)
       return frame
     }
     guard let session = console.session else {
@@ -27,14 +27,9 @@ public enum ConsoleScreen {
     let at = console.sessionNow(now)
     let r = Readout(session, at: at)
     let wide = w >= 100
-    // Header.
-    var x = frame.put(
-      " INTERVIEWER ", x: 0, y: 0, style: Style(bold: true, reverse: true, tone: .accent))
-    let right = (wide ? "session " : "") + r.session
-    x = frame.put(
-      " " + session.info.title.clipped(to: max(0, w - x - right.count - 3)), x: x, y: 0,
-      style: Style(bold: true))
-    frame.put(right, x: w - right.count - 1, y: 0)
+    Header.draw(
+      into: &frame, badge: " INTERVIEWER ", title: session.info.title,
+      right: (wide ? "session " : "") + r.session)
     // Phase line: name, clock, badge, budget and balance.
     var line = frame.put(
       " " + r.phase.name.uppercased(), x: 0, y: 1, style: Style(bold: true, tone: .accent))
@@ -55,7 +50,7 @@ public enum ConsoleScreen {
       frame.put(" " + banner.message.clipped(to: max(0, w - end - 1)), x: end, y: y)
       y += 1
     }
-    frame.put(String(repeating: "─", count: w), x: 0, y: y, style: Style(dim: true))
+    Rule.draw(into: &frame, y: y)
     let bodyTop = y + 1
     let bodyBottom = h - 2
     let rows = console.rows(at: at)
@@ -73,14 +68,13 @@ public enum ConsoleScreen {
     } else {
       let deckRows = min(rows.count + 1, max(3, (bodyBottom - bodyTop + 1) / 3))
       deckArea = Screen.Area(x: 1, y: bodyTop, width: w - 2, height: deckRows)
-      frame.put(
-        String(repeating: "─", count: w), x: 0, y: bodyTop + deckRows, style: Style(dim: true))
+      Rule.draw(into: &frame, y: bodyTop + deckRows)
       materialArea = Screen.Area(
         x: 1, y: bodyTop + deckRows + 1, width: w - 2, height: bodyBottom - bodyTop - deckRows)
     }
     drawDeck(&frame, console, rows, session: session, at: at, in: deckArea)
     drawMaterial(&frame, console, rows, in: materialArea)
-    frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+    Rule.draw(into: &frame, y: h - 2)
     bottomLine(&frame, console, at: now, wide: wide)
     overlay(&frame, console)
     if !colors { frame = frame.withoutTones() }
@@ -266,9 +260,9 @@ public enum ConsoleScreen {
     for row in 0..<height {
       let text: String
       if row == 0 {
-        text = "┌" + title + String(repeating: "─", count: max(0, width - 2 - title.count)) + "┐"
+        text = "┌" + Rule.line(width - 2, title: title) + "┐"
       } else if row == height - 1 {
-        text = "└" + String(repeating: "─", count: max(0, width - 2)) + "┘"
+        text = "└" + Rule.line(width - 2) + "┘"
       } else {
         text = "│ " + lines[row - 1].clipped(to: width - 4).padded(to: width - 4) + " │"
       }

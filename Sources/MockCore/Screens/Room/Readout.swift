@@ -25,8 +25,7 @@ struct Readout {
     phase = session.phase
     let remaining = session.remaining(phase, at: now)
     tone = Tone(remaining: remaining)
-    clock =
-      tone == .over ? "+" + DurationText.clock(-remaining) : DurationText.countdown(remaining)
+    clock = ClockText.left(remaining, over: tone == .over)
     switch session.status {
     case .paused: badge = .paused
     case .ended: badge = .done

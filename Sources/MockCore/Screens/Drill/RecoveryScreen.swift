@@ -21,10 +21,10 @@ public enum RecoveryScreen {
       step == .running && !wide
       ? "\(DurationText.clock(elapsed)) \(light.rawValue.uppercased())"
       : drill.info.seed.map { "seed \($0)" } ?? ""
-    Screen.header(&frame, title: title, session: right)
+    Header.draw(into: &frame, title: title, right: right)
     if wide {
-      frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
-      frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+      Rule.draw(into: &frame, y: 1)
+      Rule.draw(into: &frame, y: h - 2)
     }
     let bottom = h - (wide ? 2 : 1)
     var y = wide ? 3 : 2
@@ -100,9 +100,9 @@ public enum RecoveryScreen {
     case nil: hint = "q or Enter: done"
     }
     if let said = drill.said, !wide {
-      frame.center(said.clipped(to: w), y: h - 1, style: Style(bold: true, tone: .over))
+      Hints.draw(into: &frame, said, style: Style(bold: true, tone: .over))
     } else {
-      frame.center(hint.clipped(to: w), y: h - 1, style: Style(dim: true))
+      Hints.draw(into: &frame, hint)
     }
     overlay(&frame, drill)
     return frame
@@ -174,6 +174,6 @@ public enum RecoveryScreen {
     case .confirmQuit:
       lines = ["Quit the drill?", "Rounds rated so far are kept.", "y or q: quit · other: stay"]
     }
-    Screen.box(&frame, lines, titled: overlay == .help)
+    Box.draw(into: &frame, lines, titled: overlay == .help)
   }
 }

@@ -1,15 +1,6 @@
 /// The estimation drill's screen: a clock, the problem, one field per step; then the result
 /// and the worked chain; then the summary. Full size from 60x20, compact below it.
 public enum DrillScreen {
-  /// A drill's screen below 30x8 only asks for more room.
-  static func tooSmall(_ size: Size) -> Frame? {
-    guard size.width < 30 || size.height < 8 else { return nil }
-    var frame = Frame(size: size)
-    frame.center(
-      "enlarge the window".clipped(to: size.width), y: size.height / 2, style: Style(bold: true))
-    return frame
-  }
-
   public static func render(_ drill: EstimateDrill, at now: Instant, size: Size) -> Frame {
     var frame = Frame(size: size)
     let (w, h) = (size.width, size.height)
@@ -17,7 +8,7 @@ public enum DrillScreen {
     let elapsed = drill.elapsed(at: now)
     let limit = drill.info.limit
     let late = elapsed > limit
-    let clock = late ? "+" + DurationText.clock(elapsed - limit) : DurationText.clock(elapsed)
+    let clock = ClockText.taken(elapsed, limit: limit)
     var title = "estimate drill"
     // The step of the problem up; nil once the summary is up.
     let step = drill.isSummary ? nil : drill.step
@@ -32,10 +23,10 @@ public enum DrillScreen {
       right = wide ? "limit \(DurationText.clock(limit))" : clock + (late ? " LATE" : "")
     case .answered?, nil: right = drill.info.seed.map { "seed \($0)" } ?? ""
     }
-    Screen.header(&frame, title: title, session: right)
+    Header.draw(into: &frame, title: title, right: right)
     if wide {
-      frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
-      frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+      Rule.draw(into: &frame, y: 1)
+      Rule.draw(into: &frame, y: h - 2)
     }
     var y = wide ? 3 : 2
     switch step {
@@ -218,8 +209,7 @@ public enum DrillScreen {
       text = "Space \(next) · ? help · q quit"
     case nil: text = "q or Enter: done"
     }
-    frame.center(
-      text.clipped(to: frame.size.width), y: frame.size.height - 1, style: Style(dim: true))
+    Hints.draw(into: &frame, text)
   }
 
   static let help = [

@@ -113,8 +113,15 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
     return [second, end].compactMap { $0 }.min()
   }
 
+  /// Below this a drill's screen only asks for more room.
+  static var minimum: Size { Size(width: 30, height: 8) }
+
   public func render(size: Size, at now: Instant, colors: Bool) -> Frame {
-    if let small = DrillScreen.tooSmall(size) { return small }
+    if size.width < Self.minimum.width || size.height < Self.minimum.height {
+      var frame = Frame(size: size)
+      TooSmall.draw(into: &frame, minimum: Self.minimum)
+      return frame
+    }
     return Kind.render(self, at: now, size: size)
   }
 

@@ -12,10 +12,8 @@ public enum Screen {
     case tooSmall
   }
 
-  /// A rectangle of the screen.
-  public struct Area: Equatable, Sendable {
-    public var x, y, width, height: Int
-  }
+  /// A rectangle of the screen (the toolkit's).
+  public typealias Area = MockCore.Area
 
   /// Where the prompt's text goes at `size`, or nil when that layout has no room for it. Full
   /// size has a panel under the clock; in the reading view (full or compact) the prompt takes
@@ -66,21 +64,18 @@ public enum Screen {
     case .oneLine:
       oneLine(&frame, room, readout)
       if let newest = room.session.onScreen.first, room.overlay == nil {
-        let style = Style(reverse: true, tone: Banners.tone(newest.kind))
-        frame.put(String(repeating: " ", count: size.width), x: 0, y: 0, style: style)
-        let end = frame.put(
-          " \(newest.kind.label) ", x: 0, y: 0,
-          style: Style(bold: true, reverse: true, tone: Banners.tone(newest.kind)))
-        frame.put(
-          newest.message.clipped(to: max(0, size.width - end - 1)), x: end, y: 0,
-          style: style)
+        Bar.draw(
+          into: &frame, y: 0, label: " \(newest.kind.label) ", message: newest.message,
+          tone: Banners.tone(newest.kind))
       }
     case .tooSmall: tooSmall(&frame, readout)
     }
     if let behind = room.recordBehind, layout != .tooSmall {
       // Over the rule under the header in the full layout, else over the key hints: never
       // over the clock.
-      recordBehindBar(&frame, behind, y: layout == .full ? 1 : size.height - 1)
+      Bar.draw(
+        into: &frame, y: layout == .full ? 1 : size.height - 1, label: " RECORD BEHIND ",
+        message: behind.message, tone: .over)
     }
     if !colors { frame = frame.withoutTones() }
     return frame
@@ -92,16 +87,6 @@ public enum Screen {
     return " · check-ins \(session.checkins.count)/\(target)"
   }
 
-  /// The record cannot be written: a bar says so until the lines are written.
-  private static func recordBehindBar(_ frame: inout Frame, _ behind: RecordBehind, y: Int) {
-    let style = Style(reverse: true, tone: .over)
-    frame.put(String(repeating: " ", count: frame.size.width), x: 0, y: y, style: style)
-    let end = frame.put(
-      " RECORD BEHIND ", x: 0, y: y, style: Style(bold: true, reverse: true, tone: .over))
-    frame.put(
-      behind.message.clipped(to: max(0, frame.size.width - end - 1)), x: end, y: y, style: style)
-  }
-
   // MARK: - Layouts
 
   /// The full and compact layouts: one arrangement, top to bottom — header, phase line and
@@ -110,10 +95,11 @@ public enum Screen {
     _ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant, wide: Bool
   ) {
     let (w, h) = (frame.size.width, frame.size.height)
-    header(&frame, title: room.session.info.title, session: rightOfHeader(room, r, wide: wide))
+    Header.draw(
+      into: &frame, title: room.session.info.title, right: rightOfHeader(room, r, wide: wide))
     if wide {
-      frame.put(String(repeating: "─", count: w), x: 0, y: 1, style: Style(dim: true))
-      frame.put(String(repeating: "─", count: w), x: 0, y: h - 2, style: Style(dim: true))
+      Rule.draw(into: &frame, y: 1)
+      Rule.draw(into: &frame, y: h - 2)
     }
     drawHints(&frame, room, at: now, wide: wide)
 
@@ -178,7 +164,8 @@ public enum Screen {
     _ frame: inout Frame, _ room: Room, _ r: Readout, at now: Instant, wide: Bool
   ) {
     let w = frame.size.width
-    header(&frame, title: room.session.info.title, session: rightOfHeader(room, r, wide: wide))
+    Header.draw(
+      into: &frame, title: room.session.info.title, right: rightOfHeader(room, r, wide: wide))
     var parts: [(String, Style)] = [
       (r.phase.name.uppercased(), Style(bold: true, tone: .accent)), (r.clock, r.clockStyle),
       (r.badge.rawValue, r.badgeStyle),
@@ -222,20 +209,14 @@ public enum Screen {
     // The room's offset is clamped here, where the panel's height is known.
     let first = max(0, min(room.scroll, view.lastFirst))
     let shown = lines.dropFirst(first).prefix(rows)
-    let ruleY = area.y - 1
-    frame.put(
-      String(repeating: "─", count: frame.size.width), x: 0, y: ruleY, style: Style(dim: true))
-    let label = frame.put(" PROMPT ", x: area.x, y: ruleY, style: Style(bold: true, tone: .accent))
-    var where_ = ""
-    if lines.count > rows, rows > 0 {
-      where_ = " \(first + 1)–\(first + shown.count) of \(lines.count) · j/k PgUp PgDn "
-      if where_.columns > frame.size.width - label - 2 {
-        where_ = " \(first + 1)–\(first + shown.count)/\(lines.count) "
-      }
-    }
-    if !where_.isEmpty, where_.columns <= frame.size.width - label - 2 {
-      frame.put(where_, x: area.x + area.width - where_.columns, y: ruleY, style: Style(dim: true))
-    }
+    // Which lines show, when not all of them do.
+    let notes =
+      lines.count > rows && rows > 0
+      ? [
+        " \(first + 1)–\(first + shown.count) of \(lines.count) · j/k PgUp PgDn ",
+        " \(first + 1)–\(first + shown.count)/\(lines.count) ",
+      ] : []
+    Panel.draw(into: &frame, over: area, title: " PROMPT ", notes: notes)
     for (offset, line) in shown.enumerated() {
       frame.put(
         line.text.clipped(to: area.width), x: area.x, y: area.y + offset,
@@ -272,16 +253,7 @@ public enum Screen {
   }
 
   private static func tooSmall(_ frame: inout Frame, _ r: Readout) {
-    let (w, h) = (frame.size.width, frame.size.height)
-    guard w > 0, h > 0 else { return }
-    var lines = TextLayout.wrap(["enlarge", "the", "terminal", "(20x5", "or", "more)"], width: w)
-    if lines.count >= h { lines = TextLayout.wrap(["enlarge", "terminal"], width: w) }
     let status = "\(String(r.phase.name.uppercased().prefix(3))) \(r.clock)"
-    for (y, line) in lines.prefix(h).enumerated() {
-      frame.put(line, x: 0, y: y, style: Style(bold: true))
-    }
-    if lines.count < h {
-      frame.put(status.clipped(to: w), x: 0, y: lines.count, style: r.clockStyle)
-    }
+    TooSmall.draw(into: &frame, minimum: Size(width: 20, height: 5), status: (status, r.clockStyle))
   }
 }

@@ -1,19 +1,7 @@
-/// The pieces of the session screen: the header, the phase line, the key hints, and the
+/// The pieces of the session screen: the right of the header, the phase line, the key hints, and the
 /// overlays (help, the questions, the marks menu).
 extension Screen {
   // MARK: - Pieces
-
-  static func header(_ frame: inout Frame, title: String, session: String) {
-    let w = frame.size.width
-    // The session clock on the right when there is room; the title takes what is left.
-    let right = session.count < w - 10 ? session : ""
-    let titleEnd = w - right.count - 2
-    let x = frame.put(" mockroom", x: 0, y: 0, style: Style(bold: true, tone: .accent))
-    if titleEnd - x > 3 {
-      frame.put("  " + title.clipped(to: titleEnd - x - 2), x: x, y: 0, style: Style(bold: true))
-    }
-    frame.put(right, x: w - right.count - 1, y: 0)
-  }
 
   /// The session clock, after whether an interviewer's console is attached (when one is, or
   /// in a partner session, where one is expected).
@@ -42,11 +30,10 @@ extension Screen {
 
   /// The key hints on the bottom row, or a notice in their place while it lasts.
   static func drawHints(_ frame: inout Frame, _ room: Room, at now: Instant, wide: Bool) {
-    let y = frame.size.height - 1
     if let notice = room.notice, notice.until > now {
-      frame.center(notice.text.clipped(to: frame.size.width), y: y, style: Style(bold: true))
+      Hints.draw(into: &frame, notice.text, style: Style(bold: true))
     } else {
-      frame.center(hints(room, wide: wide), y: y, style: Style(dim: true))
+      Hints.draw(into: &frame, hints(room, wide: wide))
     }
   }
 
@@ -120,26 +107,6 @@ extension Screen {
 
   static func overlay(_ frame: inout Frame, _ room: Room) {
     guard let overlay = room.overlay else { return }
-    box(&frame, lines(of: overlay, phase: room.session.phase), titled: overlay == .help)
-  }
-
-  /// A box over the middle of the screen. Help names itself in its top edge (`titled`); a
-  /// question's first line is the question, in bold.
-  static func box(_ frame: inout Frame, _ body: [String], titled: Bool = false) {
-    let inner = min(body.map(\.columns).max() ?? 0, frame.size.width - 4)
-    let boxWidth = inner + 4
-    let boxHeight = min(body.count + 2, frame.size.height)
-    let x = (frame.size.width - boxWidth) / 2
-    let y = max(0, (frame.size.height - boxHeight) / 2)
-    let edge = String(repeating: "─", count: inner + 2)
-    let top = titled ? String(("─ Keys " + edge).prefix(inner + 2)) : edge
-    frame.put("┌" + top + "┐", x: x, y: y, style: Style(bold: true))
-    for (index, line) in body.prefix(boxHeight - 2).enumerated() {
-      let style = Style(bold: index == 0 && !titled)
-      frame.put("│ ", x: x, y: y + 1 + index, style: Style(bold: true))
-      frame.put(line.clipped(to: inner).padded(to: inner), x: x + 2, y: y + 1 + index, style: style)
-      frame.put(" │", x: x + inner + 2, y: y + 1 + index, style: Style(bold: true))
-    }
-    frame.put("└" + edge + "┘", x: x, y: y + boxHeight - 1, style: Style(bold: true))
+    Box.draw(into: &frame, lines(of: overlay, phase: room.session.phase), titled: overlay == .help)
   }
 }
