@@ -123,9 +123,7 @@ final class EventPump {
         }
       }
       // A hook that ended is reaped (SIGCHLD woke the poll), and one past its time stopped.
-      if let hooks, hooks.running {
-        for result in hooks.reap(at: MonotonicClock.now()) { feed(.hookFinished(result)) }
-      }
+      for result in hooks?.reapDue() ?? [] { feed(.hookFinished(result)) }
       for input in terminal.readInput() {
         switch input {
         case .resize:
