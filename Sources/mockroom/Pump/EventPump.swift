@@ -113,17 +113,13 @@ final class EventPump {
       let polled = wait(screen: model.nextWake(after: now), hooks: hooks?.nextDeadline)
       serve(polled.server, feed)
       listen(polled.client, feed)
-      // What the hooks wrote goes to their log (capped), never to the screen.
-      if !polled.hooks.isEmpty { hooks?.drain(polled.hooks) }
-      for arrival in signals.drain() {
-        switch arrival {
-        case .stop(let name): feed(.stop(signal: name))
-        case .suspend: feed(.suspend)
-        case .child: break
+      if let hooks {
+        for result in hooks.wake(polled.hooks, signals: { readSignals(feed) }) {
+          feed(.hookFinished(result))
         }
+      } else {
+        readSignals(feed)
       }
-      // A hook that ended is reaped (SIGCHLD woke the poll), and one past its time stopped.
-      for result in hooks?.reapDue() ?? [] { feed(.hookFinished(result)) }
       for input in terminal.readInput() {
         switch input {
         case .resize:
@@ -168,6 +164,17 @@ final class EventPump {
     let serverPart = fds[2..<(2 + serverFDs.count)]
     let hookPart = fds[(2 + serverFDs.count)..<(2 + serverFDs.count + hookFDs.count)]
     return Polled(server: serverPart, client: client == nil ? nil : fds.last, hooks: hookPart)
+  }
+
+  /// Hands the screen the signals that arrived (a child's ending is the hooks' business).
+  private func readSignals(_ feed: (Input) -> Void) {
+    for arrival in signals.drain() {
+      switch arrival {
+      case .stop(let name): feed(.stop(signal: name))
+      case .suspend: feed(.suspend)
+      case .child: break
+      }
+    }
   }
 
   /// Tells the screen whether the record is behind, when that changed.

@@ -107,11 +107,13 @@ final class ProgramRunner {
       fds += hooks.pollFDs
       let timeout = hooks.nextDeadline.map { max(0, $0 - MonotonicClock.now()) } ?? 1_000
       _ = poll(&fds, nfds_t(fds.count), Int32(clamping: timeout))
-      hooks.drain(fds.dropFirst())
-      if signals.drain().contains(where: { if case .stop = $0 { true } else { false } }) {
-        results += hooks.finish(within: 0)
+      var stopped: [HookResult] = []
+      let reaped = hooks.wake(fds.dropFirst()) {
+        if signals.drain().contains(where: { if case .stop = $0 { true } else { false } }) {
+          stopped = hooks.finish(within: 0)
+        }
       }
-      results += hooks.reapDue()
+      results += stopped + reaped
     }
     // What a hook left running is stopped too, and the rest of its output read.
     return results + hooks.finish(within: 0)
@@ -132,9 +134,13 @@ final class ProgramRunner {
 }
 
 extension HookRunner {
-  /// Reaps the hooks that ended and stops those past their time: the one reaping step, on each
-  /// wake of the pump and of `ProgramRunner.runHooks`.
-  func reapDue() -> [HookResult] {
-    running ? reap(at: MonotonicClock.now()) : []
+  /// One wake's work for the hooks, in the one order the pump and `ProgramRunner.runHooks`
+  /// share: what they wrote goes to the hook log (capped; never to the screen), `signals` takes
+  /// what the signal pipe brought, then a hook that ended is reaped (SIGCHLD woke the poll) and
+  /// one past its time stopped.
+  func wake(_ polled: ArraySlice<pollfd>, signals: () -> Void) -> [HookResult] {
+    if !polled.isEmpty { drain(polled) }
+    signals()
+    return running ? reap(at: MonotonicClock.now()) : []
   }
 }
