@@ -14,6 +14,8 @@ import MockCore
 final class EventPump {
   private let terminal: Terminal
   private let signals: SignalPipe
+  /// The context's session clock, for the screens' instants and their next wake.
+  private let clock: SessionClock.Type
   private let bell: Terminal.Bell
   /// The session's record (the candidate's side).
   private let log: SessionLogWriter?
@@ -30,13 +32,14 @@ final class EventPump {
   private var toldViewport: Viewport?
 
   init(
-    terminal: Terminal, signals: SignalPipe, bell: Terminal.Bell = .on,
+    terminal: Terminal, signals: SignalPipe, clock: SessionClock.Type, bell: Terminal.Bell = .on,
     log: SessionLogWriter? = nil, server: ControlServer? = nil, client: ControlClient? = nil,
     hooks: HookRunner? = nil
   ) {
     self.hooks = hooks
     self.terminal = terminal
     self.signals = signals
+    self.clock = clock
     self.bell = bell
     self.log = log
     self.server = server
@@ -52,7 +55,7 @@ final class EventPump {
     var done = false
     func feed(_ input: Input) {
       guard !done else { return }
-      carryOut(model.update(input, at: SessionClock.now()))
+      carryOut(model.update(input, at: clock.now()))
     }
     func carryOut(_ effects: [Effect]) {
       for effect in effects {
@@ -98,7 +101,7 @@ final class EventPump {
       // frame that shows them.
       feed(.time)
       guard !done else { break }
-      let now = SessionClock.now()
+      let now = clock.now()
       let frame = model.render(size: terminal.size, at: now, colors: terminal.colors)
       if terminal.draw(frame) {
         drew?(model, now, firstFrame)
@@ -154,7 +157,7 @@ final class EventPump {
     // Both clocks read whole milliseconds rounded down, and the session's wait is rounded up
     // into real time, so this never wakes before the second.
     let waits = [
-      screen.map { SessionClock.realMillis(until: $0) },
+      screen.map { clock.realMillis(until: $0) },
       deadline.map { max(0, $0 - MonotonicClock.now()) },
     ]
     var timeout = waits.compactMap { $0 }.min().map { Int32(clamping: $0) } ?? -1

@@ -86,8 +86,8 @@ final class ProgramRunner {
   ) {
     guard let terminal, let signals else { return }
     let pump = EventPump(
-      terminal: terminal, signals: signals, bell: bell, log: log, server: server, client: client,
-      hooks: hooks)
+      terminal: terminal, signals: signals, clock: context.clock, bell: bell, log: log,
+      server: server, client: client, hooks: hooks)
     pump.run(&model, first: first, drew: drew)
     server?.shutDown()
     terminal.end()
