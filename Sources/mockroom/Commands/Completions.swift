@@ -5,7 +5,9 @@ import MockCore
 /// What Tab completes to, for the shell completion scripts (`--generate-completion-script`).
 /// The shells call the binary back (`mockroom ---completion …`) with the words typed so far,
 /// so each answer is read from where the command itself would read it: the prompt library
-/// (honouring `--prompts DIR`), the plans, the session records, a running session's deck.
+/// (honouring `--prompts DIR`), the plans, the session records, a running session's deck. They
+/// run while the arguments are parsed, before `Mockroom.main` hands a command its context, so
+/// each reads the environment through `Context.process()`.
 enum Completions {
   @Sendable static func promptIDs(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
     library(words)?.ids.filter { $0.hasPrefix(prefix) } ?? []
@@ -16,12 +18,12 @@ enum Completions {
   }
 
   @Sendable static func planNames(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
-    PlanSources.resolve().load().names.filter { $0.hasPrefix(prefix) }
+    PlanSources.resolve(Context.process().environment).load().names.filter { $0.hasPrefix(prefix) }
   }
 
   /// `last`, then the recorded sessions and drills, the most recent first.
   @Sendable static func sessionIDs(_ words: [String], _ at: Int, _ prefix: String) -> [String] {
-    let names = (try? DataPaths.resolve()).flatMap {
+    let names = (try? DataPaths.resolve(Context.process().environment)).flatMap {
       try? SessionStore(directory: $0.sessionsDirectory).names()
     }
     let ids = (names ?? []).reversed().map { String($0.dropLast(".jsonl".count)) }
@@ -32,7 +34,7 @@ enum Completions {
   @Sendable static func runningSessions(_ words: [String], _ at: Int, _ prefix: String)
     -> [String]
   {
-    ControlPaths.running().reversed().filter { $0.hasPrefix(prefix) }
+    ControlPaths.running(Context.process().environment).reversed().filter { $0.hasPrefix(prefix) }
   }
 
   /// The deck of the running session `--session` or `--socket` names (or the only one): the
@@ -42,7 +44,8 @@ enum Completions {
       words.firstIndex(of: option).flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
     }
     guard
-      let client = try? ControlClient.open(session: value("--session"), socket: value("--socket"))
+      let client = try? ControlClient.open(
+        session: value("--session"), socket: value("--socket"), Context.process().environment)
     else { return [] }
     let seq = client.send(.hello(role: .ctl, watch: false))
     guard case .welcome(let welcome)? = try? client.reply(to: seq, timeout: 1_000).0 else {
@@ -74,6 +77,7 @@ enum Completions {
     let explicit = words.firstIndex(of: "--prompts").flatMap {
       words.indices.contains($0 + 1) ? words[$0 + 1] : nil
     }
-    return (try? PromptSources.resolve(explicit: explicit))?.load(cache: PromptCache())
+    let env = Context.process().environment
+    return (try? PromptSources.resolve(explicit: explicit, env))?.load(cache: PromptCache(env))
   }
 }

@@ -18,12 +18,12 @@ struct ConfigCommand: ParsableCommand {
       """,
     subcommands: [Path.self, Show.self, Init.self, Check.self])
 
-  struct Path: ParsableCommand {
+  struct Path: ContextCommand {
     static let configuration = CommandConfiguration(abstract: "Print where config.yaml is.")
-    func run() throws { print(ConfigFile.path()) }
+    func run(in context: Context) throws { print(context.configPath) }
   }
 
-  struct Show: ParsableCommand {
+  struct Show: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print every setting a session would use, and where each came from.",
       discussion: "Takes run's flags that change settings or budgets (--plan, --budget, "
@@ -33,10 +33,10 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var defaults: SettingsOptions
     @OptionGroup var budget: BudgetOptions
 
-    func run() throws {
-      let settings = try defaults.settings()
+    func run(in context: Context) throws {
+      let settings = try defaults.settings(context.environment)
       // The plan as run would find it: an unknown one is refused here as there.
-      let plan = try SettingsCheck.chosenPlan(settings, file: ConfigFile.path()).plan
+      let plan = try SettingsCheck.chosenPlan(settings, in: context).plan
         .overriding(try budget.overrides())
       let budgets =
         Phase.allCases.map { "\($0.name) \(DurationText.clock(plan[$0]))" }
@@ -45,19 +45,19 @@ struct ConfigCommand: ParsableCommand {
         settings.shown.map { [$0.key, $0.value, $0.source.rawValue] }
         + [["budgets", budgets, budget.budgets.isEmpty ? "plan" : "flag"]]
       for line in ReviewText.table(["SETTING", "VALUE", "FROM"], rows) { print(line) }
-      print("file: \(ConfigFile.path())")
+      print("file: \(context.configPath)")
     }
   }
 
-  struct Init: ParsableCommand {
+  struct Init: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write a config.yaml of the defaults, each explained; --force replaces one.")
 
     @Flag(help: "Replace a config.yaml that is there already.")
     var force = false
 
-    func run() throws {
-      let path = ConfigFile.path()
+    func run(in context: Context) throws {
+      let path = context.configPath
       if !force, FileManager.default.fileExists(atPath: path) {
         throw UserError("\(path) exists; 'mockroom config init --force' replaces it", code: 1)
       }
@@ -72,31 +72,28 @@ struct ConfigCommand: ParsableCommand {
     }
   }
 
-  struct Check: ParsableCommand {
+  struct Check: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check config.yaml and the variables; exit 1 on any problem or warning.")
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
+    func run(in context: Context) throws {
+      let env = context.environment
       let read = ConfigFile.read(env)
       // A hooks/ file that cannot run is a problem of the configuration too.
-      let hooks = HookRunner(
-        settings: read.settings, directory: DataPaths.configDirectory(env),
-        logPath: DataPaths.hookLog(env), environment: env
-      ).problems
+      let hooks = context.hooks(read.settings).problems
       // What run would refuse or what would fail each time, checked as run checks it; only
       // when the file reads, since a value of the wrong kind leaves the rest unread.
-      let directory = DataPaths.configDirectory(env)
+      let directory = context.configDirectory
       let checked =
         read.problems.isEmpty
         ? SettingsCheck.problems(
-          read.settings, file: ConfigFile.path(env), configDirectory: directory, environment: env)
+          read.settings, file: context.configPath, configDirectory: directory, environment: env)
         : []
       let all = read.problems + read.warnings + hooks + checked
       for line in all { print(line) }
       let count = all.count
       print(
-        "\(ConfigFile.path()): \(count == 0 ? "no problems" : "\(count) problem\(count == 1 ? "" : "s")")."
+        "\(context.configPath): \(count == 0 ? "no problems" : "\(count) problem\(count == 1 ? "" : "s")")."
       )
       if count > 0 { throw ExitCode(1) }
     }

@@ -16,8 +16,8 @@ struct SessionChoice: ParsableArguments {
       "The session's control socket, e.g. one forwarded over ssh.", valueName: "path"))
   var socket: String?
 
-  func connect() throws -> ControlClient {
-    try ControlClient.open(session: session, socket: socket)
+  func connect(_ context: Context) throws -> ControlClient {
+    try ControlClient.open(session: session, socket: socket, context.environment)
   }
 }
 
@@ -57,8 +57,8 @@ struct Ctl: ParsableCommand {
   @OptionGroup var choice: SessionChoice
 
   /// Sends one request and waits for its reply; a refusal exits 1 with the session's words.
-  static func perform(_ request: Request, on choice: SessionChoice) throws {
-    let client = try choice.connect()
+  static func perform(_ request: Request, on choice: SessionChoice, _ context: Context) throws {
+    let client = try choice.connect(context)
     let seq = client.send(request)
     let message: ControlMessage
     do {
@@ -73,7 +73,7 @@ struct Ctl: ParsableCommand {
     }
   }
 
-  struct Status: ParsableCommand {
+  struct Status: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Where the session stands: phase, time left, banners, the deck.")
     @OptionGroup var choice: SessionChoice
@@ -85,8 +85,8 @@ struct Ctl: ParsableCommand {
       if json, format != nil { throw ValidationError("give --json or --format, not both.") }
     }
 
-    func run() throws {
-      let client = try choice.connect()
+    func run(in context: Context) throws {
+      let client = try choice.connect(context)
       let seq = client.send(.status)
       let reply: (ControlMessage, Data)
       do {
@@ -129,7 +129,7 @@ struct Ctl: ParsableCommand {
     }
   }
 
-  struct Rate: ParsableCommand {
+  struct Rate: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Rate the round of a recovery drill run with --partner, 1 to 5, before the "
         + "candidate does.")
@@ -141,10 +141,10 @@ struct Ctl: ParsableCommand {
     func validate() throws {
       guard (1...5).contains(rating) else { throw ValidationError("rate from 1 to 5.") }
     }
-    func run() throws { try Ctl.perform(.rate(rating), on: choice) }
+    func run(in context: Context) throws { try Ctl.perform(.rate(rating), on: choice, context) }
   }
 
-  struct Fire: ParsableCommand {
+  struct Fire: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Throw in a deck interjection by its id (as 'status' lists).")
     @OptionGroup var choice: SessionChoice
@@ -152,52 +152,52 @@ struct Ctl: ParsableCommand {
       help: ArgumentHelp("The deck entry's id.", valueName: "id"),
       completion: .custom(Completions.deckIDs))
     var id: String
-    func run() throws { try Ctl.perform(.fire(cue: id), on: choice) }
+    func run(in context: Context) throws { try Ctl.perform(.fire(cue: id), on: choice, context) }
   }
 
-  struct Pivot: ParsableCommand {
+  struct Pivot: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Throw in a pivot in your own words.")
     @OptionGroup var choice: SessionChoice
     @Argument(help: ArgumentHelp("What changes.", valueName: "text")) var text: String
-    func run() throws {
+    func run(in context: Context) throws {
       guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
         throw ValidationError("give the pivot's text.")
       }
-      try Ctl.perform(.custom(kind: .pivot, text: text), on: choice)
+      try Ctl.perform(.custom(kind: .pivot, text: text), on: choice, context)
     }
   }
 
   enum Simple {
-    struct Pause: ParsableCommand {
+    struct Pause: ContextCommand {
       static let configuration = CommandConfiguration(abstract: "Pause the clock.")
       @OptionGroup var choice: SessionChoice
-      func run() throws { try Ctl.perform(.pause, on: choice) }
+      func run(in context: Context) throws { try Ctl.perform(.pause, on: choice, context) }
     }
-    struct Resume: ParsableCommand {
+    struct Resume: ContextCommand {
       static let configuration = CommandConfiguration(abstract: "Start the clock again.")
       @OptionGroup var choice: SessionChoice
-      func run() throws { try Ctl.perform(.resume, on: choice) }
+      func run(in context: Context) throws { try Ctl.perform(.resume, on: choice, context) }
     }
-    struct Next: ParsableCommand {
+    struct Next: ContextCommand {
       static let configuration = CommandConfiguration(abstract: "Move on to the next phase.")
       @OptionGroup var choice: SessionChoice
-      func run() throws { try Ctl.perform(.next, on: choice) }
+      func run(in context: Context) throws { try Ctl.perform(.next, on: choice, context) }
     }
-    struct Back: ParsableCommand {
+    struct Back: ContextCommand {
       static let configuration = CommandConfiguration(abstract: "Go back to the previous phase.")
       @OptionGroup var choice: SessionChoice
-      func run() throws { try Ctl.perform(.back, on: choice) }
+      func run(in context: Context) throws { try Ctl.perform(.back, on: choice, context) }
     }
-    struct End: ParsableCommand {
+    struct End: ContextCommand {
       static let configuration = CommandConfiguration(
         abstract: "End the session (finished during ops, abandoned before).")
       @OptionGroup var choice: SessionChoice
-      func run() throws { try Ctl.perform(.end, on: choice) }
+      func run(in context: Context) throws { try Ctl.perform(.end, on: choice, context) }
     }
   }
 
-  struct Extend: ParsableCommand {
+  struct Extend: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Lengthen the current phase's budget (a negative duration shortens it).")
     @OptionGroup var choice: SessionChoice
@@ -211,12 +211,12 @@ struct Ctl: ParsableCommand {
         words, missing: "give the duration to add, e.g. 2m (or -1m to take a minute off).")
     }
 
-    func run() throws {
-      try Ctl.perform(.adjust(try Ctl.signedDuration(words, missing: "")), on: choice)
+    func run(in context: Context) throws {
+      try Ctl.perform(.adjust(try Ctl.signedDuration(words, missing: "")), on: choice, context)
     }
   }
 
-  struct Rebalance: ParsableCommand {
+  struct Rebalance: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Move time to the current phase from the next phase still to start (a negative "
         + "duration gives it back); the plan's total stays.")
@@ -230,8 +230,8 @@ struct Ctl: ParsableCommand {
         words, missing: "give the time to move, e.g. 1m (or -1m to give a minute back).")
     }
 
-    func run() throws {
-      try Ctl.perform(.rebalance(try Ctl.signedDuration(words, missing: "")), on: choice)
+    func run(in context: Context) throws {
+      try Ctl.perform(.rebalance(try Ctl.signedDuration(words, missing: "")), on: choice, context)
     }
   }
 
@@ -254,19 +254,19 @@ struct Ctl: ParsableCommand {
     }
   }
 
-  struct Note: ParsableCommand {
+  struct Note: ContextCommand {
     static let configuration = CommandConfiguration(abstract: "Add a time-stamped note.")
     @OptionGroup var choice: SessionChoice
     @Argument(help: ArgumentHelp("The note.", valueName: "text")) var text: String
-    func run() throws {
+    func run(in context: Context) throws {
       guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
         throw ValidationError("give the note's text.")
       }
-      try Ctl.perform(.note(text), on: choice)
+      try Ctl.perform(.note(text), on: choice, context)
     }
   }
 
-  struct MarkCommand: ParsableCommand {
+  struct MarkCommand: ContextCommand {
     static let configuration = CommandConfiguration(
       commandName: "mark", abstract: "Mark a moment (missed_estimate, fabricated_number, ...).")
     @OptionGroup var choice: SessionChoice
@@ -274,12 +274,12 @@ struct Ctl: ParsableCommand {
       help: ArgumentHelp("The mark's name.", valueName: "kind"),
       completion: .list(Completions.shellWords(Mark.names)))
     var kind: String
-    func run() throws {
+    func run(in context: Context) throws {
       guard let mark = Mark(name: kind) else {
         throw ValidationError(
           "'\(kind)' is not a mark; use one of \(Mark.names.joined(separator: ", ")).")
       }
-      try Ctl.perform(.mark(mark), on: choice)
+      try Ctl.perform(.mark(mark), on: choice, context)
     }
   }
 }

@@ -12,7 +12,7 @@ struct DrillCommand: ParsableCommand {
   /// Today, in days since the epoch: a card's schedule is in calendar days.
   static var today: Double { Date().timeIntervalSince1970 / 86_400 }
 
-  struct Numbers: ParsableCommand {
+  struct Numbers: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "The numbers kit from memory, a card at a time, scheduled by FSRS.",
       discussion: """
@@ -36,22 +36,21 @@ struct DrillCommand: ParsableCommand {
       }
     }
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
-      let settings = try ConfigFile.settings(env)
+    func run(in context: Context) throws {
+      let settings = try context.settings()
       let limit = try time.map { try DurationText.parse($0) } ?? 20_000
-      let store = try sessionStore()
+      let store = try context.sessionStore()
       let today = DrillCommand.today
       let states = DrillStats.cards(try store.everything().drills.flatMap(\.reviews))
       let chosen = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
       var memories: [String: FSRS.Memory] = [:]
       for state in states { memories[state.card.id] = state.memory }
       let cards = NumberItems(cards: chosen, memories: memories, day: today)
-      try DrillRun.run(cards, seed: nil, limit: limit, environment: env, settings: settings)
+      try DrillRun.run(cards, seed: nil, limit: limit, context: context, settings: settings)
     }
   }
 
-  struct Recovery: ParsableCommand {
+  struct Recovery: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Questions you probably cannot answer, each met with a named recovery move.",
       discussion: """
@@ -96,13 +95,12 @@ struct DrillCommand: ParsableCommand {
       }
     }
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
-      let settings = try ConfigFile.settings(env)
+    func run(in context: Context) throws {
+      let settings = try context.settings()
       let limit = try time.map { try DurationText.parse($0) } ?? 90_000
       var random = SystemRandomNumberGenerator()
       let seed = self.seed ?? random.next() % 1_000_000
-      let (library, _) = try library.load()
+      let (library, _) = try library.load(context)
       var first: [RecoveryQuestion] = []
       var rest = RecoveryQuestion.pool([(nil, library.deck)])
       if let prompt {
@@ -120,24 +118,27 @@ struct DrillCommand: ParsableCommand {
         throw UserError(
           "no curveballs in the decks to ask; 'mockroom prompts check' says why", code: 1)
       }
-      let earlier = try sessionStore().everything().drills.filter { $0.info.drill == .recovery }
+      let earlier = try context.sessionStore().everything().drills.filter {
+        $0.info.drill == .recovery
+      }
       let firsts = earlier.compactMap { $0.rounds.lazy.compactMap(\.move).first }
       let rounds = RecoveryItems(questions: questions, partner: partner, earlierFirsts: firsts)
-      try DrillRun.run(rounds, seed: seed, limit: limit, environment: env, settings: settings)
+      try DrillRun.run(rounds, seed: seed, limit: limit, context: context, settings: settings)
     }
   }
 
-  struct Status: ParsableCommand {
+  struct Status: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "What is due, each card's stability, and the estimate kinds' recent pass rates.")
 
-    func run() throws {
-      let stats = DrillStats(try sessionStore().everything().drills, today: DrillCommand.today)
+    func run(in context: Context) throws {
+      let stats = DrillStats(
+        try context.sessionStore().everything().drills, today: DrillCommand.today)
       DrillText.status(stats).forEach { print($0) }
     }
   }
 
-  struct Estimate: ParsableCommand {
+  struct Estimate: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Estimation problems (GPU fleet, KV cache, QPS from DAU) against a clock.",
       discussion: """
@@ -179,16 +180,15 @@ struct DrillCommand: ParsableCommand {
       }
     }
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
-      let settings = try ConfigFile.settings(env)
+    func run(in context: Context) throws {
+      let settings = try context.settings()
       let limit = try time.map { try DurationText.parse($0) } ?? settings.estimateTime
       var random = SystemRandomNumberGenerator()
       let seed = self.seed ?? random.next() % 1_000_000
       let chosen = kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap(EstimateKind.init)
       let problems = Self.problems(of: chosen, count: count ?? 3, seed: seed)
       let items = EstimateItems(problems: problems)
-      try DrillRun.run(items, seed: seed, limit: limit, environment: env, settings: settings)
+      try DrillRun.run(items, seed: seed, limit: limit, context: context, settings: settings)
     }
 
     /// `count` problems of the kinds chosen, in an order the seed decides, each kind once before
@@ -212,73 +212,35 @@ struct DrillCommand: ParsableCommand {
   }
 }
 
-/// Runs a drill of any kind on the pump with its own record, as a session runs.
+/// Runs a drill of any kind on the program runner with its own record, as a session runs.
 enum DrillRun {
   static func run<Kind: DrillKindModel>(
-    _ kind: Kind, seed: UInt64?, limit: Millis, environment env: [String: String],
-    settings: Settings
+    _ kind: Kind, seed: UInt64?, limit: Millis, context: Context, settings: Settings
   ) throws {
     let drillKind = Kind.drill
-    let paths: DataPaths
-    do {
-      paths = try DataPaths.resolve(env)
-    } catch {
-      throw UserError("\(error)", code: 1)
-    }
-    let terminal: Terminal
-    do {
-      terminal = try Terminal(environment: env, color: settings.color)
-    } catch {
-      throw UserError("\(error)", code: 2)
-    }
-    let signals = SignalPipe()
-    let log: SessionLogWriter
-    do {
-      log = try SessionLogWriter(
-        directory: paths.sessionsDirectory, started: Date(), slug: "drill-\(drillKind.rawValue)")
-    } catch {
-      terminal.end()
-      throw UserError("\(error)", code: 1)
-    }
+    let paths = try context.dataPaths()
+    let runner = ProgramRunner(context)
+    try runner.openTerminal(settings)
+    let log = try runner.openRecord(
+      in: paths.sessionsDirectory, slug: "drill-\(drillKind.rawValue)")
     let info = DrillInfo(
       id: log.id, program: Mockroom.version, drill: drillKind, seed: seed, limit: limit,
       count: kind.count)
     // A partner drill listens for `mockroom ctl`, as a session does.
-    var server: ControlServer?
-    if kind.listens {
-      do {
-        let directory = try ControlPaths.privateDirectory(env)
-        server = try ControlServer(path: directory + "/\(log.id).sock")
-      } catch {
-        terminal.end()
-        throw UserError("cannot open the control socket: \(error)", code: 1)
-      }
-    }
-    defer { server?.shutDown() }
-    let hooks = HookRunner.configured(settings, env)
-    hooks?.record = log.path
-    let pump = EventPump(
-      terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
-      log: log, server: server, hooks: hooks)
+    if kind.listens { try runner.listen(required: true) }
+    runner.useHooks(settings)
     // The session clock: under the tests' faster clock, the drill's instants and the pump's
     // are on one scale.
-    var model = Drill(info: info, kind, at: SessionClock.now())
+    var model = Drill(info: info, kind, at: context.clock.now())
     let first = model.start()
-    let trace = Trace(path: env["MOCKROOM_TRACE"])
-    pump.run(&model, first: first) { model, _, isFirst in
+    let trace = Trace(path: context.environment["MOCKROOM_TRACE"])
+    runner.run(&model, first: first) { model, _, isFirst in
       if isFirst { trace?.firstFrame() }
       trace?.drew(typed: model.typed)
     }
-    server?.shutDown()
-    terminal.end()
-    for result in hooks?.finish(within: min(settings.hookTimeout, 2_000)) ?? [] where result.failed
-    {
-      warn("hook \(result.event.rawValue) (\(result.command)): \(result.why)")
-    }
     print("mockroom: drill \(log.id): \(model.tally); record: \(log.path)")
-    try log.finished()
-    if case .signal(let stopped)? = model.ending?.reason {
-      throw ExitCode(128 + SignalPipe.number(of: stopped))
-    }
+    var stopped: String?
+    if case .signal(let name)? = model.ending?.reason { stopped = name }
+    try runner.close(stoppedBy: stopped)
   }
 }

@@ -19,15 +19,12 @@ struct HooksCommand: ParsableCommand {
     subcommands: [List.self, Test.self],
     defaultSubcommand: List.self)
 
-  struct List: ParsableCommand {
+  struct List: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print each event's hooks, and where the hook log is.")
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
-      let runner = HookRunner(
-        settings: try ConfigFile.settings(env), directory: DataPaths.configDirectory(env),
-        logPath: DataPaths.hookLog(env), environment: env)
+    func run(in context: Context) throws {
+      let runner = context.hooks(try context.settings())
       let rows = HookEvent.allCases.flatMap { event in
         (runner.commands[event] ?? []).map { [event.rawValue, $0.shown] }
       }
@@ -38,14 +35,14 @@ struct HooksCommand: ParsableCommand {
       }
       for problem in runner.problems { warn(problem) }
       // A file whose name is no event never runs: say so here too, not only in config check.
-      for stray in SettingsCheck.hookFiles(DataPaths.configDirectory(env) + "/hooks") {
+      for stray in SettingsCheck.hookFiles(context.configDirectory + "/hooks") {
         warn(stray)
       }
       print("log: \(runner.logPath)")
     }
   }
 
-  struct Test: ParsableCommand {
+  struct Test: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Run an event's hooks with example variables, and say what happened.")
 
@@ -56,21 +53,18 @@ struct HooksCommand: ParsableCommand {
       completion: .list(HookEvent.allCases.map(\.rawValue)))
     var event: String
 
-    func run() throws {
+    func run(in context: Context) throws {
       guard let event = HookEvent(rawValue: event) else {
         throw UserError.unknown(
           "hook event", event, among: HookEvent.allCases.map(\.rawValue),
           seeAll: "mockroom hooks --help")
       }
-      let env = ProcessInfo.processInfo.environment
-      let runner = HookRunner(
-        settings: try ConfigFile.settings(env), directory: DataPaths.configDirectory(env),
-        logPath: DataPaths.hookLog(env), environment: env)
+      let runner = context.hooks(try context.settings())
       runner.record = "/dev/null"
       guard runner.commands[event] != nil || !runner.problems.isEmpty else {
         throw UserError(
-          "no hook is set for \(event.rawValue): make \(DataPaths.configDirectory(env))/hooks/"
-            + "\(event.rawValue) executable, or add it under 'hooks:' in \(ConfigFile.path(env))",
+          "no hook is set for \(event.rawValue): make \(context.configDirectory)/hooks/"
+            + "\(event.rawValue) executable, or add it under 'hooks:' in \(context.configPath)",
           code: 1)
       }
       let call = HookCall.example(event)
@@ -78,21 +72,7 @@ struct HooksCommand: ParsableCommand {
       // A session's hooks get its record; a test has none to give.
       print("  MOCKROOM_RECORD=/dev/null (in a session: its record's path)")
       let logged = Self.size(of: runner.logPath)
-      let signals = SignalPipe()
-      var results = runner.fire(call, at: MonotonicClock.now())
-      while runner.running {
-        var fds = [pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)]
-        fds += runner.pollFDs
-        let timeout = runner.nextDeadline.map { max(0, $0 - MonotonicClock.now()) } ?? 1_000
-        _ = poll(&fds, nfds_t(fds.count), Int32(clamping: timeout))
-        runner.drain(fds.dropFirst())
-        if signals.drain().contains(where: { if case .stop = $0 { true } else { false } }) {
-          results += runner.finish(within: 0)
-        }
-        results += runner.reap(at: MonotonicClock.now())
-      }
-      // What a hook left running is stopped too, and the rest of its output read.
-      results += runner.finish(within: 0)
+      let results = ProgramRunner(context).runHooks(runner, call)
       for result in results {
         var line = "\(event.rawValue): \(result.command): \(result.why)"
         if case .notStarted = result.outcome {} else { line += " after \(result.tookShown)" }

@@ -4,7 +4,7 @@ import Glibc
 import MockCore
 
 /// `mockroom interviewer`: the interviewer's console for a running session.
-struct InterviewerCommand: ParsableCommand {
+struct InterviewerCommand: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "interviewer",
     abstract: "The interviewer's console for a running session, in a second terminal.",
@@ -32,8 +32,8 @@ struct InterviewerCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The session's control socket.", valueName: "path"))
   var socket: String?
 
-  func run() throws {
-    let client = try ControlClient.open(session: id, socket: socket)
+  func run(in context: Context) throws {
+    let client = try ControlClient.open(session: id, socket: socket, context.environment)
     let welcome: ControlMessage.Welcome
     do {
       let seq = client.send(.hello(role: .interviewer, watch: true))
@@ -45,19 +45,14 @@ struct InterviewerCommand: ParsableCommand {
     } catch let error as ControlError {
       throw UserError(error.message, code: 1)
     }
-    let terminal: Terminal
-    do {
-      terminal = try Terminal()
-    } catch {
-      throw UserError("\(error)", code: 2)
-    }
-    UnixSocket.setNonBlocking(client.fd)
-    var console = Console(welcome: welcome, at: SessionClock.now())
+    let runner = ProgramRunner(context)
+    try runner.openTerminal()
+    runner.connect(client)
+    var console = Console(welcome: welcome, at: context.clock.now())
     let id = console.session?.info.id ?? "?"
-    EventPump(terminal: terminal, signals: SignalPipe(), client: client).run(&console)
-    terminal.end()
+    runner.run(&console)
     if let unsent = console.unsent {
-      try keep(unsent, of: id)
+      try keep(unsent, of: id, context)
     } else if case .done = console.mode {
       print("mockroom: your scores are in session \(id); 'mockroom show \(id)' shows them")
     } else {
@@ -67,10 +62,10 @@ struct InterviewerCommand: ParsableCommand {
 
   /// The session closed before the scores could be sent: they go into its record directly when
   /// it is on this machine, or are printed so that nothing is lost.
-  private func keep(_ said: Debrief, of id: String) throws {
+  private func keep(_ said: Debrief, of id: String, _ context: Context) throws {
     let why: String
     do {
-      let paths = try DataPaths.resolve()
+      let paths = try DataPaths.resolve(context.environment)
       try Self.appendScores(said, to: paths.sessionsDirectory + "/\(id).jsonl")
       print("mockroom: your scores are in session \(id)")
       return

@@ -67,13 +67,18 @@ struct Mockroom: ParsableCommand {
     return out
   }
 
-  /// Runs the command and is the one place an error is told: a `UserError` with its own exit
+  /// Builds the context once and hands it to the command, and is the one place an error is told: a `UserError` with its own exit
   /// code; usage errors exit 2 (not ArgumentParser's 64), as the README documents.
   static func main() {
     do {
       try SessionClock.check()
+      let context = Context.process()
       var command = try parseAsRoot(hostileValue(Array(CommandLine.arguments.dropFirst())))
-      try command.run()
+      if let command = command as? any ContextCommand {
+        try command.run(in: context)
+      } else {
+        try command.run()
+      }
     } catch let error as UserError {
       warn(error.message)
       Foundation.exit(error.code)

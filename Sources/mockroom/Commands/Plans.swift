@@ -19,24 +19,24 @@ struct Plans: ParsableCommand {
 
   /// Every plan (the files', then config.yaml's), with the problems of the files that did not
   /// read on stderr.
-  static func load(inline: [PlanFile]) -> PlanLibrary {
-    var library = PlanSources.resolve().load()
+  static func load(inline: [PlanFile], _ env: [String: String]) -> PlanLibrary {
+    var library = PlanSources.resolve(env).load()
     library.add(inline)
     for problem in library.problems { warn("\(problem)") }
     return library
   }
 
   /// The plans config.yaml holds; a problem in it stops the command.
-  static func configured() throws -> [PlanFile] {
-    try ConfigFile.settings(ProcessInfo.processInfo.environment).plans
+  static func configured(_ context: Context) throws -> [PlanFile] {
+    try context.settings().plans
   }
 
-  struct List: ParsableCommand {
+  struct List: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the plans, with their budgets and what each is for.")
 
-    func run() throws {
-      let library = Plans.load(inline: try Plans.configured())
+    func run(in context: Context) throws {
+      let library = Plans.load(inline: try Plans.configured(context), context.environment)
       if library.entries.isEmpty {
         throw UserError("no plans found; the bundled Plans directory is missing", code: 1)
       }
@@ -44,7 +44,7 @@ struct Plans: ParsableCommand {
     }
   }
 
-  struct ShowPlan: ParsableCommand {
+  struct ShowPlan: ContextCommand {
     static let configuration = CommandConfiguration(
       commandName: "show", abstract: "Show one plan: its budgets, phase starts and cue points.")
 
@@ -53,27 +53,28 @@ struct Plans: ParsableCommand {
       completion: .custom(Completions.planNames))
     var plan: String
 
-    func run() throws {
-      let chosen = try Plans.choose(plan, inline: try Plans.configured())
+    func run(in context: Context) throws {
+      let chosen = try Plans.choose(
+        plan, inline: try Plans.configured(context), context.environment)
       print(PlanText.show(chosen.file, origin: chosen.origin), terminator: "")
     }
   }
 
-  struct Check: ParsableCommand {
+  struct Check: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check plan files (all of them when none is named); exit 1 on any problem.")
 
     @Argument(help: ArgumentHelp("Plan files to check.", valueName: "file"))
     var files: [String] = []
 
-    func run() throws {
+    func run(in context: Context) throws {
       var lines: [String] = []
       var checked = 0
       var bad = 0
       if files.isEmpty {
-        var library = PlanSources.resolve().load()
+        var library = PlanSources.resolve(context.environment).load()
         // Plans written in config.yaml are checked with it.
-        let config = ConfigFile.read(ProcessInfo.processInfo.environment)
+        let config = ConfigFile.read(context.environment)
         library.add(config.settings.plans)
         lines = library.problems.map(\.description) + config.problems
         bad = Set(library.problems.map(\.file)).count + (config.problems.isEmpty ? 0 : 1)
@@ -94,7 +95,7 @@ struct Plans: ParsableCommand {
 
   /// `--plan NAME|FILE`: a file when it names one (a path with `/`, or a `.yaml` name),
   /// otherwise a plan by name. A file with problems, or an unknown name, is a usage error.
-  static func choose(_ value: String, inline: [PlanFile]) throws -> (
+  static func choose(_ value: String, inline: [PlanFile], _ env: [String: String]) throws -> (
     file: PlanFile, origin: PlanLibrary.Origin?
   ) {
     if value.contains("/") || PlanSources.isPlanFile(value) {
@@ -104,7 +105,7 @@ struct Plans: ParsableCommand {
       }
       return (file, nil)
     }
-    let library = load(inline: inline)
+    let library = load(inline: inline, env)
     guard let entry = library.entry(named: value) else {
       // The standard plan is built in, even without the bundled Plans directory.
       if value == Plan.standard.name {

@@ -12,9 +12,9 @@ struct LibraryOptions: ParsableArguments {
       valueName: "dir"))
   var directory: String?
 
-  func sources() throws -> PromptSources {
+  func sources(_ context: Context) throws -> PromptSources {
     do {
-      return try PromptSources.resolve(explicit: directory)
+      return try PromptSources.resolve(explicit: directory, context.environment)
     } catch {
       throw UserError("\(error)", code: 2)
     }
@@ -22,9 +22,9 @@ struct LibraryOptions: ParsableArguments {
 
   /// The library, with every problem written to stderr once, and a note when nothing was found.
   /// Files unchanged since the last run come from the cache.
-  func load() throws -> (PromptLibrary, PromptSources) {
-    let sources = try sources()
-    let library = sources.load(cache: PromptCache())
+  func load(_ context: Context) throws -> (PromptLibrary, PromptSources) {
+    let sources = try sources(context)
+    let library = sources.load(cache: PromptCache(context.environment))
     for problem in library.problems {
       FileHandle.standardError.write(Data("mockroom: \(problem)\n".utf8))
     }
@@ -54,7 +54,7 @@ struct Prompts: ParsableCommand {
       """,
     subcommands: [List.self, ShowPrompt.self, Check.self])
 
-  struct List: ParsableCommand {
+  struct List: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the prompts, with how often and how lately you practised each.")
 
@@ -68,8 +68,8 @@ struct Prompts: ParsableCommand {
     @Flag(help: "Print JSON (documented in the README) instead of a table.")
     var json = false
 
-    func run() throws {
-      let (library, _) = try library.load()
+    func run(in context: Context) throws {
+      let (library, _) = try library.load(context)
       var entries = library.entries
       if let tag {
         entries = library.entries(tagged: tag)
@@ -80,7 +80,7 @@ struct Prompts: ParsableCommand {
         }
       }
       let practice =
-        (try? DataPaths.resolve()).map {
+        (try? DataPaths.resolve(context.environment)).map {
           PracticeReader.read(sessionsDirectory: $0.sessionsDirectory)
         } ?? [:]
       print(json ? jsonList(entries, practice) : table(entries, practice), terminator: "")
@@ -127,7 +127,7 @@ struct Prompts: ParsableCommand {
     }
   }
 
-  struct ShowPrompt: ParsableCommand {
+  struct ShowPrompt: ContextCommand {
     static let configuration = CommandConfiguration(
       commandName: "show",
       abstract: "Print a whole prompt, interviewer material included, for reading.")
@@ -139,8 +139,8 @@ struct Prompts: ParsableCommand {
       completion: .custom(Completions.promptIDs))
     var id: String
 
-    func run() throws {
-      let (library, _) = try library.load()
+    func run(in context: Context) throws {
+      let (library, _) = try library.load(context)
       let entry = try entry(id, in: library)
       let prompt: Prompt
       do {
@@ -152,7 +152,7 @@ struct Prompts: ParsableCommand {
     }
   }
 
-  struct Check: ParsableCommand {
+  struct Check: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check prompt files and decks; list every problem.",
       discussion: """
@@ -167,10 +167,10 @@ struct Prompts: ParsableCommand {
         "Directories (their *.md and deck.yaml) or single files to check.", valueName: "path"))
     var paths: [String] = []
 
-    func run() throws {
+    func run(in context: Context) throws {
       let checked: PromptLibrary
       if paths.isEmpty {
-        let sources = try library.sources()
+        let sources = try library.sources(context)
         if sources.bundled == nil { warn("no bundled prompts found") }
         checked = sources.load()
       } else {

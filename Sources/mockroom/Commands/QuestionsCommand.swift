@@ -40,30 +40,29 @@ struct QuestionsCommand: ParsableCommand {
 
   /// The two questions for a session's last 90 seconds; none (with a warning) when the file
   /// cannot be read. Sessions are looked through only when there is a file.
-  static func forLastStretch(_ env: [String: String]) -> [String] {
+  static func forLastStretch(_ context: Context) -> [String] {
     do {
-      guard let questions = try read(env), !questions.isEmpty else { return [] }
+      guard let questions = try read(context.environment), !questions.isEmpty else { return [] }
       return ClosingQuestions.choose(
-        questions.map(\.text), lastShown: try sessionStore().questionsShown())
+        questions.map(\.text), lastShown: try context.sessionStore().questionsShown())
     } catch {
-      warn(
-        "\((error as? UserError)?.message ?? "\(error)"); the last 90 seconds shows no questions")
+      warn("\(error.message); the last 90 seconds shows no questions")
       return []
     }
   }
 
-  struct List: ParsableCommand {
+  struct List: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print each question with when it was last shown.")
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
+    func run(in context: Context) throws {
+      let env = context.environment
       guard let questions = try QuestionsCommand.read(env), !questions.isEmpty else {
         print(
           "no closing questions yet: 'mockroom questions edit' opens \(QuestionsCommand.path(env))")
         return
       }
-      let shown = try sessionStore().questionsShown()
+      let shown = try context.sessionStore().questionsShown()
       let next = Set(ClosingQuestions.choose(questions.map(\.text), lastShown: shown))
       let rows = questions.map { q in
         [
@@ -75,15 +74,15 @@ struct QuestionsCommand: ParsableCommand {
     }
   }
 
-  struct Check: ParsableCommand {
+  struct Check: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Flag questions of the weak kinds, and suggest strong ones.",
       discussion:
         "Weak kinds: \(ClosingQuestions.Weakness.allCases.map(\.rawValue).joined(separator: ", ")). Exits 1 when any is flagged."
     )
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
+    func run(in context: Context) throws {
+      let env = context.environment
       let path = QuestionsCommand.path(env)
       guard let questions = try QuestionsCommand.read(env), !questions.isEmpty else {
         print("no closing questions in \(path)")
@@ -112,12 +111,12 @@ struct QuestionsCommand: ParsableCommand {
     }
   }
 
-  struct Edit: ParsableCommand {
+  struct Edit: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Open questions.md in $VISUAL or $EDITOR (else vi), made first if missing.")
 
-    func run() throws {
-      let env = ProcessInfo.processInfo.environment
+    func run(in context: Context) throws {
+      let env = context.environment
       let path = QuestionsCommand.path(env)
       if !FileManager.default.fileExists(atPath: path) {
         try? FileManager.default.createDirectory(

@@ -5,7 +5,7 @@ import MockCore
 
 /// `mockroom report`: one HTML file, CSS and SVG inline, of one session or of the trends over
 /// many.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Write an HTML report (one file, no script, light and dark, prints well).",
@@ -40,23 +40,23 @@ struct ReportCommand: ParsableCommand {
     if output == "-" && open { throw ValidationError("--open needs a file, not -o -.") }
   }
 
-  func run() throws {
+  func run(in context: Context) throws {
     let generated = ReviewText.date(WallClock.rfc3339(Date())) + " UTC"
     let html: String
     if let id {
-      let drills = try sessionStore()
+      let drills = try context.sessionStore()
       if !(try drills.names().isEmpty), let drill = drills.drill(named: try drills.name(for: id)) {
         html = Report.drill(drill, generated: generated, program: Mockroom.version)
-        return try write(html)
+        return try write(html, context)
       }
-      guard let (path, summary) = try openSession(id) else { return }
-      let store = try sessionStore()
+      guard let (path, summary) = try openSession(id, in: context) else { return }
+      let store = try context.sessionStore()
       let log = store.log(named: (path as NSString).lastPathComponent)
       for warning in log.warnings { warn(warning) }
       html = Report.session(
         summary, records: log.records, generated: generated, program: Mockroom.version)
     } else {
-      let store = try sessionStore()
+      let store = try context.sessionStore()
       let everything = try store.everything()
       let (summaries, drills, chosen) = filter.apply(everything.sessions, everything.drills)
       guard !summaries.isEmpty || !drills.isEmpty else {
@@ -71,10 +71,10 @@ struct ReportCommand: ParsableCommand {
         chosen: chosen.isEmpty ? "every session" : chosen.joined(separator: ", "),
         generated: generated, program: Mockroom.version)
     }
-    try write(html)
+    try write(html, context)
   }
 
-  private func write(_ html: String) throws {
+  private func write(_ html: String, _ context: Context) throws {
     guard output != "-" else {
       print(html, terminator: "")
       return
@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
       throw UserError("cannot write \(output): \(error.localizedDescription)", code: 1)
     }
     let full = URL(fileURLWithPath: output).standardizedFileURL.path
-    if open, let opener = Self.found("xdg-open") {
+    if open, let opener = Self.found("xdg-open", context.environment) {
       var pid: pid_t = 0
       let args: [UnsafeMutablePointer<CChar>?] = [strdup(opener), strdup(full), nil]
       defer { args.forEach { free($0) } }
@@ -97,8 +97,8 @@ struct ReportCommand: ParsableCommand {
     print("mockroom: wrote \(full)")
   }
 
-  private static func found(_ program: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+  private static func found(_ program: String, _ env: [String: String]) -> String? {
+    let path = env["PATH"] ?? "/usr/bin:/bin"
     return path.split(separator: ":").map { "\($0)/\(program)" }.first {
       access($0, X_OK) == 0
     }

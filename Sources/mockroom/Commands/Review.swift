@@ -2,15 +2,6 @@ import ArgumentParser
 import Foundation
 import MockCore
 
-/// Where the records are, for the review commands.
-func sessionStore() throws -> SessionStore {
-  do {
-    return SessionStore(directory: try DataPaths.resolve().sessionsDirectory)
-  } catch {
-    throw UserError("\(error)", code: 1)
-  }
-}
-
 /// The friendly answer when there is nothing to review.
 func noSessionsYet(_ store: SessionStore) {
   print("no sessions yet (records are kept in \(store.directory)); start one with 'mockroom'")
@@ -18,15 +9,17 @@ func noSessionsYet(_ store: SessionStore) {
 
 /// One session's record file and summary (through the index), by id or `last`; nil (having
 /// said so) when there are no sessions at all. Warnings about the record go to stderr.
-func openSession(_ id: String) throws -> (path: String, summary: SessionSummary)? {
-  let store = try sessionStore()
+func openSession(_ id: String, in context: Context) throws -> (
+  path: String, summary: SessionSummary
+)? {
+  let store = try context.sessionStore()
   if try store.names().isEmpty {
     noSessionsYet(store)
     return nil
   }
   var name = try store.name(for: id)
   // One index for every look below: opening it is the cost, not the lookup.
-  let index = SessionIndex(path: SessionStore.indexPath())
+  let index = context.index
   if store.drill(named: name, index: index) != nil {
     // `last` is the newest session; a drill named outright is said to be one.
     guard id == "last" else {
@@ -49,14 +42,14 @@ func openSession(_ id: String) throws -> (path: String, summary: SessionSummary)
 }
 
 /// `mockroom reindex`: builds the derived index again from the records.
-struct Reindex: ParsableCommand {
+struct Reindex: ContextCommand {
   static let configuration = CommandConfiguration(
     abstract: "Rebuild the index of session records from the records themselves.",
     discussion: "The index is only derived data; it also rebuilds itself when it is missing, "
       + "damaged or of another version.")
 
-  func run() throws {
-    let store = try sessionStore()
+  func run(in context: Context) throws {
+    let store = try context.sessionStore()
     let started = MonotonicClock.now()
     let count = try store.reindex()
     let took = MonotonicClock.now() - started
@@ -65,15 +58,15 @@ struct Reindex: ParsableCommand {
 }
 
 /// `mockroom history`: one line per session.
-struct History: ParsableCommand {
+struct History: ContextCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the sessions: when, which prompt, time against plan, phases over budget.")
 
   @Flag(help: "Print JSON: {\"v\":1,\"sessions\":[...]}, documented in the README.")
   var json = false
 
-  func run() throws {
-    let store = try sessionStore()
+  func run(in context: Context) throws {
+    let store = try context.sessionStore()
     let (summaries, drills) = try store.everything()
     if json {
       print(ReviewJSON.history(summaries, drills: drills))
@@ -86,7 +79,7 @@ struct History: ParsableCommand {
 }
 
 /// `mockroom show ID|last`: one session's timeline.
-struct ShowSession: ParsableCommand {
+struct ShowSession: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "Show one session: each phase against its budget, the banners and marks in time, "
@@ -100,8 +93,8 @@ struct ShowSession: ParsableCommand {
   @Flag(help: "Print JSON: {\"v\":1,\"show\":{...}}, documented in the README.")
   var json = false
 
-  func run() throws {
-    let store = try sessionStore()
+  func run(in context: Context) throws {
+    let store = try context.sessionStore()
     if !(try store.names().isEmpty), let drill = store.drill(named: try store.name(for: id)) {
       if json {
         print(ReviewJSON.drill(drill))
@@ -110,7 +103,7 @@ struct ShowSession: ParsableCommand {
       }
       return
     }
-    guard let (_, summary) = try openSession(id) else { return }
+    guard let (_, summary) = try openSession(id, in: context) else { return }
     if json {
       print(ReviewJSON.show(summary))
     } else {
@@ -120,7 +113,7 @@ struct ShowSession: ParsableCommand {
 }
 
 /// `mockroom stats`: the overrun review.
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract: "Where the time goes over many sessions: per phase, the drill's start, "
@@ -138,8 +131,8 @@ struct StatsCommand: ParsableCommand {
     if json && csv { throw ValidationError("give --json or --csv, not both.") }
   }
 
-  func run() throws {
-    let store = try sessionStore()
+  func run(in context: Context) throws {
+    let store = try context.sessionStore()
     let everything = try store.everything()
     let (summaries, drills, _) = filter.apply(everything.sessions, everything.drills)
     let drillStats = DrillStats(drills, today: DrillCommand.today)
@@ -162,7 +155,7 @@ struct StatsCommand: ParsableCommand {
 }
 
 /// `mockroom debrief ID|last`: fill in or change a session's debrief.
-struct DebriefCommand: ParsableCommand {
+struct DebriefCommand: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "debrief",
     abstract: "Score a session and say what ran over and what to change (or edit it).",
@@ -173,26 +166,22 @@ struct DebriefCommand: ParsableCommand {
     completion: .custom(Completions.sessionIDs))
   var id: String
 
-  func run() throws {
-    guard let (path, summary) = try openSession(id) else { return }
+  func run(in context: Context) throws {
+    guard let (path, summary) = try openSession(id, in: context) else { return }
     let log = SessionStore(directory: (path as NSString).deletingLastPathComponent).log(
       named: (path as NSString).lastPathComponent)
     guard let last = log.records.last else { throw UserError("\(path) has no lines", code: 1) }
-    let terminal: Terminal
-    do {
-      terminal = try Terminal()
-    } catch {
-      throw UserError("\(error)", code: 2)
-    }
     var form = DebriefForm(summary)
-    EventPump(terminal: terminal, signals: SignalPipe()).run(&form)
-    terminal.end()
+    let runner = ProgramRunner(context)
+    try runner.openTerminal()
+    runner.run(&form)
     guard case .saved(let said)? = form.result else {
       print("mockroom: debrief of \(summary.id) not saved")
       return
     }
     try SessionLogWriter.appendLater(
-      Record(t: last.t, entry: .debrief(said), source: .candidate), to: log.file, what: "debrief")
+      Record(t: last.t, entry: .debrief(said), source: .candidate), to: log.file, what: "debrief",
+      fallbacks: SessionLogWriter.fallbackPlaces(context.environment))
     print("mockroom: debrief of \(summary.id) saved in \(log.file)")
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import MockCore
 
 /// `mockroom run`: one timed session in the terminal.
-struct Run: ParsableCommand {
+struct Run: ContextCommand {
   static let configuration = CommandConfiguration(
     abstract: "Start a timed session (the default command).",
     discussion: """
@@ -128,18 +128,12 @@ struct Run: ParsableCommand {
     return try id.flatMap { library.entry(id: $0) }.map(whole)
   }
 
-  func run() throws {
-    let environment = ProcessInfo.processInfo.environment
-    let settings = try defaults.settings(environment)
-    let plan = try SettingsCheck.chosenPlan(settings, file: ConfigFile.path(environment)).plan
+  func run(in context: Context) throws {
+    let settings = try defaults.settings(context.environment)
+    let plan = try SettingsCheck.chosenPlan(settings, in: context).plan
       .overriding(try budget.overrides())
-    let paths: DataPaths
-    do {
-      paths = try DataPaths.resolve(environment)
-    } catch {
-      throw UserError("\(error)", code: 1)
-    }
-    let (library, sources) = try library.load()
+    let paths = try context.dataPaths()
+    let (library, sources) = try library.load(context)
     // A seed short enough to type back in with --seed.
     var random = SystemRandomNumberGenerator()
     let seed = self.seed ?? random.next() % 1_000_000
@@ -149,7 +143,7 @@ struct Run: ParsableCommand {
       options.hostile = Hostile.place(
         until: length, own: chosen?.interjections ?? [], generic: library.deck, seed: seed)
     }
-    options.questions = QuestionsCommand.forLastStretch(environment)
+    options.questions = QuestionsCommand.forLastStretch(context)
     let schedule = Schedule.place(
       own: chosen?.interjections ?? [], generic: library.deck, plan: plan,
       count: settings.pivots, seed: seed, options: options)
@@ -159,21 +153,9 @@ struct Run: ParsableCommand {
         ? "found" : "in \(sources.directories.joined(separator: " or "))"
       warn("no prompts \(place); starting a session without one")
     }
-    let terminal: Terminal
-    do {
-      terminal = try Terminal(environment: environment, color: settings.color)
-    } catch {
-      throw UserError("\(error)", code: 2)
-    }
-    let signals = SignalPipe()
-    let log: SessionLogWriter
-    do {
-      log = try SessionLogWriter(
-        directory: paths.sessionsDirectory, started: Date(), slug: chosen?.id ?? "practice")
-    } catch {
-      terminal.end()
-      throw UserError("\(error)", code: 1)
-    }
+    let runner = ProgramRunner(context)
+    try runner.openTerminal(settings)
+    let log = try runner.openRecord(in: paths.sessionsDirectory, slug: chosen?.id ?? "practice")
     let info = SessionInfo(
       id: log.id, title: chosen?.title ?? "Practice session", program: Mockroom.version,
       prompt: chosen?.id, seed: seed)
@@ -182,52 +164,27 @@ struct Run: ParsableCommand {
     let brief = chosen.map { Brief(title: $0.title, body: $0.body) }
     // Every session listens for the interviewer's console and for `mockroom ctl`; only a
     // partner session cannot go on without it.
-    var server: ControlServer?
-    do {
-      let directory = try ControlPaths.privateDirectory(environment)
-      server = try ControlServer(path: directory + "/\(log.id).sock")
-    } catch {
-      if partner {
-        terminal.end()
-        throw UserError("cannot open the control socket: \(error)", code: 1)
-      }
-    }
-    defer { server?.shutDown() }
+    try runner.listen(required: partner)
     var interview = Interview(
       room: Room(session: Session(info: info, plan: plan, schedule: schedule), brief: brief),
       material: Material(prompt: chosen, generic: library.deck))
-    let trace = Trace(path: environment["MOCKROOM_TRACE"])
-    let hooks = HookRunner.configured(settings, environment)
-    hooks?.record = log.path
-    let pump = EventPump(
-      terminal: terminal, signals: signals, bell: Terminal.Bell(rawValue: settings.bell) ?? .on,
-      log: log, server: server, hooks: hooks)
-    pump.run(&interview, first: interview.start(at: SessionClock.now())) { model, now, first in
+    let trace = Trace(path: context.environment["MOCKROOM_TRACE"])
+    runner.useHooks(settings)
+    runner.run(&interview, first: interview.start(at: context.clock.now())) { model, now, first in
       trace?.drew(model.room.session, at: now, first: first)
     }
-    server?.shutDown()
-    terminal.end()
-    // The session-ended hooks have only just started: a moment to finish, not their whole time.
-    for result in hooks?.finish(within: min(settings.hookTimeout, 2_000)) ?? [] where result.failed
-    {
-      warn("hook \(result.event.rawValue) (\(result.command)): \(result.why)")
-    }
-    print(summary(interview.room.session, log: log))
+    print(summary(interview.room.session, log: log, now: context.clock.now()))
     if !library.problems.isEmpty {
       let files = Set(library.problems.map(\.file)).count
       warn(
         "\(files) prompt file\(files == 1 ? " was" : "s were") skipped; "
           + "'mockroom prompts check' says why")
     }
-    // A record that never caught up is the bigger news than how the session ended.
-    try log.finished()
-    if let name = interview.stoppedBy {
-      throw ExitCode(128 + SignalPipe.number(of: name))
-    }
+    try runner.close(stoppedBy: interview.stoppedBy)
   }
 
-  private func summary(_ session: Session, log: SessionLogWriter) -> String {
-    let worked = DurationText.clock(session.active(at: SessionClock.now()))
+  private func summary(_ session: Session, log: SessionLogWriter, now: Instant) -> String {
+    let worked = DurationText.clock(session.active(at: now))
     let outcome: String
     if case .ended(let ending) = session.status {
       outcome = ending.outcome == .finished ? "finished" : "abandoned"

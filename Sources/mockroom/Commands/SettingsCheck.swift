@@ -12,7 +12,7 @@ enum SettingsCheck {
   ) -> [String] {
     let path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
       .map(String.init)
-    return plan(settings, file: file)
+    return plan(settings, file: file, environment)
       + hooks(settings, file: file, path: path, environment: environment)
       + hookFiles(configDirectory + "/hooks")
   }
@@ -31,9 +31,11 @@ enum SettingsCheck {
   }
 
   /// The plan, found as `run` finds it.
-  private static func plan(_ settings: Settings, file: String) -> [String] {
+  private static func plan(
+    _ settings: Settings, file: String, _ environment: [String: String]
+  ) -> [String] {
     do {
-      _ = try Plans.choose(settings.plan, inline: settings.plans)
+      _ = try Plans.choose(settings.plan, inline: settings.plans, environment)
       return []
     } catch {
       return ["\(place(.plan, settings, file: file)): \(error)"]
@@ -43,9 +45,10 @@ enum SettingsCheck {
   /// The settings' plan as every command that runs one finds it; one that is not there is
   /// refused with where it was named (config.yaml's line and column, or the variable), since
   /// the person may never have typed it on this command line.
-  static func chosenPlan(_ settings: Settings, file: String) throws -> PlanFile {
+  static func chosenPlan(_ settings: Settings, in context: Context) throws -> PlanFile {
+    let file = context.configPath
     do {
-      return try Plans.choose(settings.plan, inline: settings.plans).file
+      return try Plans.choose(settings.plan, inline: settings.plans, context.environment).file
     } catch let error as UserError {
       switch settings.source(.plan) {
       case .file, .environment:

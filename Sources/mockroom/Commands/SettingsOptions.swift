@@ -94,7 +94,7 @@ struct SettingsOptions: ParsableArguments {
 
   /// The settings a command runs with: built in, then config.yaml, then the variables, then
   /// these flags. A problem in the file or a variable stops the command (exit 2).
-  func settings(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+  func settings(_ env: [String: String]) throws -> Settings {
     var settings = try ConfigFile.settings(env)
     try apply(to: &settings)
     return settings
@@ -105,7 +105,7 @@ struct SettingsOptions: ParsableArguments {
 enum ConfigFile {
   /// `$MOCKROOM_HOME/config.yaml`, else `$XDG_CONFIG_HOME/mockroom/config.yaml`, else
   /// `~/.config/mockroom/config.yaml`.
-  static func path(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  static func path(_ env: [String: String]) -> String {
     DataPaths.configDirectory(env) + "/config.yaml"
   }
 

@@ -32,7 +32,7 @@ struct DataPaths {
   /// The hooks' output, and what became of each.
   static func hookLog(_ env: [String: String]) -> String { stateDirectory(env) + "/hooks.log" }
 
-  static func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+  static func resolve(_ env: [String: String]) throws
     -> DataPaths
   {
     func absolute(_ key: String) -> String? {

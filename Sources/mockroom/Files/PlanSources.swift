@@ -7,7 +7,7 @@ struct PlanSources {
   let bundled: String?
   let user: String
 
-  static func resolve(_ env: [String: String] = ProcessInfo.processInfo.environment)
+  static func resolve(_ env: [String: String])
     -> PlanSources
   {
     PlanSources(

@@ -27,7 +27,7 @@ final class PromptCache {
 
   /// `$MOCKROOM_HOME/cache/prompts.json`, else `$XDG_CACHE_HOME/mockroom/prompts.json`, else
   /// `~/.cache/mockroom/prompts.json`.
-  init?(_ env: [String: String] = ProcessInfo.processInfo.environment) {
+  init?(_ env: [String: String]) {
     guard let path = Self.path(of: "prompts.json", env) else { return nil }
     self.path = path
     if case .success(let bytes) = RegularFile.read(path, limit: 64 << 20),

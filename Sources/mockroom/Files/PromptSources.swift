@@ -17,7 +17,7 @@ struct PromptSources {
   /// A directory named explicitly must exist. The user's directory is `$MOCKROOM_HOME/prompts`,
   /// else `$XDG_CONFIG_HOME/mockroom/prompts`, else `~/.config/mockroom/prompts`.
   static func resolve(
-    explicit: String?, _ env: [String: String] = ProcessInfo.processInfo.environment
+    explicit: String?, _ env: [String: String]
   ) throws(Failure) -> PromptSources {
     let user = DataPaths.configDirectory(env) + "/prompts"
     for (name, value) in [("--prompts", explicit), ("MOCKROOM_PROMPTS", env["MOCKROOM_PROMPTS"])] {

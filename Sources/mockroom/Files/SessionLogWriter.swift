@@ -149,9 +149,9 @@ final class SessionLogWriter {
   }
 
   /// Tries one last time; if lines are still unwritten, writes the whole record to the first
-  /// of `fallbacks` (by default beside the temporary files, then in the home directory) that
-  /// takes it.
-  func finish(fallbacks: [String]? = nil) -> Finish {
+  /// of `fallbacks` (`fallbackPlaces`: beside the temporary files, then in the home directory)
+  /// that takes it.
+  func finish(fallbacks: [String]) -> Finish {
     if flush() { return .complete }
     let reason = behind?.reason ?? "unknown"
     let unwritten = pending.filter { $0 != [UInt8(ascii: "\n")] }.count
@@ -162,15 +162,17 @@ final class SessionLogWriter {
     return .incomplete(unwritten: unwritten, reason: reason)
   }
 
-  /// Writes `bytes` to a new file `<name>.jsonl` in the first of `places` (by default beside
-  /// the temporary files, then in the home directory) that takes it whole; returns its path.
-  static func keep(_ bytes: [UInt8], as name: String, in places: [String]? = nil) -> String? {
-    let env = ProcessInfo.processInfo.environment
-    let places =
-      places
-      ?? [env["TMPDIR"], "/tmp", "/var/tmp", env["HOME"]].compactMap { $0 }.filter {
-        $0.hasPrefix("/")
-      }
+  /// Where a record that cannot be written in its place is kept instead: beside the temporary
+  /// files, then in the home directory.
+  static func fallbackPlaces(_ env: [String: String]) -> [String] {
+    [env["TMPDIR"], "/tmp", "/var/tmp", env["HOME"]].compactMap { $0 }.filter {
+      $0.hasPrefix("/")
+    }
+  }
+
+  /// Writes `bytes` to a new file `<name>.jsonl` in the first of `places` that takes it whole;
+  /// returns its path.
+  static func keep(_ bytes: [UInt8], as name: String, in places: [String]) -> String? {
     for place in places {
       // A new file of our own, never one that was there (in /tmp, a name another user left
       // could lead elsewhere): `-2`, `-3`… when the name is taken.
@@ -235,7 +237,9 @@ extension SessionLogWriter {
   /// cannot be written there, what was typed is not lost: the line goes to a file of its own
   /// (see `keep`), or failing that to standard output, and the error says where and how to add
   /// it to the record.
-  static func appendLater(_ record: Record, to path: String, what: String) throws(UserError) {
+  static func appendLater(
+    _ record: Record, to path: String, what: String, fallbacks: [String]
+  ) throws(UserError) {
     let why: String
     do {
       try SessionLogWriter(appendingTo: path).append(record)
@@ -247,7 +251,7 @@ extension SessionLogWriter {
     // on its own (readers skip a blank line).
     let line = "\n" + record.jsonLine(wall: WallClock.rfc3339(Date())) + "\n"
     let id = String(path.split(separator: "/").last?.dropLast(6) ?? "session")
-    if let kept = keep(Array(line.utf8), as: "mockroom-\(id)-\(what)") {
+    if let kept = keep(Array(line.utf8), as: "mockroom-\(id)-\(what)", in: fallbacks) {
       throw UserError(
         "\(why). Your \(what) is kept in \(kept); once \(path) can be written, add it with: "
           + "cat \(kept) >> \(path)", code: 1)
@@ -259,8 +263,8 @@ extension SessionLogWriter {
   }
 
   /// Finishes the record; one that never caught up is said, with where the whole of it is.
-  func finished() throws(UserError) {
-    switch finish() {
+  func finished(fallbacks: [String]) throws(UserError) {
+    switch finish(fallbacks: fallbacks) {
     case .complete: return
     case .savedElsewhere(let fallback, let unwritten, let reason):
       throw UserError(

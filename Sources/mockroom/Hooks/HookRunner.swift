@@ -61,16 +61,14 @@ final class HookRunner {
 
   /// The hooks a session runs with, from the settings and the config directory's `hooks/`;
   /// nil when there are none.
-  static func configured(_ settings: Settings, _ env: [String: String]) -> HookRunner? {
-    let runner = HookRunner(
-      settings: settings, directory: DataPaths.configDirectory(env),
-      logPath: DataPaths.hookLog(env), environment: env)
+  static func configured(_ settings: Settings, _ context: Context) -> HookRunner? {
+    let runner = context.hooks(settings)
     return runner.isEmpty ? nil : runner
   }
 
   init(
     settings: Settings, directory: String, logPath: String,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String]
   ) {
     var commands = settings.hooks
     var unusable: [HookEvent: String] = [:]

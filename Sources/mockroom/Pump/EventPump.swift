@@ -14,6 +14,8 @@ import MockCore
 final class EventPump {
   private let terminal: Terminal
   private let signals: SignalPipe
+  /// The context's session clock, for the screens' instants and their next wake.
+  private let clock: SessionClock.Type
   private let bell: Terminal.Bell
   /// The session's record (the candidate's side).
   private let log: SessionLogWriter?
@@ -30,13 +32,14 @@ final class EventPump {
   private var toldViewport: Viewport?
 
   init(
-    terminal: Terminal, signals: SignalPipe, bell: Terminal.Bell = .on,
+    terminal: Terminal, signals: SignalPipe, clock: SessionClock.Type, bell: Terminal.Bell = .on,
     log: SessionLogWriter? = nil, server: ControlServer? = nil, client: ControlClient? = nil,
     hooks: HookRunner? = nil
   ) {
     self.hooks = hooks
     self.terminal = terminal
     self.signals = signals
+    self.clock = clock
     self.bell = bell
     self.log = log
     self.server = server
@@ -52,7 +55,7 @@ final class EventPump {
     var done = false
     func feed(_ input: Input) {
       guard !done else { return }
-      carryOut(model.update(input, at: SessionClock.now()))
+      carryOut(model.update(input, at: clock.now()))
     }
     func carryOut(_ effects: [Effect]) {
       for effect in effects {
@@ -98,7 +101,7 @@ final class EventPump {
       // frame that shows them.
       feed(.time)
       guard !done else { break }
-      let now = SessionClock.now()
+      let now = clock.now()
       let frame = model.render(size: terminal.size, at: now, colors: terminal.colors)
       if terminal.draw(frame) {
         drew?(model, now, firstFrame)
@@ -113,18 +116,12 @@ final class EventPump {
       let polled = wait(screen: model.nextWake(after: now), hooks: hooks?.nextDeadline)
       serve(polled.server, feed)
       listen(polled.client, feed)
-      // What the hooks wrote goes to their log (capped), never to the screen.
-      if !polled.hooks.isEmpty { hooks?.drain(polled.hooks) }
-      for arrival in signals.drain() {
-        switch arrival {
-        case .stop(let name): feed(.stop(signal: name))
-        case .suspend: feed(.suspend)
-        case .child: break
+      if let hooks {
+        for result in hooks.wake(polled.hooks, signals: { readSignals(feed) }) {
+          feed(.hookFinished(result))
         }
-      }
-      // A hook that ended is reaped (SIGCHLD woke the poll), and one past its time stopped.
-      if let hooks, hooks.running {
-        for result in hooks.reap(at: MonotonicClock.now()) { feed(.hookFinished(result)) }
+      } else {
+        readSignals(feed)
       }
       for input in terminal.readInput() {
         switch input {
@@ -160,7 +157,7 @@ final class EventPump {
     // Both clocks read whole milliseconds rounded down, and the session's wait is rounded up
     // into real time, so this never wakes before the second.
     let waits = [
-      screen.map { SessionClock.realMillis(until: $0) },
+      screen.map { clock.realMillis(until: $0) },
       deadline.map { max(0, $0 - MonotonicClock.now()) },
     ]
     var timeout = waits.compactMap { $0 }.min().map { Int32(clamping: $0) } ?? -1
@@ -170,6 +167,17 @@ final class EventPump {
     let serverPart = fds[2..<(2 + serverFDs.count)]
     let hookPart = fds[(2 + serverFDs.count)..<(2 + serverFDs.count + hookFDs.count)]
     return Polled(server: serverPart, client: client == nil ? nil : fds.last, hooks: hookPart)
+  }
+
+  /// Hands the screen the signals that arrived (a child's ending is the hooks' business).
+  private func readSignals(_ feed: (Input) -> Void) {
+    for arrival in signals.drain() {
+      switch arrival {
+      case .stop(let name): feed(.stop(signal: name))
+      case .suspend: feed(.suspend)
+      case .child: break
+      }
+    }
   }
 
   /// Tells the screen whether the record is behind, when that changed.

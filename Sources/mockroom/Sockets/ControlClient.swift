@@ -17,13 +17,15 @@ final class ControlClient {
 
   /// Connects to the session asked for: by `socket` path, by `session` id (or a unique prefix
   /// of one), or the only session running. The error says what to do.
-  static func open(session: String?, socket: String?) throws(UserError) -> ControlClient {
+  static func open(session: String?, socket: String?, _ env: [String: String]) throws(UserError)
+    -> ControlClient
+  {
     let path: String
     if let socket {
       path = socket
     } else {
-      let running = ControlPaths.running()
-      let where_ = ControlPaths.directory()
+      let running = ControlPaths.running(env)
+      let where_ = ControlPaths.directory(env)
       if let session {
         let matches =
           running.filter { $0 == session }
@@ -37,7 +39,7 @@ final class ControlClient {
           throw UserError(
             "'\(session)' could be \(matches.joined(separator: " or ")); give more of the id")
         }
-        path = ControlPaths.socket(of: first)
+        path = ControlPaths.socket(of: first, env)
       } else {
         guard let only = running.first else {
           throw UserError(
@@ -48,7 +50,7 @@ final class ControlClient {
             "\(running.count) sessions are running: \(running.joined(separator: ", ")); "
               + "choose one with --session ID")
         }
-        path = ControlPaths.socket(of: only)
+        path = ControlPaths.socket(of: only, env)
       }
     }
     do {

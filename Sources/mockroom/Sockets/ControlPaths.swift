@@ -10,7 +10,7 @@ enum ControlPaths {
   }
 
   /// The directory, without creating it.
-  static func directory(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  static func directory(_ env: [String: String]) -> String {
     if let runtime = env["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
       return runtime + "/mockroom"
     }
@@ -19,7 +19,7 @@ enum ControlPaths {
   }
 
   /// The directory, created if need be, after checking that it is private to this user.
-  static func privateDirectory(_ env: [String: String] = ProcessInfo.processInfo.environment)
+  static func privateDirectory(_ env: [String: String])
     throws(Failure) -> String
   {
     let path = directory(env)
@@ -51,7 +51,7 @@ enum ControlPaths {
   }
 
   /// The socket of the session `id`.
-  static func socket(of id: String, _ env: [String: String] = ProcessInfo.processInfo.environment)
+  static func socket(of id: String, _ env: [String: String])
     -> String
   {
     directory(env) + "/\(id).sock"
@@ -59,7 +59,7 @@ enum ControlPaths {
 
   /// Sessions whose sockets answer now, by id, oldest first. A socket left by a session that
   /// was killed refuses connections: it is removed.
-  static func running(_ env: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+  static func running(_ env: [String: String]) -> [String] {
     let dir = directory(env)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
     return names.filter { $0.hasSuffix(".sock") }.sorted().compactMap { name in

@@ -24,7 +24,7 @@ final class Terminal {
 
   /// Starts curses on the process's terminal, or says clearly why it cannot.
   init(
-    environment: [String: String] = ProcessInfo.processInfo.environment,
+    environment: [String: String],
     color: Settings.Color = .auto
   ) throws(Failure) {
     Self.useUTF8Locale()
