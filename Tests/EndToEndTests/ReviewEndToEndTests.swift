@@ -15,6 +15,17 @@ import Testing
     return try runProcess([Binary.path] + arguments, environment: environment)
   }
 
+  /// `mockroom debrief last`, scored judgment 5 and tradeoffs 3, with "left too early" as what
+  /// to change next time.
+  static func debriefLast(_ pane: Pane) throws {
+    try pane.run(["debrief", "last"])
+    try pane.waitFor("DEBRIEF")
+    try pane.send("Down", "Down", "3", "Up", "Up", "Up", "5")
+    try pane.send("Down", "Down", "Down", "Down", "Down", "Enter")
+    try pane.type("left too early")
+    try pane.send("Enter")
+  }
+
   @Test func twoSessionsThenStatsReportsWhatTheyDid() throws {
     let pane = try Pane(width: 80, height: 24, jobControl: true)
     for round in 0..<2 {
@@ -120,12 +131,7 @@ import Testing
     try pane.waitFor("CLARIFY")
     try pane.send("q", "y")  // abandoned in clarify: no debrief screen
     try pane.waitFor("mockroom: session")
-    try pane.run(["debrief", "last"])
-    try pane.waitFor("DEBRIEF")
-    try pane.send("Down", "Down", "3", "Up", "Up", "Up", "5")
-    try pane.send("Down", "Down", "Down", "Down", "Down", "Enter")
-    try pane.type("left too early")
-    try pane.send("Enter")
+    try Self.debriefLast(pane)
     try pane.waitFor("saved in")
     let show = try Self.review(pane, "show", "last")
     #expect(show.stdout.contains("judgment under ambiguity      5/5"))
@@ -160,12 +166,7 @@ import Testing
     #expect(try runProcess(["mount", "--bind", sessions, sessions]).status == 0)
     defer { _ = try? runProcess(["umount", "-l", sessions]) }
     #expect(try runProcess(["mount", "-o", "remount,bind,ro", sessions]).status == 0)
-    try pane.run(["debrief", "last"])
-    try pane.waitFor("DEBRIEF")
-    try pane.send("Down", "Down", "3", "Up", "Up", "Up", "5")
-    try pane.send("Down", "Down", "Down", "Down", "Down", "Enter")
-    try pane.type("left too early")
-    try pane.send("Enter")
+    try Self.debriefLast(pane)
     let screen = try pane.waitFor("add it with")
     #expect(screen.contains("read-only file system"), "\(screen)")
     let kept = try FileManager.default.contentsOfDirectory(atPath: keep).filter {
