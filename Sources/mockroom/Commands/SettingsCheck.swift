@@ -62,10 +62,7 @@ enum SettingsCheck {
   private static func hooks(
     _ settings: Settings, file: String, path: [String], environment: [String: String]
   ) -> [String] {
-    func found(_ program: String) -> Bool {
-      if program.contains("/") { return access(program, X_OK) == 0 && isFile(program) }
-      return path.contains { access($0 + "/" + program, X_OK) == 0 && isFile($0 + "/" + program) }
-    }
+    func found(_ program: String) -> Bool { HookRunner.runnable(program, path: path) }
     var problems: [String] = []
     for event in settings.hooks.keys.sorted() {
       let places = settings.hookPlaces[event] ?? []
@@ -113,11 +110,6 @@ enum SettingsCheck {
       let hint = near.map { " (did you mean '\($0)'?)" } ?? ""
       return "\(directory)/\(name): no event is called '\(name)'\(hint), so it never runs"
     }
-  }
-
-  private static func isFile(_ path: String) -> Bool {
-    var status = stat()
-    return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
   }
 
   /// Whether a desktop notification has somewhere to go: a session bus named, or the usual one.

@@ -319,8 +319,18 @@ final class HookRunner {
     init(_ message: String) { self.message = message }
   }
 
-  private func found(_ program: String) -> Bool {
-    path.contains { access($0 + "/" + program, X_OK) == 0 }
+  private func found(_ program: String) -> Bool { Self.runnable(program, path: path) }
+
+  /// Whether `program` can be run: a path to an executable regular file, or such a file in one
+  /// of `path`'s folders. The built-ins and `config check` ask it the same way.
+  static func runnable(_ program: String, path: [String]) -> Bool {
+    func executableFile(_ file: String) -> Bool {
+      var status = stat()
+      return access(file, X_OK) == 0 && stat(file, &status) == 0
+        && status.st_mode & S_IFMT == S_IFREG
+    }
+    if program.contains("/") { return executableFile(program) }
+    return path.contains { executableFile($0 + "/" + program) }
   }
 
   private func spawn(_ argv: [String], _ command: HookCommand, _ call: HookCall, at now: Instant)
