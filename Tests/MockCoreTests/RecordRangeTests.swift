@@ -74,15 +74,15 @@ import Testing
     #expect(try Record.decode(jsonLine: line).record.t == Record.longest)
   }
 
-  @Test func aPlanOrScheduleTimeOutOfRangeIsRefused() {
-    let start = Self.lines(Self.threePhases)[0]
+  @Test func aPlanOrScheduleTimeOutOfRangeIsRefused() throws {
+    let schedule = Schedule(
+      interjections: [
+        Schedule.Placed(id: "p1", kind: .pivot, text: "Now audio.", phase: .design, at: 360_000)
+      ])
+    let start = Self.lines(Made(schedule: schedule))[0]
     for field in ["clarify", "at_ms", "drill_grace_ms"] {
       let pattern = "\"\(field)\":[0-9]+"
-      guard let range = start.range(of: pattern, options: .regularExpression) else {
-        // The schedule may have no interjection; the plan and grace are always there.
-        #expect(field == "at_ms")
-        continue
-      }
+      let range = try #require(start.range(of: pattern, options: .regularExpression), "\(field)")
       let bad = start.replacingCharacters(in: range, with: "\"\(field)\":9000000000000000000")
       #expect(throws: Record.DecodeError.self, "\(field)") { try Record.decode(jsonLine: bad) }
     }
