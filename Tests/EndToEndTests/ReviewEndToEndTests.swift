@@ -167,7 +167,12 @@ import Testing
     defer { _ = try? runProcess(["umount", "-l", sessions]) }
     #expect(try runProcess(["mount", "-o", "remount,bind,ro", sessions]).status == 0)
     try Self.debriefLast(pane)
-    let screen = try pane.waitFor("add it with")
+    // The whole message, to its last word (the record's path, wrapped across rows), not only
+    // its start: the assertions below read all of it.
+    let target = sessions + "/" + record
+    let screen = try pane.waitFor("the whole message") {
+      $0.replacingOccurrences(of: "\n", with: "").contains(">> " + target)
+    }
     #expect(screen.contains("read-only file system"), "\(screen)")
     let kept = try FileManager.default.contentsOfDirectory(atPath: keep).filter {
       $0.hasSuffix("-debrief.jsonl")
@@ -181,7 +186,6 @@ import Testing
     // Writable again: the line added as the message says is the session's debrief, and the
     // torn line is named and skipped.
     #expect(try runProcess(["umount", sessions]).status == 0)
-    let target = sessions + "/" + record
     #expect(screen.replacingOccurrences(of: "\n", with: "").contains("cat \(file) >> \(target)"))
     #expect(try runProcess(["sh", "-c", "cat '\(file)' >> '\(target)'"]).status == 0)
     let show = try Self.review(pane, "show", "last")
