@@ -6,6 +6,8 @@ import MockCore
 /// problem becomes a warning on stderr; nothing a bad file holds stops the rest from being read.
 struct SessionStore {
   let directory: String
+  /// The derived index's file; nil for none (every record is read).
+  var indexPath: String? = nil
 
   /// A record is a session's lines, a few KB; anything far larger is not one of ours.
   static let largestRecord = 64 << 20
@@ -56,9 +58,10 @@ struct SessionStore {
   /// Every session's summary, oldest first; warnings go to stderr. A record whose identity
   /// (device, inode, size, times) is as the index remembers it is taken from the index; the
   /// others are read, replayed, and put in the index.
-  func summaries(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+  func summaries(index given: SessionIndex? = nil)
     throws(UserError) -> [SessionSummary]
   {
+    let index = given ?? SessionIndex(path: indexPath)
     let entries = indexed(try names(), index: index)
     entries.lazy.flatMap(\.warnings).forEach(warn)
     var summaries = entries.compactMap(\.summary)
@@ -67,9 +70,10 @@ struct SessionStore {
   }
 
   /// Every session and every drill, oldest first each, from one pass; warnings go to stderr.
-  func everything(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+  func everything(index given: SessionIndex? = nil)
     throws(UserError) -> (sessions: [SessionSummary], drills: [DrillSummary])
   {
+    let index = given ?? SessionIndex(path: indexPath)
     let entries = indexed(try names(), index: index)
     entries.lazy.flatMap(\.warnings).forEach(warn)
     return (
@@ -82,9 +86,10 @@ struct SessionStore {
   /// record's summary: records are matched to the index by file identity, the few that changed
   /// are read into it, and only the banners that showed questions are fetched. Many changed
   /// records, or an index that fails, take the long way through `everything()`.
-  func questionsShown(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+  func questionsShown(index given: SessionIndex? = nil)
     throws(UserError) -> [String: String]
   {
+    let index = given ?? SessionIndex(path: indexPath)
     let names = try names()
     var shown: [String: String] = [:]
     func note(_ questions: [String], _ started: String) {
@@ -115,16 +120,18 @@ struct SessionStore {
   }
 
   /// One drill through the index, by file name; nil when the record is not a drill's.
-  func drill(named name: String, index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+  func drill(named name: String, index given: SessionIndex? = nil)
     -> DrillSummary?
   {
-    indexed([name], index: index, only: true).first?.drill
+    let index = given ?? SessionIndex(path: indexPath)
+    return indexed([name], index: index, only: true).first?.drill
   }
 
   /// One record's summary through the index, by file name; warnings go to stderr.
   func summary(
-    named name: String, index: SessionIndex = SessionIndex(path: SessionStore.indexPath())
+    named name: String, index given: SessionIndex? = nil
   ) -> SessionSummary? {
+    let index = given ?? SessionIndex(path: indexPath)
     let entries = indexed([name], index: index, only: true)
     entries.lazy.flatMap(\.warnings).forEach(warn)
     return entries.first?.summary
@@ -132,9 +139,10 @@ struct SessionStore {
 
   /// Rebuilds the index from the records; returns how many records it took in. An index that
   /// cannot be written is an error that says so: nothing was written, and where.
-  func reindex(index: SessionIndex = SessionIndex(path: SessionStore.indexPath()))
+  func reindex(index given: SessionIndex? = nil)
     throws(UserError) -> Int
   {
+    let index = given ?? SessionIndex(path: indexPath)
     let names = try names()
     index.reset()
     func nothingWritten(_ path: String, _ reason: String) -> UserError {
@@ -160,7 +168,7 @@ struct SessionStore {
   }
 
   /// `$MOCKROOM_HOME/cache/index.sqlite`, beside the prompt cache.
-  static func indexPath(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+  static func indexPath(_ env: [String: String]) -> String? {
     PromptCache.path(of: "index.sqlite", env)
   }
 

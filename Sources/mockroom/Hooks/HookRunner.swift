@@ -11,7 +11,8 @@ final class HookRunner {
   /// The commands for each event: `hooks:` in config.yaml, then the executable `hooks/EVENT`.
   let commands: [HookEvent: [HookCommand]]
   let timeout: Millis
-  let logPath: String
+  /// Where the hooks' output and what became of each are written.
+  var logPath: String { output.path }
   /// The session's record, for `MOCKROOM_RECORD`.
   var record: String?
   /// `hooks/EVENT` files that cannot be run, and why; each is said once, when its event comes.
@@ -19,18 +20,14 @@ final class HookRunner {
   /// Problems said once (no speech program, no notification service); after that, quiet.
   private var said: Set<String> = []
   private var children: [Child] = []
-  /// The hook log, opened at the first line (nil until then, or -1 when it cannot be).
-  private var logFD: Int32?
-  private let stamp = ISO8601DateFormatter()
+  /// The hook log, and the pipes that feed it.
+  private let output: HookLog
 
   /// How long a hook has after TERM before KILL.
   static let graceAfterTerm: Millis = 500
   /// The most `speak` is given whatever `hook_timeout` says: a pivot read aloud is about 8 s
   /// of speech, and one stopped halfway is worse than none.
   static let speakTimeout: Millis = 20_000
-  /// The hook log's cap: past it the log is renamed `hooks.log.1` (replacing the one before)
-  /// and begun again, so it holds at most about twice this.
-  static let logCap = 4 << 20
 
   private struct Child {
     /// The leader's pid, which is also its group's id.
@@ -47,17 +44,6 @@ final class HookRunner {
     /// The leader was reaped; the entry stays until its group got KILL after the grace.
     var reaped = false
   }
-
-  /// The read end of a hook's output pipe, open until every process that holds its other end
-  /// has closed it (a grandchild may hold it after the hook itself ended).
-  private struct Output {
-    var fd: Int32
-    /// The hook's group, for stopping what still holds the pipe at exit.
-    var group: pid_t
-    /// Bytes after the last newline, held so that lines from two hooks do not mix.
-    var partial: [UInt8] = []
-  }
-  private var outputs: [Output] = []
 
   /// The hooks a session runs with, from the settings and the config directory's `hooks/`;
   /// nil when there are none.
@@ -87,7 +73,7 @@ final class HookRunner {
     self.commands = commands
     self.unusable = unusable
     self.timeout = settings.hookTimeout
-    self.logPath = logPath
+    self.output = HookLog(path: logPath)
     self.path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
       .map(String.init)
     self.environment = environment.filter { !$0.key.hasPrefix("MOCKROOM_") }
@@ -109,42 +95,11 @@ final class HookRunner {
   var running: Bool { !children.isEmpty }
 
   /// The hooks' output pipes, for the pump's poll.
-  var pollFDs: [pollfd] { outputs.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) } }
+  var pollFDs: [pollfd] { output.pollFDs }
 
   /// Copies what the hooks wrote into the log: from the pipes `polled` says are ready, or
   /// from every pipe with nil.
-  func drain(_ polled: ArraySlice<pollfd>? = nil) {
-    let ready = polled.map { Set($0.filter { $0.revents != 0 }.map(\.fd)) }
-    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-    var closed: Set<Int32> = []
-    for index in outputs.indices where ready?.contains(outputs[index].fd) ?? true {
-      let fd = outputs[index].fd
-      // At most 64 KiB a wake from one hook, so that a flood cannot starve the clock.
-      reading: for _ in 0..<4 {
-        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if count < 0, errno == EINTR { continue }
-        if count < 0, errno == EAGAIN { break }
-        if count <= 0 {
-          let partial = outputs[index].partial
-          if !partial.isEmpty { append(partial + [UInt8(ascii: "\n")]) }
-          close(fd)
-          closed.insert(fd)
-          break reading
-        }
-        var bytes = outputs[index].partial + buffer[0..<count]
-        if let newline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
-          append(Array(bytes[...newline]))
-          bytes.removeSubrange(...newline)
-        }
-        if bytes.count > 64 * 1024 {
-          append(bytes)
-          bytes = []
-        }
-        outputs[index].partial = bytes
-      }
-    }
-    outputs.removeAll { closed.contains($0.fd) }
-  }
+  func drain(_ polled: ArraySlice<pollfd>? = nil) { output.drain(polled) }
 
   /// Starts every hook for `call`. What could not start comes back at once.
   func fire(_ call: HookCall, at now: Instant) -> [HookResult] {
@@ -259,12 +214,12 @@ final class HookRunner {
     }
     // What a hook that ended left behind, still writing to its pipe.
     let groups = Set(children.map(\.pid))
-    for output in outputs where !groups.contains(output.group) {
-      guard kill(-output.group, SIGTERM) == 0 else { continue }
-      log("a process that a hook left running (group \(output.group)) was stopped at exit")
+    for group in output.groups where !groups.contains(group) {
+      guard kill(-group, SIGTERM) == 0 else { continue }
+      log("a process that a hook left running (group \(group)) was stopped at exit")
       children.append(
         Child(
-          pid: output.group, event: .sessionEnded, command: .program([]), started: now,
+          pid: group, event: .sessionEnded, command: .program([]), started: now,
           timeout: 0, spawnedNS: 0, terminatedAt: now, reaped: true))
     }
     while running {
@@ -274,12 +229,11 @@ final class HookRunner {
     }
     // Every group got KILL: what is left of the output is read, and the pipes closed.
     let deadline = MonotonicClock.now() + 1_000
-    while !outputs.isEmpty, MonotonicClock.now() < deadline {
+    while output.isOpen, MonotonicClock.now() < deadline {
       drain()
-      if !outputs.isEmpty { usleep(5_000) }
+      if output.isOpen { usleep(5_000) }
     }
-    for output in outputs { close(output.fd) }
-    outputs = []
+    output.closePipes()
     return results
   }
 
@@ -347,14 +301,14 @@ final class HookRunner {
       for fd in ends { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
       _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
     }
-    let output = piped ? ends[1] : openLog()
+    let target = piped ? ends[1] : output.descriptor()
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    if output >= 0 {
-      posix_spawn_file_actions_adddup2(&actions, output, 1)
-      posix_spawn_file_actions_adddup2(&actions, output, 2)
+    if target >= 0 {
+      posix_spawn_file_actions_adddup2(&actions, target, 1)
+      posix_spawn_file_actions_adddup2(&actions, target, 2)
     } else {
       posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
       posix_spawn_file_actions_adddup2(&actions, 1, 2)
@@ -393,7 +347,7 @@ final class HookRunner {
       return HookResult(
         event: call.event, command: command.shown, outcome: .notStarted(why), took: 0)
     }
-    if piped { outputs.append(Output(fd: ends[0], group: pid)) }
+    if piped { output.adopt(ends[0], group: pid) }
     var limit = timeout
     if case .speak = command { limit = max(timeout, Self.speakTimeout) }
     children.append(
@@ -415,45 +369,8 @@ final class HookRunner {
     }
   }
 
-  // MARK: - The hook log
-
-  /// The log's descriptor, opened once (appending, so hooks and these lines interleave whole).
-  private func openLog() -> Int32 {
-    if let logFD { return logFD }
-    let directory = (logPath as NSString).deletingLastPathComponent
-    _ = try? FileManager.default.createDirectory(
-      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    let fd = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-    logFD = fd
-    return fd
-  }
-
-  deinit {
-    if let logFD, logFD >= 0 { close(logFD) }
-    for output in outputs { close(output.fd) }
-  }
-
-  /// A dated line of the hook log; a log that cannot be written is no reason to stop.
-  private func log(_ line: String) {
-    append(Array("\(stamp.string(from: Date())) mockroom: \(line)\n".utf8))
-  }
-
-  /// Appends to the log, first moving it to `hooks.log.1` when this would take it past the cap.
-  private func append(_ bytes: [UInt8]) {
-    var fd = openLog()
-    guard fd >= 0 else { return }
-    var info = stat()
-    if fstat(fd, &info) == 0, Int(info.st_size) > 0, Int(info.st_size) + bytes.count > Self.logCap {
-      close(fd)
-      logFD = nil
-      rename(logPath, logPath + ".1")
-      fd = openLog()
-      guard fd >= 0 else { return }
-    }
-    // More than the cap at once keeps only its end.
-    let kept = bytes.suffix(Self.logCap)
-    _ = kept.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-  }
+  /// A dated line of the hook log.
+  private func log(_ line: String) { output.line(line) }
 }
 
 /// `body` with `strings` as a NULL-ended array of C strings, as exec takes them.

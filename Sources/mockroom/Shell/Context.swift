@@ -29,7 +29,8 @@ struct Context: Sendable {
 
   /// The records, for the review commands.
   func sessionStore() throws(UserError) -> SessionStore {
-    SessionStore(directory: try dataPaths().sessionsDirectory)
+    SessionStore(
+      directory: try dataPaths().sessionsDirectory, indexPath: SessionStore.indexPath(environment))
   }
 
   /// The index beside the records.
