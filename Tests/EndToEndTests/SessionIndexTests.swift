@@ -12,11 +12,11 @@ import Testing
     var pivot = Banner(
       number: 1, cue: "audio", kind: .pivot, text: "Now audio <b>&</b> 'quotes'", phase: .design,
       shownAt: 200_000, late: 2_500)
-    pivot.acknowledgedAt = 203_000
-    pivot.replannedAt = 240_000
+    pivot.fate = .acknowledged(at: 203_000)
+    pivot.reply = .replanned(at: 240_000)
     var minute = Banner(
       number: 2, cue: "phase-minute", kind: .oneMinute, phase: .design, shownAt: 900_000)
-    minute.retired = true
+    minute.fate = .retired(at: 960_000)
     var summary = SessionSummary(
       id: "20261121-100000-x", title: "Téléphone ☎ feed", prompt: nil,
       started: "2026-11-21T10:00:00.000Z", plan: plan, seed: UInt64.max - 3,

@@ -275,6 +275,11 @@ import Testing
     #expect(session.banners.map(\.acknowledgedAt) == [nil, 11_000, 15_200])
     #expect(session.banners[0].retired)
     #expect(session.banners[2].replannedAt == 18_000)
+    // Each banner's fate and reply carry their moment: the first came down with its phase.
+    #expect(session.banners[0].fate == .retired(at: 5_210))
+    #expect(session.banners[1].fate == .acknowledged(at: 11_000))
+    #expect(session.banners[1].reply == .none)
+    #expect(session.banners[2].reply == .replanned(at: 18_000))
     // The figures on the lines agree with the replayed clock.
     #expect(session.elapsed(.clarify, at: end) == 5_210)
     #expect(session.elapsed(.estimate, at: end) == 4_140)

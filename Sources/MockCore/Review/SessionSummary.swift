@@ -165,5 +165,5 @@ public struct SessionSummary: Codable, Equatable, Sendable {
 extension SessionSummary {
   /// The version of this value's coding, kept beside it where it is stored (the index): bump it
   /// when a field is added, removed or changes meaning.
-  public static let codingVersion: Int64 = 1
+  public static let codingVersion: Int64 = 2
 }

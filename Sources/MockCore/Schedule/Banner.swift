@@ -13,18 +13,29 @@ public struct Banner: Codable, Equatable, Hashable, Sendable {
   public var shownAt: Millis
   /// How long after its point it came, when it came late (the process was frozen).
   public var late: Millis?
-  /// Session time of the acknowledgement.
-  public var acknowledgedAt: Millis?
-  /// Session time the candidate marked a pivot as re-planned.
-  public var replannedAt: Millis?
-  /// Taken down without an acknowledgement: its phase was left.
-  public var retired = false
+  /// What became of it on screen.
+  public var fate = Fate.onScreen
   /// The closing questions shown on the last-90-seconds banner.
   public var questions: [String] = []
-  /// How the candidate answered a pushback, once they said.
-  public var answer: PushbackAnswer?
-  /// Session time of that answer.
-  public var answeredAt: Millis?
+  /// What the candidate did about it: a pivot re-planned, a pushback answered.
+  public var reply = Reply.none
+
+  /// What became of a banner on screen: still up, acknowledged, or taken down with its phase
+  /// (session times, pauses included).
+  public enum Fate: Codable, Equatable, Hashable, Sendable {
+    case onScreen
+    case acknowledged(at: Millis)
+    case retired(at: Millis)
+  }
+
+  /// What the candidate did about a banner, besides acknowledging it (session times).
+  public enum Reply: Codable, Equatable, Hashable, Sendable {
+    case none
+    /// A pivot marked as re-planned.
+    case replanned(at: Millis)
+    /// A pushback answered: held, changed or gave way.
+    case answered(PushbackAnswer, at: Millis)
+  }
 
   public init(
     number: Int, cue: String, kind: CueKind, text: String? = nil, phase: Phase? = nil,
@@ -40,7 +51,35 @@ public struct Banner: Codable, Equatable, Hashable, Sendable {
   }
 
   /// Still on screen: neither acknowledged nor taken down.
-  public var isOnScreen: Bool { acknowledgedAt == nil && !retired }
+  public var isOnScreen: Bool { fate == .onScreen }
+
+  /// Session time of the acknowledgement.
+  public var acknowledgedAt: Millis? {
+    if case .acknowledged(let at) = fate { at } else { nil }
+  }
+
+  /// Taken down without an acknowledgement: its phase was left.
+  public var retired: Bool { retiredAt != nil }
+
+  /// Session time it was taken down with its phase.
+  public var retiredAt: Millis? {
+    if case .retired(let at) = fate { at } else { nil }
+  }
+
+  /// Session time the candidate marked a pivot as re-planned.
+  public var replannedAt: Millis? {
+    if case .replanned(let at) = reply { at } else { nil }
+  }
+
+  /// How the candidate answered a pushback, once they said.
+  public var answer: PushbackAnswer? {
+    if case .answered(let answer, _) = reply { answer } else { nil }
+  }
+
+  /// Session time of that answer.
+  public var answeredAt: Millis? {
+    if case .answered(_, let at) = reply { at } else { nil }
+  }
 }
 
 /// A moment marked so that it counts in the review: by the candidate at their screen, or by the

@@ -323,8 +323,9 @@ public struct Session: Equatable, Sendable {
 
   private mutating func move(to target: Phase, via move: PhaseMove, at now: Instant) -> [Record] {
     let left = leaveCurrentPhase(at: now)
+    let t = sinceStart(at: now)
     for index in banners.indices where banners[index].phase == phase && banners[index].isOnScreen {
-      banners[index].retired = true
+      banners[index].fate = .retired(at: t)
     }
     phase = target
     furthest = max(furthest, target)

@@ -182,7 +182,7 @@ extension Session {
       return []
     }
     let t = sinceStart(at: now)
-    banners[index].acknowledgedAt = t
+    banners[index].fate = .acknowledged(at: t)
     let banner = banners[index]
     return [
       record(
@@ -206,8 +206,7 @@ extension Session {
     else { return [] }
     var records = banners[index].isOnScreen ? acknowledge(banners[index].number, at: now) : []
     let t = sinceStart(at: now)
-    banners[index].answer = answer
-    banners[index].answeredAt = t
+    banners[index].reply = .answered(answer, at: t)
     let banner = banners[index]
     records.append(
       record(
@@ -224,7 +223,7 @@ extension Session {
     else { return [] }
     var records = banners[index].isOnScreen ? acknowledge(banners[index].number, at: now) : []
     let t = sinceStart(at: now)
-    banners[index].replannedAt = t
+    banners[index].reply = .replanned(at: t)
     let banner = banners[index]
     records.append(
       record(

@@ -39,7 +39,7 @@ extension SessionIndex {
     // A banner's words are for `show` alone: a listing of every record leaves them out.
     let banners = try cursor(
       "SELECT record, number, cue, kind, \(name != nil ? "text" : "NULL"), phase, shown_at_ms,"
-        + " late_ms, acknowledged_at_ms, replanned_at_ms, retired, answer, answered_at_ms,"
+        + " late_ms, acknowledged_at_ms, replanned_at_ms, retired_at_ms, answer, answered_at_ms,"
         + " questions FROM banners"
         + scope + ", position", scoped)
     let marks = try cursor(
@@ -78,11 +78,18 @@ extension SessionIndex {
         var banner = Banner(
           number: Int(number), cue: cue, kind: kind, text: row.text(4),
           phase: row.text(5).flatMap(Phase.init(name:)), shownAt: shown, late: row.int(7))
-        banner.acknowledgedAt = row.int(8)
-        banner.replannedAt = row.int(9)
-        banner.retired = row.int(10) == 1
-        banner.answer = row.text(11).flatMap(PushbackAnswer.init(rawValue:))
-        banner.answeredAt = row.int(12)
+        if let at = row.int(8) {
+          banner.fate = .acknowledged(at: at)
+        } else if let at = row.int(10) {
+          banner.fate = .retired(at: at)
+        }
+        if let at = row.int(9) {
+          banner.reply = .replanned(at: at)
+        } else if let answer = row.text(11).flatMap(PushbackAnswer.init(rawValue:)),
+          let at = row.int(12)
+        {
+          banner.reply = .answered(answer, at: at)
+        }
         banner.questions = row.text(13).map(SessionIndex.lines) ?? []
         summary?.banners.append(banner)
       }

@@ -49,7 +49,7 @@ extension SessionIndex {
           + (1...18 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
       banner = try database.prepare(
         "INSERT INTO banners (record, position, number, cue, kind, text, phase, shown_at_ms,"
-          + " late_ms, acknowledged_at_ms, replanned_at_ms, retired, answer, answered_at_ms,"
+          + " late_ms, acknowledged_at_ms, replanned_at_ms, retired_at_ms, answer, answered_at_ms,"
           + " questions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
       mark = try database.prepare(
         "INSERT INTO marks (record, position, t_ms, mark, move, source)"
@@ -129,7 +129,7 @@ extension SessionIndex {
         try banner.run([
           id, .int(position), .int(b.number), .text(b.cue), .text(b.kind.rawValue), .text(b.text),
           .text(b.phase?.name), .int(b.shownAt), .int(b.late), .int(b.acknowledgedAt),
-          .int(b.replannedAt), .int(b.retired ? 1 : 0), .text(b.answer?.rawValue),
+          .int(b.replannedAt), .int(b.retiredAt), .text(b.answer?.rawValue),
           .int(b.answeredAt), .text(b.questions.isEmpty ? nil : SessionIndex.lines(b.questions)),
         ])
       }

@@ -10,7 +10,7 @@ import MockCore
 final class SessionIndex {
   /// Bump when the tables, or what a summary holds, change: an index of another version is
   /// rebuilt.
-  static let schema: Int64 = 4
+  static let schema: Int64 = 5
 
   /// Who a record file is: any edit, copy or replacement changes one of these.
   struct Identity: Equatable, Sendable {
@@ -175,7 +175,7 @@ final class SessionIndex {
       record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
       position INTEGER NOT NULL, number INTEGER NOT NULL, cue TEXT NOT NULL, kind TEXT NOT NULL,
       text TEXT, phase TEXT, shown_at_ms INTEGER NOT NULL, late_ms INTEGER,
-      acknowledged_at_ms INTEGER, replanned_at_ms INTEGER, retired INTEGER NOT NULL,
+      acknowledged_at_ms INTEGER, replanned_at_ms INTEGER, retired_at_ms INTEGER,
       answer TEXT, answered_at_ms INTEGER, questions TEXT,
       PRIMARY KEY (record, position)) WITHOUT ROWID;
     CREATE TABLE marks (
