@@ -189,14 +189,14 @@ enum ReportFixtures {
     #expect(rebalanced.changes.map(\.detail) == ["design took 1:00 from drill"])
   }
 
-  @Test func trendWordsFollowTheRulesStatsUses() {
-    #expect(Stats.direction(overrun: -5_000) == .improving)
-    #expect(Stats.direction(overrun: 999) == .steady && Stats.direction(overrun: -999) == .steady)
-    #expect(Stats.direction(overrun: 1_000) == .worsening)
+  @Test func trendWordsFollowTheRulesStatsUses() throws {
+    // The report and stats read a trend through the same words (see TrendTests).
+    let rising = try #require(Trend([1_000, 2_000, 3_000, 4_000, 5_000, 6_000]))
+    #expect(TrendText.reading(rising, .time) == .worse)
+    #expect(TrendText.reading(rising, .score) == .improving)
+    #expect(TrendText.reading(nil, .score) == .tooFew)
     #expect(
-      Stats.direction(score: 0.5) == .improving && Stats.direction(score: -0.25) == .worsening)
-    #expect(Stats.direction(score: 0.2) == .steady && Stats.direction(score: nil) == nil)
-    #expect(ReviewText.trendText(-5_000) == "better 0:05" && ReviewText.trendText(500) == "steady")
+      TrendText.long(rising, .time, of: "overrun").hasPrefix("overrun +1.0 s a session"))
   }
 }
 

@@ -26,36 +26,25 @@ extension Report {
     values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
   }
 
-  /// Per phase and dimension: improving, stagnating or getting worse, by the rules `stats` uses.
+  /// Per phase and dimension: which way it goes and how sure that is, by the rules `stats`
+  /// uses (Theil–Sen and Mann–Kendall; a direction only from 5 values with p under 0.1).
   static func directions(_ stats: Stats) -> Markup {
     var items: [Markup] = []
-    func item(_ name: String, _ direction: Stats.Direction, _ change: String) {
+    func item(_ name: String, _ reading: Trend.Reading, _ change: String) {
       items.append(
         el(
-          "li", direction == .worsening ? [("class", "worse")] : [],
-          el("strong", text: "\(name): \(direction.rawValue)"), .text(", \(change)")))
+          "li", reading == .worse ? [("class", "worse")] : [],
+          el("strong", text: "\(name): \(reading.rawValue)"), .text(", \(change)")))
     }
-    for p in stats.phases {
-      guard let direction = Stats.direction(overrun: p.trend), let trend = p.trend else {
-        continue
-      }
-      let change =
-        direction == .steady
-        ? "overrun within a second of where it was"
-        : "overrun \(trend < 0 ? "down" : "up") \(DurationText.clock(abs(trend))) a session "
-          + "(later half against earlier half)"
-      item(p.phase.name, direction, change)
+    for p in stats.phases where p.overrunTrend != nil {
+      item(
+        p.phase.name, TrendText.reading(p.overrunTrend, .time),
+        TrendText.long(p.overrunTrend, .time, of: "overrun"))
     }
-    for score in stats.scores {
-      guard let direction = Stats.direction(score: score.trend), let trend = score.trend else {
-        continue
-      }
-      let change =
-        direction == .steady
-        ? "self-score within a quarter point of where it was"
-        : "self-score \(trend > 0 ? "up" : "down") \(Chart.n(abs(trend))) (later half against "
-          + "earlier half)"
-      item(score.dimension.title, direction, change)
+    for score in stats.scores where score.scoreTrend != nil {
+      item(
+        score.dimension.title, TrendText.reading(score.scoreTrend, .score),
+        TrendText.long(score.scoreTrend, .score, of: "self-score"))
     }
     guard !items.isEmpty else {
       return el("p", text: "Two sessions or more are needed to see a direction.")

@@ -204,7 +204,9 @@ public enum ReviewText {
       header + ["trend", "overrun by session"],
       rows.enumerated().map { i, row in
         let p = st.phases[i]
-        return row + [trendText(p.trend), Stats.sparkline(Array(p.overruns.suffix(30)))]
+        return row + [
+          TrendText.short(p.overrunTrend, .time), Stats.sparkline(Array(p.overruns.suffix(30))),
+        ]
       })
     out += lines
     out.append("")
@@ -256,7 +258,7 @@ public enum ReviewText {
         st.scores.map {
           [
             $0.dimension.title, "\($0.count)", $0.mean.map { String(format1: $0) } ?? "-",
-            $0.trend.map { ($0 >= 0 ? "+" : "") + String(format1: $0) } ?? "-",
+            TrendText.short($0.scoreTrend, .score),
           ]
         })
     }
@@ -264,15 +266,6 @@ public enum ReviewText {
   }
 
   static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
-
-  static func trendText(_ trend: Millis?) -> String {
-    guard let trend, let direction = Stats.direction(overrun: trend) else { return "-" }
-    switch direction {
-    case .steady: return "steady"
-    case .improving: return "better \(clock(-trend))"
-    case .worsening: return "worse \(clock(trend))"
-    }
-  }
 
   /// Left-aligned columns, two spaces apart.
   public static func table(_ header: [String], _ rows: [[String]]) -> [String] {

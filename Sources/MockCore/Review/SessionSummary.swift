@@ -156,6 +156,14 @@ public struct SessionSummary: Codable, Equatable, Sendable {
   /// Whether the check-in target was met; nil without one.
   public var checkinsMet: Bool? { checkinTarget.map { checkins.count >= $0 } }
 
+  /// Whether `phase` was reached and left: not the phase an abandoned or incomplete session
+  /// stopped in, which holds only part of what it would have taken.
+  public func isWhole(_ phase: Phase) -> Bool {
+    guard self[phase].reached else { return false }
+    if ending?.outcome == .finished { return true }
+    return phases.contains { $0.reached && $0.phase > phase }
+  }
+
   /// The phase that ran furthest over its budget, if any did.
   public var mostOver: Phase? {
     phases.filter { $0.overrun > 0 }.max { $0.overrun < $1.overrun }?.phase

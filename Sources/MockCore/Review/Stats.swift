@@ -4,9 +4,12 @@
 /// - median: the middle value of the sorted values; with an even count, the mean of the two in
 ///   the middle, rounded toward zero.
 /// - p90: the nearest-rank 90th percentile, the ⌈0.9·n⌉-th smallest value.
-/// - trend: the mean of the later half of the sessions less the mean of the earlier half (the
-///   middle session left out when the count is odd); nil with fewer than two values. For
-///   overruns, negative is better.
+/// - trend: Theil–Sen's slope and the Mann–Kendall test over the latest `Stats.window` values
+///   (see `Trend`), read as a direction only from 5 values on with p under 0.1. A phase counts
+///   in a session when it was reached and left: the phase an abandoned or incomplete session
+///   stopped in is not a whole phase.
+/// - halfTrend (`trend_ms` in the JSON, kept for its readers): the mean of the later half less
+///   the mean of the earlier half (the middle one left out when the count is odd).
 public struct Stats: Equatable, Sendable {
   public struct PhaseStats: Equatable, Sendable {
     public var phase: Phase
@@ -23,7 +26,12 @@ public struct Stats: Equatable, Sendable {
     public var worstOverrun: Millis
     /// Overrun per session, oldest first: what the sparkline draws.
     public var overruns: [Millis]
+    /// The later half's mean overrun less the earlier half's (kept for `trend_ms`).
     public var trend: Millis?
+    /// The overrun's trend (ms), over the sessions in which the phase was whole.
+    public var overrunTrend: Trend?
+    /// The overrun as a share of the phase's budget: its trend.
+    public var shareTrend: Trend?
   }
 
   public struct KindStats: Equatable, Sendable {
@@ -40,7 +48,10 @@ public struct Stats: Equatable, Sendable {
     /// Debriefs that scored it.
     public var count: Int
     public var mean: Double?
+    /// The later half's mean less the earlier half's (kept for the JSON's `trend`).
     public var trend: Double?
+    /// The self-score's trend, a point a session.
+    public var scoreTrend: Trend?
   }
 
   public var sessions: Int
@@ -66,6 +77,18 @@ public struct Stats: Equatable, Sendable {
   /// Pushback answered, and check-in targets met.
   public var composure: Composure
 
+  /// The most values a trend reads: the latest ones. A trend is about where practice is going
+  /// now, and its pairs grow as the square of the count.
+  public static let window = 100
+
+  /// The trend of the latest `window` of `values`, with each one's start for the slope a week.
+  static func trend(_ values: [(Double, String)]) -> Trend? {
+    let recent = values.suffix(window)
+    let weeks = recent.map { CalendarDay.days($0.1).map { $0 / 7 } }
+    return Trend(
+      recent.map(\.0), weeks: weeks.contains(nil) ? nil : weeks.map { $0! })
+  }
+
   /// The review of `summaries`, taken oldest first.
   public init(_ summaries: [SessionSummary]) {
     sessions = summaries.count
@@ -73,13 +96,19 @@ public struct Stats: Equatable, Sendable {
     phases = Phase.allCases.map { phase in
       let times = summaries.map { $0[phase] }.filter(\.reached)
       let overruns = times.map(\.overrun)
+      let whole = summaries.filter { $0.isWhole(phase) }.map { ($0, $0[phase]) }
       return PhaseStats(
         phase: phase, sessions: times.count, budget: Self.median(times.map(\.budget)) ?? 0,
         median: Self.median(times.map(\.actual)) ?? 0, p90: Self.p90(times.map(\.actual)) ?? 0,
         overrunRate: Self.share(overruns.filter { $0 > 0 }.count, of: times.count) ?? 0,
         meanOverrun: times.isEmpty ? 0 : overruns.reduce(0, +) / Millis(times.count),
         worstOverrun: overruns.max() ?? 0, overruns: overruns,
-        trend: Self.trend(overruns.map(Double.init)).map { Millis($0.rounded()) })
+        trend: Self.trend(overruns.map(Double.init)).map { Millis($0.rounded()) },
+        overrunTrend: Self.trend(whole.map { (Double($0.1.overrun), $0.0.started) }),
+        shareTrend: Self.trend(
+          whole.filter { $0.1.budget > 0 }.map {
+            (Double($0.1.overrun) / Double($0.1.budget), $0.0.started)
+          }))
     }
     let drilled = summaries.filter { $0.drillStart != nil }
     drillStartMedian = Self.median(drilled.compactMap(\.drillStart))
@@ -126,35 +155,16 @@ public struct Stats: Equatable, Sendable {
       marksBySource[source.rawValue] = counts.mapValues { Double($0) / Double(summaries.count) }
     }
     composure = Composure(summaries)
-    let debriefs = summaries.compactMap(\.debrief)
     scores = Dimension.allCases.map { dimension in
-      let values = debriefs.compactMap { $0.scores[dimension] }.map(Double.init)
+      let scored = summaries.compactMap { s in
+        s.debrief?.scores[dimension].map { (Double($0), s.started) }
+      }
+      let values = scored.map(\.0)
       return ScoreStats(
         dimension: dimension, count: values.count,
         mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
-        trend: Self.trend(values))
+        trend: Self.trend(values), scoreTrend: Self.trend(scored))
     }
-  }
-
-  /// Which way a trend points, in words: `stats` and the report say the same.
-  public enum Direction: String, Equatable, Sendable {
-    case improving
-    case steady = "stagnating"
-    case worsening = "getting worse"
-  }
-
-  /// Less overrun is better; a change under a second is no change.
-  public static func direction(overrun trend: Millis?) -> Direction? {
-    guard let trend else { return nil }
-    if abs(trend) < 1000 { return .steady }
-    return trend < 0 ? .improving : .worsening
-  }
-
-  /// A higher score is better; a change under a quarter point is no change.
-  public static func direction(score trend: Double?) -> Direction? {
-    guard let trend else { return nil }
-    if abs(trend) < 0.25 { return .steady }
-    return trend > 0 ? .improving : .worsening
   }
 
   public static func median(_ values: [Millis]) -> Millis? {
