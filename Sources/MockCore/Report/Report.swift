@@ -225,6 +225,33 @@ public enum Report {
                   }
               }))))
     }
+    if !stats.interviewers.isEmpty {
+      sections.append(
+        section(
+          "Scores by interviewer",
+          el(
+            "div", [],
+            el(
+              "p",
+              text: "Each interviewer's scores apart, so that a harsher partner does not read as "
+                + "a decline; and your self-score less theirs on the sessions both scored."),
+            table(
+              [
+                "interviewer", "dimension", "their mean", "their trend", "you less them",
+                "the gap's trend",
+              ],
+              stats.interviewers.flatMap { i in
+                i.dimensions.filter { $0.count > 0 }.map {
+                  [
+                    "\(i.name ?? "unnamed") (\(i.sessions) session\(i.sessions == 1 ? "" : "s"))",
+                    $0.dimension.title, $0.mean.map { Chart.n($0) } ?? "-",
+                    TrendText.short($0.trend, .score),
+                    $0.meanGap.map { ($0 > 0 ? "+" : "") + Chart.n($0) } ?? "-",
+                    TrendText.short($0.gapTrend, .gap),
+                  ]
+                }
+              }))))
+    }
     sections += drilled
     return page(
       title: "mockroom: \(stats.sessions) sessions", heading: "Sessions over time", facts: facts,

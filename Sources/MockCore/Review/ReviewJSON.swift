@@ -28,6 +28,8 @@ public enum ReviewJSON {
     var checkin_target: Int?
     var checkins_ms: [Int64]?
     var checkins_met: Bool?
+    /// Who interviewed (`run --interviewer`, or the name the scores came with).
+    var interviewer: String?
   }
 
   struct BannerJSON: Encodable {
@@ -87,7 +89,8 @@ public enum ReviewJSON {
           actual_ms: $0.actual,
           overrun_ms: $0.overrun, reached: $0.reached)
       }, hostile_ms: s.hostile, checkin_target: s.checkinTarget,
-      checkins_ms: s.checkinTarget == nil ? nil : s.checkins, checkins_met: s.checkinsMet)
+      checkins_ms: s.checkinTarget == nil ? nil : s.checkins, checkins_met: s.checkinsMet,
+      interviewer: s.interviewerName)
   }
 
   static func debrief(_ d: Debrief) -> DebriefJSON {
@@ -179,6 +182,19 @@ public enum ReviewJSON {
     var scores: [Score]
     var composure: ComposureJSON
     var drills: DrillStatsJSON?
+    var interviewers: [InterviewerJSON]
+  }
+
+  struct InterviewerJSON: Encodable {
+    struct Score: Encodable {
+      var dimension: String
+      var count, gap_count: Int
+      var mean, mean_gap: Double?
+      var trend, gap_trend: TrendJSON?
+    }
+    var name: String?
+    var sessions: Int
+    var scores: [Score]
   }
 
   /// A trend's figures and its reading (`improving`, `worse`, `flat`, `too few to tell`,
@@ -242,7 +258,17 @@ public enum ReviewJSON {
           ComposureJSON.Answer(
             answer: $0.answer.rawValue, count: $0.count, median_after_ms: $0.medianAfter)
         }, median_to_answer_ms: st.composure.medianAfter),
-      drills: drills.flatMap { $0.drills > 0 ? drillStats($0) : nil })
+      drills: drills.flatMap { $0.drills > 0 ? drillStats($0) : nil },
+      interviewers: st.interviewers.map { i in
+        InterviewerJSON(
+          name: i.name, sessions: i.sessions,
+          scores: i.dimensions.map {
+            InterviewerJSON.Score(
+              dimension: $0.dimension.rawValue, count: $0.count, gap_count: $0.gapCount,
+              mean: $0.mean, mean_gap: $0.meanGap, trend: TrendJSON($0.trend, .score),
+              gap_trend: TrendJSON($0.gapTrend, .gap))
+          })
+      })
     return encode(Versioned(body: body, key: "stats"))
   }
 

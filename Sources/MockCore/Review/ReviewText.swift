@@ -114,7 +114,8 @@ public enum ReviewText {
     func score(_ d: Debrief?, _ dimension: Dimension) -> String {
       d?.scores[dimension].map { "\($0)/5" } ?? "-"
     }
-    out.append(both ? "Debrief".padding(32) + "self".padding(7) + "interviewer" : "Debrief")
+    let who = s.interviewerName.map { "interviewer (\($0))" } ?? "interviewer"
+    out.append(both ? "Debrief".padding(32) + "self".padding(7) + who : "Debrief")
     for dimension in Dimension.allCases {
       var line = "  " + dimension.title.padding(30) + score(s.debrief, dimension)
       if both { line = line.padding(39) + score(s.interviewerDebrief, dimension) }
@@ -259,6 +260,21 @@ public enum ReviewText {
           [
             $0.dimension.title, "\($0.count)", $0.mean.map { String(format1: $0) } ?? "-",
             TrendText.short($0.scoreTrend, .score),
+          ]
+        })
+    }
+    for i in st.interviewers {
+      out.append("")
+      out += table(
+        [
+          "scored by \(i.name ?? "an unnamed interviewer") (\(i.sessions))", "mean", "trend",
+          "you less them",
+        ],
+        i.dimensions.map {
+          [
+            $0.dimension.title, $0.mean.map { String(format1: $0) } ?? "-",
+            TrendText.short($0.trend, .score),
+            $0.meanGap.map { ($0 > 0 ? "+" : "") + String(format1: $0) } ?? "-",
           ]
         })
     }

@@ -74,6 +74,29 @@ public struct Stats: Equatable, Sendable {
   /// by mark name: counted apart, so a check-in marked at both ends is not counted twice.
   public var marksBySource: [String: [String: Double]] = [:]
   public var scores: [ScoreStats]
+
+  /// One interviewer's scores: each dimension's count, mean and trend, and the candidate's
+  /// self-score less theirs on the sessions both scored (the gap: above zero, the candidate
+  /// scored themselves higher).
+  public struct InterviewerStats: Equatable, Sendable {
+    public struct Dimension: Equatable, Sendable {
+      public var dimension: MockCore.Dimension
+      public var count: Int
+      public var mean: Double?
+      public var trend: Trend?
+      public var gapCount: Int
+      public var meanGap: Double?
+      public var gapTrend: Trend?
+    }
+    /// The name, or nil for scores that came without one.
+    public var name: String?
+    public var sessions: Int
+    public var dimensions: [Dimension]
+  }
+
+  /// The interviewers' scores, one entry a name (most sessions first; unnamed last), so that a
+  /// harsh partner is not read as a decline.
+  public var interviewers: [InterviewerStats] = []
   /// Pushback answered, and check-in targets met.
   public var composure: Composure
 
@@ -155,6 +178,7 @@ public struct Stats: Equatable, Sendable {
       marksBySource[source.rawValue] = counts.mapValues { Double($0) / Double(summaries.count) }
     }
     composure = Composure(summaries)
+    interviewers = Self.interviewers(summaries)
     scores = Dimension.allCases.map { dimension in
       let scored = summaries.compactMap { s in
         s.debrief?.scores[dimension].map { (Double($0), s.started) }
@@ -164,6 +188,41 @@ public struct Stats: Equatable, Sendable {
         dimension: dimension, count: values.count,
         mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
         trend: Self.trend(values), scoreTrend: Self.trend(scored))
+    }
+  }
+
+  static func interviewers(_ summaries: [SessionSummary]) -> [InterviewerStats] {
+    let scored = summaries.filter { $0.interviewerDebrief != nil }
+    var order: [String?] = []
+    var byName: [String?: [SessionSummary]] = [:]
+    for s in scored {
+      if byName[s.interviewerName] == nil { order.append(s.interviewerName) }
+      byName[s.interviewerName, default: []].append(s)
+    }
+    order.sort { a, b in
+      if (a == nil) != (b == nil) { return b == nil }
+      return byName[a]!.count > byName[b]!.count
+    }
+    return order.map { name in
+      let sessions = byName[name]!
+      return InterviewerStats(
+        name: name, sessions: sessions.count,
+        dimensions: MockCore.Dimension.allCases.map { d in
+          let theirs = sessions.compactMap { s in
+            s.interviewerDebrief?.scores[d].map { (Double($0), s.started) }
+          }
+          let gaps = sessions.compactMap { s -> (Double, String)? in
+            guard let mine = s.debrief?.scores[d], let their = s.interviewerDebrief?.scores[d]
+            else { return nil }
+            return (Double(mine - their), s.started)
+          }
+          return InterviewerStats.Dimension(
+            dimension: d, count: theirs.count,
+            mean: theirs.isEmpty ? nil : theirs.map(\.0).reduce(0, +) / Double(theirs.count),
+            trend: trend(theirs), gapCount: gaps.count,
+            meanGap: gaps.isEmpty ? nil : gaps.map(\.0).reduce(0, +) / Double(gaps.count),
+            gapTrend: trend(gaps))
+        })
     }
   }
 

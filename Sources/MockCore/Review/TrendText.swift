@@ -3,12 +3,13 @@
 public enum TrendText {
   /// What a trend's values are: time (ms), a share of the budget, or a score.
   public enum Unit: Sendable {
-    case time, share, score
+    /// Self-score less the interviewer's: lower is better, toward agreement from above.
+    case time, share, score, gap
 
     var lowerIsBetter: Bool { self != .score }
 
     /// What one value is: a session's overrun, a debrief's score.
-    var each: String { self == .score ? "debrief" : "session" }
+    var each: String { self == .score || self == .gap ? "debrief" : "session" }
   }
 
   /// `worse: +12 s a session (p 0.03, n 12)`, `no clear trend (p 0.41, n 10)`,
@@ -69,7 +70,7 @@ public enum TrendText {
       if size < 60_000 { return sign + "\(Int((size / 1000).rounded())) s" }
       return sign + DurationText.clock(Millis(size.rounded()))
     case .share: return sign + "\(Int((size * 100).rounded()))% of budget"
-    case .score: return sign + decimal(size, places: 2)
+    case .score, .gap: return sign + decimal(size, places: 2)
     }
   }
 
