@@ -82,3 +82,21 @@ import Testing
     #expect(fine.status == 0, "\(fine.stderr)")
   }
 }
+
+/// Who interviewed, as the command line takes it: with --partner only, and a name that is one.
+@Suite(.timeLimit(.minutes(2))) struct InterviewerNameEndToEnd {
+  @Test func anInterviewerGoesWithPartnerAndIsAName() throws {
+    let home = try PromptEndToEnd.Home()
+    let alone = try ConfigEndToEnd.mockroom(["run", "--interviewer", "Bo"], home)
+    #expect(alone.status == 2)
+    #expect(alone.stderr.contains("--interviewer goes with --partner."), "\(alone.stderr)")
+    let blank = try ConfigEndToEnd.mockroom(["run", "--partner", "--interviewer", " "], home)
+    #expect(blank.status == 2)
+    #expect(
+      blank.stderr.contains(
+        "--interviewer ' ': give a name of 1 to 40 characters, without control characters."),
+      "\(blank.stderr)")
+    let console = try ConfigEndToEnd.mockroom(["interviewer", "--name", ""], home)
+    #expect(console.status == 2 && console.stderr.contains("--name '': give a name"))
+  }
+}
