@@ -100,3 +100,19 @@ import Testing
     #expect(console.status == 2 && console.stderr.contains("--name '': give a name"))
   }
 }
+
+/// `stats --by week` through the real binary: the session and the drill of one week.
+@Suite(.timeLimit(.minutes(2))) struct WeeksEndToEnd {
+  @Test func statsByWeekCountsTheWeeksSessionsAndDrills() throws {
+    let home = try LastEndToEnd.sessionThenDrill()
+    let text = try ConfigEndToEnd.mockroom(["stats", "--by", "week"], home)
+    #expect(text.status == 0, "\(text.stderr)")
+    let lines = text.stdout.split(separator: "\n")
+    #expect(lines.count == 2 && lines[1].hasPrefix("2026-W49  2026-11-30  1"), "\(text.stdout)")
+    #expect(lines[1].contains("2 of 3"), "\(text.stdout)")
+    let json = try ConfigEndToEnd.mockroom(["stats", "--by", "week", "--json"], home)
+    #expect(json.stdout.contains(#""week":"2026-W49""#) && json.stdout.contains(#""drills":1"#))
+    let bad = try ConfigEndToEnd.mockroom(["stats", "--by", "month"], home)
+    #expect(bad.status == 2 && bad.stderr.contains("--by 'month': the one grouping is week."))
+  }
+}

@@ -66,6 +66,26 @@ public enum Report {
         generated: generated, program: program)
     }
     var sections = [section("Where it is going", directions(stats))]
+    let weeks = Weeks(summaries, drills: drills)
+    if weeks.weeks.count > 1 {
+      sections.append(
+        section(
+          "Week by week",
+          table(
+            [
+              "week", "from", "sessions", "finished", "median over", "interviewed", "drills",
+              "problem pass rate", "cards right",
+            ],
+            weeks.weeks.map {
+              [
+                $0.label, $0.monday, "\($0.sessions)", "\($0.finished)",
+                $0.medianOverrun.map(DurationText.clock) ?? "-", "\($0.interviewed)",
+                "\($0.drills)",
+                $0.passRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "-",
+                $0.cardRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "-",
+              ]
+            })))
+    }
     let phaseSeries = Phase.allCases.map { phase in
       Chart.Series(
         label: phase.name,

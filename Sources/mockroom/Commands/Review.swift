@@ -157,8 +157,18 @@ struct StatsCommand: ContextCommand {
   @Flag(help: "Print CSV: one row per session and phase.")
   var csv = false
 
+  @Option(
+    help: ArgumentHelp(
+      "week: one line per ISO week (Monday to Sunday, UTC): sessions, how they ended, the "
+        + "median overrun, drills and their pass rates.", valueName: "week"))
+  var by: String?
+
   func validate() throws {
     if json && csv { throw ValidationError("give --json or --csv, not both.") }
+    if let by {
+      guard by == "week" else { throw ValidationError("--by '\(by)': the one grouping is week.") }
+      if csv { throw ValidationError("--by week has no CSV; give --json or nothing.") }
+    }
   }
 
   func run(in context: Context) throws {
@@ -166,6 +176,17 @@ struct StatsCommand: ContextCommand {
     let everything = try store.everything()
     let (summaries, drills, _) = filter.apply(everything.sessions, everything.drills)
     let drillStats = DrillStats(drills, today: DrillCommand.today)
+    if by != nil {
+      let weeks = Weeks(summaries, drills: drills)
+      if json {
+        print(ReviewJSON.weeks(weeks))
+      } else if weeks.weeks.isEmpty {
+        print(try store.names().isEmpty ? "no sessions yet" : "no sessions match")
+      } else {
+        ReviewText.weeks(weeks).forEach { print($0) }
+      }
+      return
+    }
     if csv {
       print(ReviewJSON.csv(summaries), terminator: "")
       if !drills.isEmpty { print("\n" + ReviewJSON.drillCSV(drills), terminator: "") }
