@@ -49,7 +49,17 @@ extension Report {
     guard !items.isEmpty else {
       return el("p", text: "Two sessions or more are needed to see a direction.")
     }
-    return el("ul", [("class", "directions")], items)
+    let next =
+      NextPractice(stats).map {
+        el(
+          "p", [("class", "next")], el("strong", text: "Practise next: \($0.target)."),
+          .text(" \($0.practice.prefix(1).uppercased() + $0.practice.dropFirst()). "),
+          .text("The evidence: \($0.evidence)."))
+      }
+      ?? el(
+        "p", [("class", "next")],
+        text: "Practise next: nothing stands out yet (a trend needs \(Trend.fewest) sessions).")
+    return el("div", [], next, el("ul", [("class", "directions")], items))
   }
 
   static func phaseTable(_ s: SessionSummary) -> Markup {

@@ -189,6 +189,10 @@ public enum ReviewText {
     out.append(
       "\(st.sessions) session\(st.sessions == 1 ? "" : "s")"
         + (st.incomplete > 0 ? " (\(st.incomplete) incomplete)" : ""))
+    out.append(
+      NextPractice(st)?.line
+        ?? "practise next: too few sessions to tell (\(Trend.fewest) are needed), or nothing "
+        + "stands out")
     out.append("")
     let header = ["phase", "sessions", "budget", "median", "p90", "over", "mean +", "worst +"]
     var rows: [[String]] = []
