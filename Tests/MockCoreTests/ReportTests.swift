@@ -320,3 +320,52 @@ enum ReportFixtures {
     #expect(alone.contains("<h1>Drills over time</h1>") && !alone.contains("Each phase"))
   }
 }
+
+/// A report that survives real data: an abandoned long session among ten short ones.
+@Suite struct ReportOnRealData {
+  /// The fixtures' ten sessions and, between them, one abandoned 40 minutes into design on a
+  /// plan twice as long.
+  static var sessions: [SessionSummary] {
+    var all = (0..<10).map(ReportFixtures.summary)
+    var long = Made.session(
+      [Millis.minutes(9), Millis.minutes(9), Millis.minutes(40)], finish: false)
+    long.started = "2026-11-05T18:00:00.000Z"
+    long.plan = Plan(name: "long", budgets: Phase.allCases.map { Plan.standard[$0] * 2 })
+    long.ending = Ending(outcome: .abandoned, reason: .quit)
+    all.insert(long, at: 5)
+    return all
+  }
+
+  static func tops(_ html: String) -> [String] {
+    guard
+      let start = html.range(
+        of: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"t-phases")
+    else { return [] }
+    let chart = html[start.lowerBound...].prefix { _ in true }
+    let end = chart.range(of: "</svg>")!.lowerBound
+    return chart[..<end].matches(of: /class="tick">top ([0-9:]+)</).map { String($0.1) }
+  }
+
+  @Test func anAbandonedPhaseStaysOutOfTheOneScale() {
+    let html = Report.trends(Self.sessions, chosen: "every session", generated: "g", program: "0")
+    let tops = Self.tops(html)
+    // One scale for all five panels, set by the whole phases (18:00 of design and drill), not
+    // by the 40 minutes of a design that was abandoned.
+    #expect(tops == Array(repeating: "18:00", count: 5), "\(tops)")
+    #expect(ReportCheck.problems(html).isEmpty, "\(ReportCheck.problems(html))")
+    #expect(html.contains("Median overrun a session: "))
+    // Session labels under the panels: the first and the last day at least.
+    #expect(html.contains(">2026-11-01</text>") && html.contains(">2026-11-10</text>"))
+  }
+
+  @Test func theMostUsedPlanIsTheDefaultAndSaidSo() throws {
+    let (plan, others) = try #require(Report.mostUsedPlan(Self.sessions))
+    #expect(plan == "standard" && others == 1)
+    #expect(Report.mostUsedPlan((0..<3).map(ReportFixtures.summary)) == nil)
+  }
+
+  @Test func manySessionsAreAtMostThirtyBars() {
+    #expect(Report.runs(1_000).count <= Report.mostBars && Report.mostBars == 30)
+    #expect(Report.runs(30).count == 30 && Report.runs(31).count == 16)
+  }
+}

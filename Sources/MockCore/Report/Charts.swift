@@ -180,7 +180,7 @@ public enum Chart {
   /// Small multiples: one panel per series, one bar per session. `format` writes a value.
   public static func bySession(
     _ series: [Series], sessions: [String], id: String, title: String, desc: String,
-    time: Bool, over: String = "over"
+    time: Bool, over: String = "over", shared: Bool = false
   ) -> Markup {
     let left = 110.0
     let right = 730.0
@@ -192,10 +192,13 @@ public enum Chart {
       time ? DurationText.clock(Millis(value)) : Chart.n(value)
     }
     var body: [Markup] = []
+    // One scale for every panel when `shared`, so that panels compare by eye.
+    let tallest = series.flatMap(\.values).map { max($0.value ?? 0, $0.limit ?? 0) }.max() ?? 0
     for (index, s) in series.enumerated() {
       let top = 8 + Double(index) * (panel + 14)
       let bottom = top + panel
-      let highest = s.values.map { max($0.value ?? 0, $0.limit ?? 0) }.max() ?? 0
+      let highest =
+        shared ? tallest : s.values.map { max($0.value ?? 0, $0.limit ?? 0) }.max() ?? 0
       let scale = Scale(domain: 0...max(highest, time ? 60_000 : 1), range: (bottom, top))
       body.append(text(s.label, x: left - 8, y: top + 14, anchor: "end"))
       body.append(
@@ -232,7 +235,24 @@ public enum Chart {
           el("polyline", [("points", step.joined(separator: " ")), ("class", "limit")]))
       }
     }
-    let height = 8 + Double(series.count) * (panel + 14) + 4
+    // The sessions under the last panel: the first, the last, and a few between, so a bar
+    // can be found by its date without hovering.
+    let axis = 8 + Double(series.count) * (panel + 14)
+    let marks =
+      count <= 1
+      ? [0] : Array(Set(stride(from: 0, to: count, by: max(1, count / 4)) + [count - 1])).sorted()
+    for i in marks where i < sessions.count {
+      let x = left + (Double(i) + 0.5) * slot
+      let anchor = i == 0 && count > 1 ? "start" : i == count - 1 && count > 1 ? "end" : "middle"
+      let label = sessions[i].split(separator: " to ").last.map(String.init) ?? sessions[i]
+      body.append(line(x, axis - 14, x, axis - 10, class: "axis"))
+      body.append(
+        text(
+          String(label.prefix(10)),
+          x: anchor == "start" ? x - slot * 0.35 : anchor == "end" ? x + slot * 0.35 : x,
+          y: axis + 4, anchor: anchor, class: "tick"))
+    }
+    let height = axis + 12
     return svg(id: id, width: 760, height: height, title: title, desc: desc, body)
   }
 

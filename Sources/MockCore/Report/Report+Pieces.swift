@@ -1,7 +1,8 @@
 /// The pieces every report page is built of: runs of sessions, medians, tables, figures.
 extension Report {
-  /// The most bars a chart draws by session; past it, a bar is a run of sessions.
-  public static let mostBars = 200
+  /// The most bars a chart draws by session, as `stats` shows the last 30; past it, a bar is
+  /// a run of sessions (the latest runs as short as the older ones).
+  public static let mostBars = 30
 
   /// `count` sessions cut into at most `mostBars` runs of equal length (the last may be short).
   static func runs(_ count: Int) -> [Range<Int>] {
@@ -60,6 +61,42 @@ extension Report {
         "p", [("class", "next")],
         text: "Practise next: nothing stands out yet (a trend needs \(Trend.fewest) sessions).")
     return el("div", [], next, el("ul", [("class", "directions")], items))
+  }
+
+  /// The plan most of `summaries` ran on (the latest used on a tie), and how many other plans
+  /// they used; nil when they all ran on one.
+  public static func mostUsedPlan(_ summaries: [SessionSummary]) -> (String, Int)? {
+    var counts: [String: Int] = [:]
+    var latest: [String: Int] = [:]
+    for (i, s) in summaries.enumerated() {
+      counts[s.plan.name, default: 0] += 1
+      latest[s.plan.name] = i
+    }
+    guard counts.count > 1,
+      let best = counts.max(by: { ($0.value, latest[$0.key]!) < ($1.value, latest[$1.key]!) })
+    else { return nil }
+    return (best.key, counts.count - 1)
+  }
+
+  /// The median overrun a session (every whole phase's overrun added) then and now: the first
+  /// sessions against the latest, at most five each, never the same one twice.
+  static func headline(_ summaries: [SessionSummary]) -> Markup {
+    let totals = summaries.map { s in
+      Double(Phase.allCases.filter { s.isWhole($0) }.map { s[$0].overrun }.reduce(0, +))
+    }
+    let each = min(5, totals.count / 2)
+    guard each > 0, let then = median(Array(totals.prefix(each))),
+      let now = median(Array(totals.suffix(each)))
+    else {
+      return el("p", [("class", "headline")], text: "One session: nothing to compare yet.")
+    }
+    let words = { (ms: Double) in DurationText.clock(Millis(ms.rounded())) }
+    return el(
+      "p", [("class", "headline")],
+      el("strong", text: "Median overrun a session: \(words(then)) then, \(words(now)) now."),
+      .text(
+        " The first \(each) session\(each == 1 ? "" : "s") against the latest \(each), every "
+          + "phase's time over budget added."))
   }
 
   static func phaseTable(_ s: SessionSummary) -> Markup {

@@ -65,7 +65,9 @@ public enum Report {
         facts: ["\(drills.count) drill\(drills.count == 1 ? "" : "s")", chosen], sections: drilled,
         generated: generated, program: program)
     }
-    var sections = [section("Where it is going", directions(stats))]
+    var sections = [
+      section("Where it is going", el("div", [], headline(summaries), directions(stats)))
+    ]
     let weeks = Weeks(summaries, drills: drills)
     if weeks.weeks.count > 1 {
       sections.append(
@@ -91,8 +93,11 @@ public enum Report {
         label: phase.name,
         values: runs.map { run in
           let times = summaries[run].map { $0[phase] }
+          // Only whole phases: the one an abandoned session stopped in would flatten nothing
+          // and mislead, and an unreached one has no time at all.
+          let whole = summaries[run].filter { $0.isWhole(phase) }.map { Double($0[phase].actual) }
           return (
-            Self.median(times.filter(\.reached).map { Double($0.actual) }),
+            Self.median(whole),
             Self.median(times.map { Double($0.budget) })
           )
         })
@@ -103,10 +108,12 @@ public enum Report {
         figure(
           Chart.bySession(
             phaseSeries, sessions: bars, id: "phases", title: "Time in each phase by session",
-            desc: "One panel per phase and one bar per session, oldest first; the stepped line "
-              + "is the budget, and time over it is hatched.", time: true),
-          caption: "Bars: time spent, oldest session first. Line: the budget. Hatched: over it."
-            + per,
+            desc: "One panel per phase and one bar per session, oldest first, all on one "
+              + "scale; the stepped line is the budget, and time over it is hatched.", time: true,
+            shared: true),
+          caption: "Bars: time spent, oldest session first, every panel on one scale. Line: the "
+            + "budget. Hatched: over it. A phase an abandoned or unfinished session stopped in "
+            + "has no bar." + per,
           table: table(
             ["session"] + Phase.allCases.map(\.name),
             summaries.enumerated().map { i, s in

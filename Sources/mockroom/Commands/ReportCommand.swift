@@ -64,7 +64,15 @@ struct ReportCommand: ContextCommand {
     } else {
       let store = try context.sessionStore()
       let everything = try store.everything()
-      let (summaries, drills, chosen) = filter.apply(everything.sessions, everything.drills)
+      var (summaries, drills, chosen) = filter.apply(everything.sessions, everything.drills)
+      // Plans of other lengths on one chart flatten it: without --plan, the most used plan,
+      // said as much.
+      if filter.plan == nil, let (plan, others) = Report.mostUsedPlan(summaries) {
+        summaries = summaries.filter { $0.plan.name == plan }
+        chosen.append(
+          "plan \(plan), the most used (\(others) other plan\(others == 1 ? "" : "s") left out; "
+            + "--plan NAME for another)")
+      }
       guard !summaries.isEmpty || !drills.isEmpty else {
         if try store.names().isEmpty {
           noSessionsYet(store)
