@@ -364,6 +364,21 @@ enum ReportFixtures {
     #expect(Report.mostUsedPlan((0..<3).map(ReportFixtures.summary)) == nil)
   }
 
+  @Test func cueKindsAreToldApartByALetterNotColourAlone() {
+    let html = ReportFixtures.session
+    #expect(html.contains("class=\"tick\">P</text>"))
+    #expect(Chart.letter(.curveball) == "C" && Chart.letter(.oneMinute) == "T")
+  }
+
+  @Test func cardsAreChartedInDays() {
+    let svg = Chart.labelledDays(
+      [("a", 3.5), ("b", 12)], id: "c", title: "t", desc: "d"
+    ).rendered
+    #expect(svg.contains(">3.5 days</text>") && svg.contains(">12 days</text>"))
+    #expect(svg.contains(">12 d</text>") && !svg.contains(">14 d</text>"))
+    #expect(!svg.contains(":00"))
+  }
+
   @Test func manySessionsAreAtMostThirtyBars() {
     #expect(Report.runs(1_000).count <= Report.mostBars && Report.mostBars == 30)
     #expect(Report.runs(30).count == 30 && Report.runs(31).count == 16)

@@ -282,6 +282,38 @@ public enum Chart {
     return svg(id: id, width: 760, height: axisY + 22, title: title, desc: desc, body)
   }
 
+  /// Horizontal bars, one per row, on a scale of days (a card's stability): ticks a whole
+  /// number of days apart, values to a tenth of a day.
+  public static func labelledDays(
+    _ rows: [(label: String, days: Double)], id: String, title: String, desc: String
+  ) -> Markup {
+    let left = 200.0
+    let right = 640.0
+    let row = 24.0
+    let highest = max(rows.map(\.days).max() ?? 0, 1)
+    let step = [1.0, 2, 5, 7, 14, 30, 60, 90, 180, 365].first { highest / $0 <= 6 } ?? 365
+    let top = (highest / step).rounded(.up) * step
+    let scale = Scale(domain: 0...top, range: (left, right))
+    let axisY = 8 + Double(rows.count) * row + 4
+    var body: [Markup] = [line(left, axisY, right, axisY, class: "axis")]
+    for tick in stride(from: 0.0, through: top, by: step) {
+      body.append(line(scale(tick), 4, scale(tick), axisY, class: "grid"))
+      body.append(
+        text("\(n(tick)) d", x: scale(tick), y: axisY + 14, anchor: "middle", class: "tick"))
+    }
+    func words(_ days: Double) -> String { "\(n(days)) day\(days == 1 ? "" : "s")" }
+    for (index, r) in rows.enumerated() {
+      let y = 8 + Double(index) * row
+      body.append(text(r.label, x: left - 8, y: y + 14, anchor: "end"))
+      body.append(
+        rect(
+          x: left, y: y + 3, width: scale(r.days) - left, height: 14, class: "within",
+          title: "\(r.label): \(words(r.days))"))
+      body.append(text(words(r.days), x: scale(r.days) + 6, y: y + 14, class: "value"))
+    }
+    return svg(id: id, width: 760, height: axisY + 22, title: title, desc: desc, body)
+  }
+
   // MARK: - Scores over time
 
   /// One panel per dimension, scores 1-5 by debrief: the candidate's as circles on a solid

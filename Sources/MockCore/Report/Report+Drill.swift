@@ -157,8 +157,8 @@ extension Report {
         section(
           "Cards",
           figure(
-            Chart.labelled(
-              seen.map { ($0.card.id, Millis(($0.memory!.stability * 86_400_000).rounded())) },
+            Chart.labelledDays(
+              seen.map { ($0.card.id, $0.memory!.stability) },
               id: "cards", title: "How long each card is remembered (stability)",
               desc: "\(s.learned) of \(s.cards.count) cards learned (stable a week or more); "
                 + "\(s.due.count) due."),

@@ -27,7 +27,9 @@ public enum Report {
         figure(
           Chart.timeline(timeline, id: "timeline"),
           caption: "Session time, pauses included. Circles: banners (filled for interjections, "
-            + "hollow for coaching cues), with a line to the acknowledgement and a tick at the "
+            + "hollow for coaching cues) with their kind's letter over them (P pivot, B pushback, "
+            + "C curveball, S silence, K check-in, T a coaching cue about time), with a line to "
+            + "the acknowledgement and a tick at the "
             + "re-plan. Diamonds: marks. Squares: notes. Dashed lines: changes to the plan. "
             + "Shaded: paused.",
           table: eventTable(timeline.events))),
