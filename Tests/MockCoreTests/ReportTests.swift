@@ -370,6 +370,15 @@ enum ReportFixtures {
     #expect(Chart.letter(.curveball) == "C" && Chart.letter(.oneMinute) == "T")
   }
 
+  @Test func theDrillsLimitIsALineAndAMissIsHatched() {
+    let svg = Chart.labelled(
+      [("a", 1_000), ("b", 70_000)], id: "p", title: "t", desc: "d", limit: 60_000, failed: [1]
+    ).rendered
+    #expect(svg.contains("class=\"limit\""))
+    #expect(svg.contains("class=\"over\" fill=\"url(#hatch-p)\"><title>b: 1:10, not a pass"))
+    #expect(svg.contains(">1:10 ✗</text>") && svg.contains(">0:01</text>"))
+  }
+
   @Test func cardsAreChartedInDays() {
     let svg = Chart.labelledDays(
       [("a", 3.5), ("b", 12)], id: "c", title: "t", desc: "d"

@@ -258,26 +258,41 @@ public enum Chart {
 
   // MARK: - Labelled bars
 
-  /// Horizontal bars, one per row, on a shared time scale.
+  /// Horizontal bars, one per row, on a shared time scale; with `limit`, a dashed line at it;
+  /// the rows in `failed` hatched, so a miss is not told by colour alone.
   public static func labelled(
-    _ rows: [(label: String, value: Millis)], id: String, title: String, desc: String
+    _ rows: [(label: String, value: Millis)], id: String, title: String, desc: String,
+    limit: Millis? = nil, failed: Set<Int> = []
   ) -> Markup {
     let left = 200.0
     let right = 640.0
     let row = 24.0
-    let top = max(rows.map(\.value).max() ?? 0, 10_000)
+    let top = max(rows.map(\.value).max() ?? 0, limit ?? 0, 10_000)
     let scale = Scale(domain: 0...Double(top), range: (left, right))
     let axisY = 8 + Double(rows.count) * row + 4
     var body = timeAxis(scale, top: top, y: axisY, gridFrom: 4)
     for (index, r) in rows.enumerated() {
       let y = 8 + Double(index) * row
       body.append(text(r.label, x: left - 8, y: y + 14, anchor: "end"))
+      let missed = failed.contains(index)
       body.append(
         rect(
-          x: left, y: y + 3, width: scale(Double(r.value)) - left, height: 14, class: "within",
-          title: "\(r.label): \(DurationText.clock(r.value))"))
+          x: left, y: y + 3, width: scale(Double(r.value)) - left, height: 14,
+          class: missed ? "over" : "within", fill: missed ? "url(#hatch-\(id))" : nil,
+          title: "\(r.label): \(DurationText.clock(r.value))" + (missed ? ", not a pass" : "")))
       body.append(
-        text(DurationText.clock(r.value), x: scale(Double(r.value)) + 6, y: y + 14, class: "value"))
+        text(
+          DurationText.clock(r.value) + (missed ? " ✗" : ""), x: scale(Double(r.value)) + 6,
+          y: y + 14, class: "value"))
+    }
+    if let limit {
+      body.append(
+        el(
+          "polyline",
+          [
+            ("points", "\(n(scale(Double(limit)))),4 \(n(scale(Double(limit)))),\(n(axisY))"),
+            ("class", "limit"),
+          ]))
     }
     return svg(id: id, width: 760, height: axisY + 22, title: title, desc: desc, body)
   }

@@ -119,7 +119,9 @@ public struct Stats: Equatable, Sendable {
     phases = Phase.allCases.map { phase in
       let times = summaries.map { $0[phase] }.filter(\.reached)
       let overruns = times.map(\.overrun)
-      let whole = summaries.filter { $0.isWhole(phase) }.map { ($0, $0[phase]) }
+      // The phase's time and the session's start, not the whole summary: copying thousands
+      // of summaries is what a review's time goes on.
+      let whole = summaries.compactMap { $0.isWhole(phase) ? ($0[phase], $0.started) : nil }
       return PhaseStats(
         phase: phase, sessions: times.count, budget: Self.median(times.map(\.budget)) ?? 0,
         median: Self.median(times.map(\.actual)) ?? 0, p90: Self.p90(times.map(\.actual)) ?? 0,
@@ -127,10 +129,10 @@ public struct Stats: Equatable, Sendable {
         meanOverrun: times.isEmpty ? 0 : overruns.reduce(0, +) / Millis(times.count),
         worstOverrun: overruns.max() ?? 0, overruns: overruns,
         trend: Self.trend(overruns.map(Double.init)).map { Millis($0.rounded()) },
-        overrunTrend: Self.trend(whole.map { (Double($0.1.overrun), $0.0.started) }),
+        overrunTrend: Self.trend(whole.suffix(Self.window).map { (Double($0.0.overrun), $0.1) }),
         shareTrend: Self.trend(
-          whole.filter { $0.1.budget > 0 }.map {
-            (Double($0.1.overrun) / Double($0.1.budget), $0.0.started)
+          whole.filter { $0.0.budget > 0 }.suffix(Self.window).map {
+            (Double($0.0.overrun) / Double($0.0.budget), $0.1)
           }))
     }
     let drilled = summaries.filter { $0.drillStart != nil }
