@@ -37,6 +37,9 @@ import Testing
     #expect(json.contains(#""interviewers":[{"name":"Al","#))
     let text = ReviewText.stats(stats).joined(separator: "\n")
     #expect(text.contains("scored by Bo (5)"), "\(text)")
+    let html = Report.trends(sessions, chosen: "every session", generated: "g", program: "0")
+    #expect(html.contains("<strong>numerical fluency, scored by Bo: no clear trend</strong>"))
+    #expect(html.contains("<td>Al (5 sessions)</td><td>numerical fluency</td><td>4</td>"))
   }
 
   @Test func theNameTheScoresCameWithWinsOverTheOneTheSessionStartedWith() {

@@ -358,6 +358,12 @@ enum ReportFixtures {
     #expect(html.contains(">2026-11-01</text>") && html.contains(">2026-11-10</text>"))
   }
 
+  @Test func aChangedBudgetIsShownAsItBeganBesideAsItEnded() {
+    // The fourth fixture session moved a minute from drill to design.
+    let html = ReportFixtures.trends
+    #expect(html.contains("(budget 16:00, began 15:00)"), "design's budget as it began")
+  }
+
   @Test func theMostUsedPlanIsTheDefaultAndSaidSo() throws {
     let (plan, others) = try #require(Report.mostUsedPlan(Self.sessions))
     #expect(plan == "standard" && others == 1)

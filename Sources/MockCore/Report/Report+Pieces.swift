@@ -47,6 +47,14 @@ extension Report {
         score.dimension.title, TrendText.reading(score.scoreTrend, .score),
         TrendText.long(score.scoreTrend, .score, of: "self-score"))
     }
+    // An interviewer's scores, once there are enough of them to read.
+    for i in stats.interviewers {
+      for d in i.dimensions where (d.trend?.n ?? 0) >= Trend.fewest {
+        item(
+          "\(d.dimension.title), scored by \(i.name ?? "an unnamed interviewer")",
+          TrendText.reading(d.trend, .score), TrendText.long(d.trend, .score, of: "their score"))
+      }
+    }
     guard !items.isEmpty else {
       return el("p", text: "Two sessions or more are needed to see a direction.")
     }

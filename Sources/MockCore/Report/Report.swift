@@ -122,9 +122,17 @@ public enum Report {
               [names[i]]
                 + Phase.allCases.map {
                   let t = s[$0]
+                  // The budget as it began beside as it ended, when the session changed it.
+                  let began = s.startPlan[$0]
+                  let budget =
+                    began == t.budget
+                    ? ""
+                    : " (budget \(DurationText.clock(t.budget)), began "
+                      + "\(DurationText.clock(began)))"
                   return t.reached
                     ? DurationText.clock(t.actual)
-                      + (t.overrun > 0 ? " (+\(DurationText.clock(t.overrun)))" : "") : "-"
+                      + (t.overrun > 0 ? " (+\(DurationText.clock(t.overrun)))" : "") + budget
+                    : "-"
                 }
             }))))
     let drill = Chart.Series(
