@@ -115,7 +115,8 @@ public struct Stats: Equatable, Sendable {
   /// The review of `summaries`, taken oldest first.
   public init(_ summaries: [SessionSummary]) {
     sessions = summaries.count
-    incomplete = summaries.filter(\.isIncomplete).count
+    // Counted, not filtered: a filter copies each summary it keeps.
+    incomplete = summaries.reduce(0) { $0 + ($1.isIncomplete ? 1 : 0) }
     phases = Phase.allCases.map { phase in
       let times = summaries.map { $0[phase] }.filter(\.reached)
       let overruns = times.map(\.overrun)
@@ -135,13 +136,15 @@ public struct Stats: Equatable, Sendable {
             (Double($0.0.overrun) / Double($0.0.budget), $0.1)
           }))
     }
-    let drilled = summaries.filter { $0.drillStart != nil }
-    drillStartMedian = Self.median(drilled.compactMap(\.drillStart))
+    let drilled = summaries.compactMap { s in
+      s.drillStart.map { ($0, s.plan.start(of: .drill)) }
+    }
+    drillStartMedian = Self.median(drilled.map(\.0))
     drillLateShare = Self.share(
-      drilled.filter { $0.drillStart! > $0.plan.start(of: .drill) }.count, of: drilled.count)
+      drilled.reduce(0) { $0 + ($1.0 > $1.1 ? 1 : 0) }, of: drilled.count)
     reachedOpsShare = Self.share(
-      summaries.filter { $0[.ops].reached }.count, of: summaries.count)
-    compressedCloses = summaries.filter(\.compressedClose).count
+      summaries.reduce(0) { $0 + ($1[.ops].reached ? 1 : 0) }, of: summaries.count)
+    compressedCloses = summaries.reduce(0) { $0 + ($1.compressedClose ? 1 : 0) }
     // One pass over every banner and mark, without copying them out.
     var fired: [CueKind: Int] = [:]
     var acks: [CueKind: [Millis]] = [:]
