@@ -13,7 +13,7 @@
 public struct Stats: Equatable, Sendable {
   public struct PhaseStats: Equatable, Sendable {
     public var phase: Phase
-    /// Sessions that reached the phase.
+    /// Sessions in which the phase was whole: reached and left (or the session finished).
     public var sessions: Int
     /// The median budget.
     public var budget: Millis
@@ -118,11 +118,12 @@ public struct Stats: Equatable, Sendable {
     // Counted, not filtered: a filter copies each summary it keeps.
     incomplete = summaries.reduce(0) { $0 + ($1.isIncomplete ? 1 : 0) }
     phases = Phase.allCases.map { phase in
-      let times = summaries.map { $0[phase] }.filter(\.reached)
-      let overruns = times.map(\.overrun)
       // The phase's time and the session's start, not the whole summary: copying thousands
-      // of summaries is what a review's time goes on.
+      // of summaries is what a review's time goes on. Only whole phases count: the one an
+      // abandoned or incomplete session stopped in would read as a short, early phase.
       let whole = summaries.compactMap { $0.isWhole(phase) ? ($0[phase], $0.started) : nil }
+      let times = whole.map(\.0)
+      let overruns = times.map(\.overrun)
       return PhaseStats(
         phase: phase, sessions: times.count, budget: Self.median(times.map(\.budget)) ?? 0,
         median: Self.median(times.map(\.actual)) ?? 0, p90: Self.p90(times.map(\.actual)) ?? 0,
