@@ -106,6 +106,10 @@ import Testing
     #expect(twice.slopePerWeek == 14_000)
     // Sessions on one day: no change a week to tell.
     #expect(Trend([1, 2], weeks: [3, 3])?.slopePerWeek == nil)
+    // Sessions minutes apart give no change a week: a minute's drift is not a week's.
+    let minutes = [0.0, 1, 2, 3, 4].map { $0 / (7 * 24 * 60) }
+    #expect(Trend(values, weeks: minutes)?.slopePerWeek == nil)
+    #expect(Trend(values, weeks: [0, 0.4, 0.8, 1.2, 1.6])?.slopePerWeek == nil)
   }
 
   @Test func theWordsAndFiguresAsStatsPrintsThem() throws {

@@ -38,8 +38,12 @@ public struct Trend: Equatable, Sendable {
     case unclear = "no clear trend"
   }
 
+  /// The shortest span of time, in weeks, over which a change a week is given.
+  public static let shortestSpanInWeeks = 2.0
+
   /// The trend of `values`, oldest first; `weeks`, when given, is each value's time in weeks
-  /// (any origin) for the slope a week. Nil when there are fewer than two values.
+  /// (any origin) for the slope a week, given when they span two weeks or more. Nil when
+  /// there are fewer than two values.
   public init?(_ values: [Double], weeks: [Double]? = nil) {
     let n = values.count
     guard n >= 2 else { return nil }
@@ -75,7 +79,11 @@ public struct Trend: Equatable, Sendable {
     p = erfc(abs(z) / 2.0.squareRoot())
     tau = Double(s) / (nn * (nn - 1) / 2)
     slope = Self.median(&slopes)
-    if let weeks, weeks.count == n {
+    // A change a week only over two weeks and more: sessions minutes apart would make a
+    // minute's change a week's hundreds.
+    if let weeks, weeks.count == n, let first = weeks.min(), let last = weeks.max(),
+      last - first >= Self.shortestSpanInWeeks
+    {
       var timed: [Double] = []
       for i in 0..<(n - 1) {
         for j in (i + 1)..<n where weeks[j] != weeks[i] {
