@@ -20,6 +20,16 @@ import Testing
     #expect(next.line.hasPrefix("practise next: clarify: a plan with less time to clarify"))
   }
 
+  /// The shorter phase is said from the budget the sessions ran with, not the standard one:
+  /// with clarify at 0:05, "3m" would be 36 times the time in use.
+  @Test func theShorterPlanIsSaidFromTheBudgetsInUse() throws {
+    var sessions = Self.sessions(overClarify: [0, 10, 20, 30, 40, 50])
+    for i in sessions.indices { sessions[i].phases[0].budget = 5_000 }
+    let next = try #require(NextPractice(Stats(sessions)))
+    #expect(next.target == "clarify")
+    #expect(next.practice.contains("mockroom run --budget clarify=3s"), "\(next.practice)")
+  }
+
   @Test func aStuckPhaseWhenNothingIsWorse() throws {
     // Over by 30 s every time: no trend, but over budget in every session.
     let next = try #require(NextPractice(Stats(Self.sessions(overClarify: [30, 30, 30, 30, 30]))))

@@ -20,13 +20,15 @@ public struct NextPractice: Equatable, Sendable {
   /// The practice for `stats`, or nil when fewer than `Trend.fewest` sessions say anything.
   public init?(_ stats: Stats) {
     let phases = stats.phases.filter { ($0.overrunTrend?.n ?? 0) >= Trend.fewest }
+    // The budgets the sessions ran with: a shorter phase is said from them, not the standard.
+    let budget = { (phase: Phase) in stats.phases.first { $0.phase == phase }?.budget ?? 0 }
     let scores = stats.scores.filter { ($0.scoreTrend?.n ?? 0) >= Trend.fewest }
     // Getting worse comes first, the steepest as a share of its budget.
     let worse = phases.filter { TrendText.reading($0.overrunTrend, .time) == .worse }
       .max { ($0.shareTrend?.slope ?? 0) < ($1.shareTrend?.slope ?? 0) }
     if let p = worse {
       self.init(
-        phase: p.phase,
+        phase: p.phase, budget: budget,
         evidence: "overrun " + TrendText.short(p.overrunTrend, .time) + ", over budget in "
           + ReviewText.percent(p.overrunRate) + " of \(p.sessions)")
       return
@@ -35,7 +37,7 @@ public struct NextPractice: Equatable, Sendable {
       .min(by: { ($0.mean ?? 0) < ($1.mean ?? 0) })
     {
       self.init(
-        dimension: s.dimension,
+        dimension: s.dimension, budget: budget,
         evidence: "self-score " + TrendText.short(s.scoreTrend, .score) + ", mean "
           + String(format1: s.mean ?? 0))
       return
@@ -46,7 +48,7 @@ public struct NextPractice: Equatable, Sendable {
         && TrendText.reading($0.overrunTrend, .time) != .improving
     }).max(by: { $0.overrunRate < $1.overrunRate }) {
       self.init(
-        phase: p.phase,
+        phase: p.phase, budget: budget,
         evidence: "over budget in " + ReviewText.percent(p.overrunRate) + " of \(p.sessions), "
           + TrendText.short(p.overrunTrend, .time))
       return
@@ -55,7 +57,7 @@ public struct NextPractice: Equatable, Sendable {
       ($0.mean ?? 5) < Self.stuckScore && TrendText.reading($0.scoreTrend, .score) != .improving
     }).min(by: { ($0.mean ?? 0) < ($1.mean ?? 0) }) {
       self.init(
-        dimension: s.dimension,
+        dimension: s.dimension, budget: budget,
         evidence: "self-score mean " + String(format1: s.mean ?? 0) + ", "
           + TrendText.short(s.scoreTrend, .score))
       return
@@ -63,29 +65,42 @@ public struct NextPractice: Equatable, Sendable {
     return nil
   }
 
-  init(phase: Phase, evidence: String) {
+  /// `--budget PHASE=…` for a phase given a share of the budget it ran with: whole minutes
+  /// from two minutes up, else seconds.
+  static func shorter(_ phase: Phase, _ budget: (Phase) -> Millis, to share: Double) -> String {
+    let ms = Double(budget(phase)) * share
+    let text =
+      ms >= 120_000
+      ? "\(Int((ms / 60_000).rounded()))m" : "\(max(1, Int((ms / 1_000).rounded())))s"
+    return "--budget \(phase.name)=\(text)"
+  }
+
+  init(phase: Phase, budget: (Phase) -> Millis, evidence: String) {
     target = phase.name
     self.evidence = evidence
+    let clarify = Self.shorter(.clarify, budget, to: 0.6)
+    let design = Self.shorter(.design, budget, to: 0.8)
     practice =
       switch phase {
       case .clarify:
         "a plan with less time to clarify, so the questions come first "
-          + "(mockroom run --budget clarify=3m)"
+          + "(mockroom run \(clarify))"
       case .estimate: "estimation drills until the sums come quickly (mockroom drill estimate)"
       case .design:
         "a plan with less time to design, and check-ins to stop and steer "
-          + "(mockroom run --budget design=12m --checkins 3)"
+          + "(mockroom run \(design) --checkins 3)"
       case .drill:
         "recovery drills, so a deep dive that goes wrong is turned round sooner "
           + "(mockroom drill recovery)"
       case .ops:
-        "a plan that leaves ops its time: a shorter design (mockroom run --budget design=12m)"
+        "a plan that leaves ops its time: a shorter design (mockroom run \(design))"
       }
   }
 
-  init(dimension: Dimension, evidence: String) {
+  init(dimension: Dimension, budget: (Phase) -> Millis, evidence: String) {
     target = dimension.title
     self.evidence = evidence
+    let design = Self.shorter(.design, budget, to: 0.8)
     practice =
       switch dimension {
       case .judgment: "pushback on every choice (mockroom run --hostile)"
@@ -93,7 +108,7 @@ public struct NextPractice: Equatable, Sendable {
         "estimation and numbers drills (mockroom drill estimate, mockroom drill numbers)"
       case .tradeoffs: "pushback, to say what each choice gives up (mockroom run --hostile)"
       case .operations:
-        "sessions that reach ops with time to spare (mockroom run --budget design=12m)"
+        "sessions that reach ops with time to spare (mockroom run \(design))"
       case .recovery: "recovery drills (mockroom drill recovery)"
       }
   }
