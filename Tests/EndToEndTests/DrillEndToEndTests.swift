@@ -94,10 +94,13 @@ import Testing
       #expect(
         history.stdout.contains("drill estimate")
           && history.stdout.contains("finished: 1 of 3 passed"))
-      // A debrief is a session's: of a drill it is refused in words, and `last` skips drills.
+      // A debrief is a session's: of a drill it is refused in words. `last` is a session
+      // everywhere; `last --drill` a drill.
       let debrief = try ConfigEndToEnd.mockroom(["debrief", "last"], home)
       #expect(debrief.status == 1 && debrief.stderr == "mockroom: no sessions yet, only drills\n")
-      let show = try ConfigEndToEnd.mockroom(["show", "last"], home)
+      let none = try ConfigEndToEnd.mockroom(["show", "last"], home)
+      #expect(none.status == 1 && none.stderr == "mockroom: no sessions yet, only drills\n")
+      let show = try ConfigEndToEnd.mockroom(["show", "last", "--drill"], home)
       #expect(
         show.stdout.contains("estimate drill") && show.stdout.contains("QPS from DAU"),
         "\(show.stdout)")

@@ -133,7 +133,7 @@ import Testing
         stdout.stdout.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""))
       #expect(stdout.stdout.contains("2 sessions · the latest 2"))
 
-      for (name, file, pages) in [("session", session, 2), ("trends", trends, 3)] {
+      for (name, file, pages) in [("session", session, 2), ("trends", trends, 4)] {
         let png = home.path + "/\(name).png"
         let shot = try Self.chromium(
           ["--screenshot=\(png)", "--window-size=900,1400", "file://\(file)"], scratch: home.path)
@@ -156,10 +156,17 @@ import Testing
         #expect(
           text.contains(
             name == "session" ? "Phases against their budgets" : "Each phase, session by session"))
+        // No page holds only the footer.
+        let last = try runProcess(
+          ["pdftotext", "-f", "\(pages)", "-l", "\(pages)", pdf, "-"]
+        ).stdout.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }
+        #expect(last.count > 1, "\(name): the last page holds only \(last)")
       }
-      // Printed, the debrief is there in words (the charts' tables stay folded away).
+      // Printed, the debrief is there in words, and the charts' tables are unfolded.
       let text = try runProcess(["pdftotext", home.path + "/session.pdf", "-"]).stdout
       #expect(text.contains("Debrief") && text.contains("drew too much"))
+      let trendsText = try runProcess(["pdftotext", home.path + "/trends.pdf", "-"]).stdout
+      #expect(trendsText.contains("2026-11-02 10:00"), "the phases' table is not printed")
       #expect(text.contains("start the drill earlier"))
     }
   }

@@ -37,6 +37,8 @@ import Testing
       // Rebalanced on the way: clarify gave a minute to estimate.
       startPlan: Plan(name: "custom", budgets: [120_000, 60_000, 900_000, 600_000, 300_000]))
     summary.interviewerDebrief = Debrief(scores: [.judgment: 1], why: "", notes: "line\nbreak")
+    summary.interviewerDebrief?.by = "Ana \"R\" ☎"
+    summary.interviewer = "Ana"
     summary.notes = [.init(t: 9, text: "a \"note\"", source: .interviewer)]
     return summary
   }

@@ -12,7 +12,14 @@ import Testing
     .mark(.missedEstimate), .mark(.recovery(.tradeoff)), .mark(.checkin), .note("no write path"),
     .end,
     .debrief(Debrief(scores: [.numbers: 2, .recovery: 5], overran: .design, why: "w", notes: "n")),
+    .debrief(named(Debrief(scores: [.judgment: 1]), "Ana Ruiz")),
   ]
+
+  static func named(_ debrief: Debrief, _ name: String) -> Debrief {
+    var said = debrief
+    said.by = name
+    return said
+  }
 
   @Test(arguments: requests)
   func everyRequestReadsBackAsWritten(_ request: Request) throws {
@@ -459,6 +466,21 @@ struct Steered {
     #expect(sent == [.debrief(Debrief(scores: [.judgment: 3]))])
     c.receive(.ok(op: "debrief", seq: 9, banner: nil), at: Instant(ms: 0))
     #expect(c.mode == .done)
+  }
+
+  @Test func theConsolesNameGoesWithItsScores() throws {
+    var s = Steered()
+    var (c, _) = Self.console(s)
+    c.name = "Bo"
+    try s.steer(.end)
+    for record in s.records.suffix(2) { c.receive(.event(record), at: Instant(ms: 0)) }
+    _ = c.handle(.character("2"), at: Instant(ms: 0))
+    for _ in 0..<7 { _ = c.handle(.down, at: Instant(ms: 0)) }
+    let sent = c.handle(.enter, at: Instant(ms: 0))
+    #expect(sent == [.debrief(ProtocolCodec.named(Debrief(scores: [.judgment: 2]), "Bo"))])
+    // A name that is no name is refused on the wire, in words.
+    let bad = #"{"op":"debrief","scores":{},"why":"","notes":"","by":"  "}"#
+    #expect(throws: ControlError.self) { try Request.decode(Data(bad.utf8)) }
   }
 }
 

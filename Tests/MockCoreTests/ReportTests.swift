@@ -189,14 +189,14 @@ enum ReportFixtures {
     #expect(rebalanced.changes.map(\.detail) == ["design took 1:00 from drill"])
   }
 
-  @Test func trendWordsFollowTheRulesStatsUses() {
-    #expect(Stats.direction(overrun: -5_000) == .improving)
-    #expect(Stats.direction(overrun: 999) == .steady && Stats.direction(overrun: -999) == .steady)
-    #expect(Stats.direction(overrun: 1_000) == .worsening)
+  @Test func trendWordsFollowTheRulesStatsUses() throws {
+    // The report and stats read a trend through the same words (see TrendTests).
+    let rising = try #require(Trend([1_000, 2_000, 3_000, 4_000, 5_000, 6_000]))
+    #expect(TrendText.reading(rising, .time) == .worse)
+    #expect(TrendText.reading(rising, .score) == .improving)
+    #expect(TrendText.reading(nil, .score) == .tooFew)
     #expect(
-      Stats.direction(score: 0.5) == .improving && Stats.direction(score: -0.25) == .worsening)
-    #expect(Stats.direction(score: 0.2) == .steady && Stats.direction(score: nil) == nil)
-    #expect(ReviewText.trendText(-5_000) == "better 0:05" && ReviewText.trendText(500) == "steady")
+      TrendText.long(rising, .time, of: "overrun").hasPrefix("overrun +1.0 s a session"))
   }
 }
 
@@ -318,5 +318,84 @@ enum ReportFixtures {
       [], drills: [Self.drill], today: 20_424, chosen: "all", generated: "g", program: "0")
     #expect(ReportCheck.problems(alone).isEmpty, "\(ReportCheck.problems(alone))")
     #expect(alone.contains("<h1>Drills over time</h1>") && !alone.contains("Each phase"))
+  }
+}
+
+/// A report that survives real data: an abandoned long session among ten short ones.
+@Suite struct ReportOnRealData {
+  /// The fixtures' ten sessions and, between them, one abandoned 40 minutes into design on a
+  /// plan twice as long.
+  static var sessions: [SessionSummary] {
+    var all = (0..<10).map(ReportFixtures.summary)
+    var long = Made.session(
+      [Millis.minutes(9), Millis.minutes(9), Millis.minutes(40)], finish: false)
+    long.started = "2026-11-05T18:00:00.000Z"
+    long.plan = Plan(name: "long", budgets: Phase.allCases.map { Plan.standard[$0] * 2 })
+    long.ending = Ending(outcome: .abandoned, reason: .quit)
+    all.insert(long, at: 5)
+    return all
+  }
+
+  static func tops(_ html: String) -> [String] {
+    guard
+      let start = html.range(
+        of: "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"t-phases")
+    else { return [] }
+    let chart = html[start.lowerBound...].prefix { _ in true }
+    let end = chart.range(of: "</svg>")!.lowerBound
+    return chart[..<end].matches(of: /class="tick">top ([0-9:]+)</).map { String($0.1) }
+  }
+
+  @Test func anAbandonedPhaseStaysOutOfTheOneScale() {
+    let html = Report.trends(Self.sessions, chosen: "every session", generated: "g", program: "0")
+    let tops = Self.tops(html)
+    // One scale for all five panels, set by the whole phases (18:00 of design and drill), not
+    // by the 40 minutes of a design that was abandoned.
+    #expect(tops == Array(repeating: "18:00", count: 5), "\(tops)")
+    #expect(ReportCheck.problems(html).isEmpty, "\(ReportCheck.problems(html))")
+    #expect(html.contains("Median overrun a session: "))
+    // Session labels under the panels: the first and the last day at least.
+    #expect(html.contains(">2026-11-01</text>") && html.contains(">2026-11-10</text>"))
+  }
+
+  @Test func aChangedBudgetIsShownAsItBeganBesideAsItEnded() {
+    // The fourth fixture session moved a minute from drill to design.
+    let html = ReportFixtures.trends
+    #expect(html.contains("(budget 16:00, began 15:00)"), "design's budget as it began")
+  }
+
+  @Test func theMostUsedPlanIsTheDefaultAndSaidSo() throws {
+    let (plan, others) = try #require(Report.mostUsedPlan(Self.sessions))
+    #expect(plan == "standard" && others == 1)
+    #expect(Report.mostUsedPlan((0..<3).map(ReportFixtures.summary)) == nil)
+  }
+
+  @Test func cueKindsAreToldApartByALetterNotColourAlone() {
+    let html = ReportFixtures.session
+    #expect(html.contains("class=\"tick\">P</text>"))
+    #expect(Chart.letter(.curveball) == "C" && Chart.letter(.oneMinute) == "T")
+  }
+
+  @Test func theDrillsLimitIsALineAndAMissIsHatched() {
+    let svg = Chart.labelled(
+      [("a", 1_000), ("b", 70_000)], id: "p", title: "t", desc: "d", limit: 60_000, failed: [1]
+    ).rendered
+    #expect(svg.contains("class=\"limit\""))
+    #expect(svg.contains("class=\"over\" fill=\"url(#hatch-p)\"><title>b: 1:10, not a pass"))
+    #expect(svg.contains(">1:10 ✗</text>") && svg.contains(">0:01</text>"))
+  }
+
+  @Test func cardsAreChartedInDays() {
+    let svg = Chart.labelledDays(
+      [("a", 3.5), ("b", 12)], id: "c", title: "t", desc: "d"
+    ).rendered
+    #expect(svg.contains(">3.5 days</text>") && svg.contains(">12 days</text>"))
+    #expect(svg.contains(">12 d</text>") && !svg.contains(">14 d</text>"))
+    #expect(!svg.contains(":00"))
+  }
+
+  @Test func manySessionsAreAtMostThirtyBars() {
+    #expect(Report.runs(1_000).count <= Report.mostBars && Report.mostBars == 30)
+    #expect(Report.runs(30).count == 30 && Report.runs(31).count == 16)
   }
 }

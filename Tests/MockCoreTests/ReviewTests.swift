@@ -54,6 +54,19 @@ struct Made {
     #expect(Stats(sessions).phases[2].sessions == 0)
   }
 
+  /// The phase an unfinished session stopped in is not a whole phase: counted, its minute of
+  /// design would read as a short design and pull the median and the rate down.
+  @Test func thePhaseAnUnfinishedSessionStoppedInIsLeftOut() {
+    let finished = Made.session([Self.m(5), Self.m(5), Self.m(12)])
+    let stopped = Made.session([Self.m(5), Self.m(5), Self.m(1)], finish: false)
+    let design = Stats([finished, stopped]).phases[Phase.design.rawValue]
+    #expect(design.sessions == 1)
+    #expect(design.median == Self.m(12))
+    #expect(design.overruns.count == 1)
+    // Its clarify and estimate were whole, and count.
+    #expect(Stats([finished, stopped]).phases[Phase.estimate.rawValue].sessions == 2)
+  }
+
   @Test func medianAndP90Definitions() {
     #expect(Stats.median([]) == nil)
     #expect(Stats.median([7]) == 7)

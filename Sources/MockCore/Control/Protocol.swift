@@ -85,6 +85,7 @@ public enum Request: Equatable, Sendable {
       wire.overran = said.overran?.name
       wire.why = said.why
       wire.notes = said.notes
+      wire.by = said.by
     case .rate(let rating): wire.rating = rating
     case .status, .pause, .resume, .next, .back, .end: break
     }
@@ -167,6 +168,7 @@ struct RequestWire: Codable {
   var overran: String?
   var why: String?
   var notes: String?
+  var by: String?
   var rating: Int?
 
   init(v: Int, seq: Int?, op: String) {
@@ -240,6 +242,12 @@ struct RequestWire: Codable {
     case "end": return .end
     case "debrief":
       var said = Debrief(why: why ?? "", notes: notes ?? "")
+      if let by {
+        guard let name = Debrief.interviewerName(by) else {
+          throw ControlError(.badRequest, "by: \(Debrief.nameRule)")
+        }
+        said.by = name
+      }
       for (name, score) in scores ?? [:] {
         guard let dimension = Dimension(rawValue: name) else {
           throw ControlError(.badRequest, "scores: unknown dimension '\(name)'")

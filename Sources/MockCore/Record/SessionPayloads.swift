@@ -8,7 +8,9 @@ extension Record {
     public var plan: Plan
     public var schedule: Schedule
 
-    enum CodingKeys: String, CodingKey { case id, title, program, prompt, seed, plan, schedule }
+    enum CodingKeys: String, CodingKey {
+      case id, title, program, prompt, seed, plan, schedule, interviewer
+    }
 
     init(info: SessionInfo, plan: Plan, schedule: Schedule) {
       self.info = info
@@ -24,6 +26,12 @@ extension Record {
         program: try c.decode(String.self, forKey: .program),
         prompt: try c.decodeIfPresent(String.self, forKey: .prompt),
         seed: try c.decodeIfPresent(UInt64.self, forKey: .seed))
+      if let name = try c.decodeIfPresent(String.self, forKey: .interviewer) {
+        guard let name = Debrief.interviewerName(name) else {
+          throw Record.DecodeError(description: "interviewer: \(Debrief.nameRule)")
+        }
+        info.interviewer = name
+      }
       // Version 1 records had no schedule.
       let schedule = try c.decodeIfPresent(ScheduleJSON.self, forKey: .schedule)?.schedule
       plan = try c.decode(PlanJSON.self, forKey: .plan).plan
@@ -37,6 +45,7 @@ extension Record {
       try c.encode(info.program, forKey: .program)
       try c.encodeIfPresent(info.prompt, forKey: .prompt)
       try c.encodeIfPresent(info.seed, forKey: .seed)
+      try c.encodeIfPresent(info.interviewer, forKey: .interviewer)
       try c.encode(PlanJSON(plan), forKey: .plan)
       try c.encode(ScheduleJSON(schedule), forKey: .schedule)
     }

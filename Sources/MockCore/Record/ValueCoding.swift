@@ -49,7 +49,7 @@ extension Mark: Codable {
 }
 
 extension Debrief: Codable {
-  enum CodingKeys: String, CodingKey { case scores, overran, why, notes }
+  enum CodingKeys: String, CodingKey { case scores, overran, why, notes, by }
 
   /// Scores by dimension name, each 1 to 5; the phase that overran; why; notes.
   public init(from decoder: Decoder) throws {
@@ -68,6 +68,12 @@ extension Debrief: Codable {
       scores: scores, overran: try c.namedIfPresent(.overran, "phase", Phase.init(name:)),
       why: try c.decode(String.self, forKey: .why),
       notes: try c.decode(String.self, forKey: .notes))
+    if let by = try c.decodeIfPresent(String.self, forKey: .by) {
+      guard let name = Debrief.interviewerName(by) else {
+        throw Record.DecodeError(description: "by: \(Debrief.nameRule)")
+      }
+      self.by = name
+    }
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -78,6 +84,7 @@ extension Debrief: Codable {
     try c.encodeIfPresent(overran, forKey: .overran)
     try c.encode(why, forKey: .why)
     try c.encode(notes, forKey: .notes)
+    try c.encodeIfPresent(by, forKey: .by)
   }
 }
 

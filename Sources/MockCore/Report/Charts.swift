@@ -180,7 +180,7 @@ public enum Chart {
   /// Small multiples: one panel per series, one bar per session. `format` writes a value.
   public static func bySession(
     _ series: [Series], sessions: [String], id: String, title: String, desc: String,
-    time: Bool, over: String = "over"
+    time: Bool, over: String = "over", shared: Bool = false
   ) -> Markup {
     let left = 110.0
     let right = 730.0
@@ -192,10 +192,13 @@ public enum Chart {
       time ? DurationText.clock(Millis(value)) : Chart.n(value)
     }
     var body: [Markup] = []
+    // One scale for every panel when `shared`, so that panels compare by eye.
+    let tallest = series.flatMap(\.values).map { max($0.value ?? 0, $0.limit ?? 0) }.max() ?? 0
     for (index, s) in series.enumerated() {
       let top = 8 + Double(index) * (panel + 14)
       let bottom = top + panel
-      let highest = s.values.map { max($0.value ?? 0, $0.limit ?? 0) }.max() ?? 0
+      let highest =
+        shared ? tallest : s.values.map { max($0.value ?? 0, $0.limit ?? 0) }.max() ?? 0
       let scale = Scale(domain: 0...max(highest, time ? 60_000 : 1), range: (bottom, top))
       body.append(text(s.label, x: left - 8, y: top + 14, anchor: "end"))
       body.append(
@@ -232,32 +235,96 @@ public enum Chart {
           el("polyline", [("points", step.joined(separator: " ")), ("class", "limit")]))
       }
     }
-    let height = 8 + Double(series.count) * (panel + 14) + 4
+    // The sessions under the last panel: the first, the last, and a few between, so a bar
+    // can be found by its date without hovering.
+    let axis = 8 + Double(series.count) * (panel + 14)
+    let marks =
+      count <= 1
+      ? [0] : Array(Set(stride(from: 0, to: count, by: max(1, count / 4)) + [count - 1])).sorted()
+    for i in marks where i < sessions.count {
+      let x = left + (Double(i) + 0.5) * slot
+      let anchor = i == 0 && count > 1 ? "start" : i == count - 1 && count > 1 ? "end" : "middle"
+      let label = sessions[i].split(separator: " to ").last.map(String.init) ?? sessions[i]
+      body.append(line(x, axis - 14, x, axis - 10, class: "axis"))
+      body.append(
+        text(
+          String(label.prefix(10)),
+          x: anchor == "start" ? x - slot * 0.35 : anchor == "end" ? x + slot * 0.35 : x,
+          y: axis + 4, anchor: anchor, class: "tick"))
+    }
+    let height = axis + 12
     return svg(id: id, width: 760, height: height, title: title, desc: desc, body)
   }
 
   // MARK: - Labelled bars
 
-  /// Horizontal bars, one per row, on a shared time scale.
+  /// Horizontal bars, one per row, on a shared time scale; with `limit`, a dashed line at it;
+  /// the rows in `failed` hatched, so a miss is not told by colour alone.
   public static func labelled(
-    _ rows: [(label: String, value: Millis)], id: String, title: String, desc: String
+    _ rows: [(label: String, value: Millis)], id: String, title: String, desc: String,
+    limit: Millis? = nil, failed: Set<Int> = []
   ) -> Markup {
     let left = 200.0
     let right = 640.0
     let row = 24.0
-    let top = max(rows.map(\.value).max() ?? 0, 10_000)
+    let top = max(rows.map(\.value).max() ?? 0, limit ?? 0, 10_000)
     let scale = Scale(domain: 0...Double(top), range: (left, right))
     let axisY = 8 + Double(rows.count) * row + 4
     var body = timeAxis(scale, top: top, y: axisY, gridFrom: 4)
     for (index, r) in rows.enumerated() {
       let y = 8 + Double(index) * row
       body.append(text(r.label, x: left - 8, y: y + 14, anchor: "end"))
+      let missed = failed.contains(index)
       body.append(
         rect(
-          x: left, y: y + 3, width: scale(Double(r.value)) - left, height: 14, class: "within",
-          title: "\(r.label): \(DurationText.clock(r.value))"))
+          x: left, y: y + 3, width: scale(Double(r.value)) - left, height: 14,
+          class: missed ? "over" : "within", fill: missed ? "url(#hatch-\(id))" : nil,
+          title: "\(r.label): \(DurationText.clock(r.value))" + (missed ? ", not a pass" : "")))
       body.append(
-        text(DurationText.clock(r.value), x: scale(Double(r.value)) + 6, y: y + 14, class: "value"))
+        text(
+          DurationText.clock(r.value) + (missed ? " ✗" : ""), x: scale(Double(r.value)) + 6,
+          y: y + 14, class: "value"))
+    }
+    if let limit {
+      body.append(
+        el(
+          "polyline",
+          [
+            ("points", "\(n(scale(Double(limit)))),4 \(n(scale(Double(limit)))),\(n(axisY))"),
+            ("class", "limit"),
+          ]))
+    }
+    return svg(id: id, width: 760, height: axisY + 22, title: title, desc: desc, body)
+  }
+
+  /// Horizontal bars, one per row, on a scale of days (a card's stability): ticks a whole
+  /// number of days apart, values to a tenth of a day.
+  public static func labelledDays(
+    _ rows: [(label: String, days: Double)], id: String, title: String, desc: String
+  ) -> Markup {
+    let left = 200.0
+    let right = 640.0
+    let row = 24.0
+    let highest = max(rows.map(\.days).max() ?? 0, 1)
+    let step = [1.0, 2, 5, 7, 14, 30, 60, 90, 180, 365].first { highest / $0 <= 6 } ?? 365
+    let top = (highest / step).rounded(.up) * step
+    let scale = Scale(domain: 0...top, range: (left, right))
+    let axisY = 8 + Double(rows.count) * row + 4
+    var body: [Markup] = [line(left, axisY, right, axisY, class: "axis")]
+    for tick in stride(from: 0.0, through: top, by: step) {
+      body.append(line(scale(tick), 4, scale(tick), axisY, class: "grid"))
+      body.append(
+        text("\(n(tick)) d", x: scale(tick), y: axisY + 14, anchor: "middle", class: "tick"))
+    }
+    func words(_ days: Double) -> String { "\(n(days)) day\(days == 1 ? "" : "s")" }
+    for (index, r) in rows.enumerated() {
+      let y = 8 + Double(index) * row
+      body.append(text(r.label, x: left - 8, y: y + 14, anchor: "end"))
+      body.append(
+        rect(
+          x: left, y: y + 3, width: scale(r.days) - left, height: 14, class: "within",
+          title: "\(r.label): \(words(r.days))"))
+      body.append(text(words(r.days), x: scale(r.days) + 6, y: y + 14, class: "value"))
     }
     return svg(id: id, width: 760, height: axisY + 22, title: title, desc: desc, body)
   }

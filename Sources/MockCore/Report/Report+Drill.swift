@@ -38,9 +38,11 @@ extension Report {
               "\($0.kind.title) \(DurationText.clock($0.elapsed)), "
                 + "\(EstimateResult.ratioText($0.ratio)),"
                 + " \($0.pass ? "a pass" : "not a pass")"
-            }.joined(separator: "; ") + "."),
+            }.joined(separator: "; ") + ".", limit: info.limit,
+            failed: Set(answers.indices.filter { !answers[$0].pass })),
           caption:
-            "Bars: the time each answer took, against \(DurationText.clock(info.limit)).",
+            "Bars: the time each answer took. Dashed line: the limit, "
+            + "\(DurationText.clock(info.limit)). Hatched and ✗: not a pass.",
           table: table(
             ["problem", "ratio", "band", "time", "pass", "likely slip"],
             answers.map {
@@ -157,8 +159,8 @@ extension Report {
         section(
           "Cards",
           figure(
-            Chart.labelled(
-              seen.map { ($0.card.id, Millis(($0.memory!.stability * 86_400_000).rounded())) },
+            Chart.labelledDays(
+              seen.map { ($0.card.id, $0.memory!.stability) },
               id: "cards", title: "How long each card is remembered (stability)",
               desc: "\(s.learned) of \(s.cards.count) cards learned (stable a week or more); "
                 + "\(s.due.count) due."),

@@ -38,6 +38,9 @@ extension Report {
         --phase-b: #cddbe8; --pause: rgba(0, 0, 0, 0.12); --mark: #5b2f96; --note: #145c3c; }
       figure, table, section > ul { break-inside: avoid; page-break-inside: avoid; }
       body { margin: 0; max-width: none; }
+      details::details-content { content-visibility: visible; display: block; height: auto; }
+      details > summary { list-style: none; font-weight: 600; }
+      footer { break-before: avoid; page-break-before: avoid; }
     }
     body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
       color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 800px;

@@ -1,7 +1,8 @@
 /// The pieces every report page is built of: runs of sessions, medians, tables, figures.
 extension Report {
-  /// The most bars a chart draws by session; past it, a bar is a run of sessions.
-  public static let mostBars = 200
+  /// The most bars a chart draws by session, as `stats` shows the last 30; past it, a bar is
+  /// a run of sessions (the latest runs as short as the older ones).
+  public static let mostBars = 30
 
   /// `count` sessions cut into at most `mostBars` runs of equal length (the last may be short).
   static func runs(_ count: Int) -> [Range<Int>] {
@@ -26,41 +27,84 @@ extension Report {
     values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
   }
 
-  /// Per phase and dimension: improving, stagnating or getting worse, by the rules `stats` uses.
+  /// Per phase and dimension: which way it goes and how sure that is, by the rules `stats`
+  /// uses (Theil–Sen and Mann–Kendall; a direction only from 5 values with p under 0.1).
   static func directions(_ stats: Stats) -> Markup {
     var items: [Markup] = []
-    func item(_ name: String, _ direction: Stats.Direction, _ change: String) {
+    func item(_ name: String, _ reading: Trend.Reading, _ change: String) {
       items.append(
         el(
-          "li", direction == .worsening ? [("class", "worse")] : [],
-          el("strong", text: "\(name): \(direction.rawValue)"), .text(", \(change)")))
+          "li", reading == .worse ? [("class", "worse")] : [],
+          el("strong", text: "\(name): \(reading.rawValue)"), .text(", \(change)")))
     }
-    for p in stats.phases {
-      guard let direction = Stats.direction(overrun: p.trend), let trend = p.trend else {
-        continue
-      }
-      let change =
-        direction == .steady
-        ? "overrun within a second of where it was"
-        : "overrun \(trend < 0 ? "down" : "up") \(DurationText.clock(abs(trend))) a session "
-          + "(later half against earlier half)"
-      item(p.phase.name, direction, change)
+    for p in stats.phases where p.overrunTrend != nil {
+      item(
+        p.phase.name, TrendText.reading(p.overrunTrend, .time),
+        TrendText.long(p.overrunTrend, .time, of: "overrun"))
     }
-    for score in stats.scores {
-      guard let direction = Stats.direction(score: score.trend), let trend = score.trend else {
-        continue
+    for score in stats.scores where score.scoreTrend != nil {
+      item(
+        score.dimension.title, TrendText.reading(score.scoreTrend, .score),
+        TrendText.long(score.scoreTrend, .score, of: "self-score"))
+    }
+    // An interviewer's scores, once there are enough of them to read.
+    for i in stats.interviewers {
+      for d in i.dimensions where (d.trend?.n ?? 0) >= Trend.fewest {
+        item(
+          "\(d.dimension.title), scored by \(i.name ?? "an unnamed interviewer")",
+          TrendText.reading(d.trend, .score), TrendText.long(d.trend, .score, of: "their score"))
       }
-      let change =
-        direction == .steady
-        ? "self-score within a quarter point of where it was"
-        : "self-score \(trend > 0 ? "up" : "down") \(Chart.n(abs(trend))) (later half against "
-          + "earlier half)"
-      item(score.dimension.title, direction, change)
     }
     guard !items.isEmpty else {
       return el("p", text: "Two sessions or more are needed to see a direction.")
     }
-    return el("ul", [("class", "directions")], items)
+    let next =
+      NextPractice(stats).map {
+        el(
+          "p", [("class", "next")], el("strong", text: "Practise next: \($0.target)."),
+          .text(" \($0.practice.prefix(1).uppercased() + $0.practice.dropFirst()). "),
+          .text("The evidence: \($0.evidence)."))
+      }
+      ?? el(
+        "p", [("class", "next")],
+        text: "Practise next: nothing stands out yet (a trend needs \(Trend.fewest) sessions).")
+    return el("div", [], next, el("ul", [("class", "directions")], items))
+  }
+
+  /// The plan most of `summaries` ran on (the latest used on a tie), and how many other plans
+  /// they used; nil when they all ran on one.
+  public static func mostUsedPlan(_ summaries: [SessionSummary]) -> (String, Int)? {
+    var counts: [String: Int] = [:]
+    var latest: [String: Int] = [:]
+    for (i, s) in summaries.enumerated() {
+      counts[s.plan.name, default: 0] += 1
+      latest[s.plan.name] = i
+    }
+    guard counts.count > 1,
+      let best = counts.max(by: { ($0.value, latest[$0.key]!) < ($1.value, latest[$1.key]!) })
+    else { return nil }
+    return (best.key, counts.count - 1)
+  }
+
+  /// The median overrun a session (every whole phase's overrun added) then and now: the first
+  /// sessions against the latest, at most five each, never the same one twice.
+  static func headline(_ summaries: [SessionSummary]) -> Markup {
+    let totals = summaries.map { s in
+      Double(Phase.allCases.filter { s.isWhole($0) }.map { s[$0].overrun }.reduce(0, +))
+    }
+    let each = min(5, totals.count / 2)
+    guard each > 0, let then = median(Array(totals.prefix(each))),
+      let now = median(Array(totals.suffix(each)))
+    else {
+      return el("p", [("class", "headline")], text: "One session: nothing to compare yet.")
+    }
+    let words = { (ms: Double) in DurationText.clock(Millis(ms.rounded())) }
+    return el(
+      "p", [("class", "headline")],
+      el("strong", text: "Median overrun a session: \(words(then)) then, \(words(now)) now."),
+      .text(
+        " The first \(each) session\(each == 1 ? "" : "s") against the latest \(each), every "
+          + "phase's time over budget added."))
   }
 
   static func phaseTable(_ s: SessionSummary) -> Markup {

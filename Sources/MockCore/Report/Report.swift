@@ -27,7 +27,9 @@ public enum Report {
         figure(
           Chart.timeline(timeline, id: "timeline"),
           caption: "Session time, pauses included. Circles: banners (filled for interjections, "
-            + "hollow for coaching cues), with a line to the acknowledgement and a tick at the "
+            + "hollow for coaching cues) with their kind's letter over them (P pivot, B pushback, "
+            + "C curveball, S silence, K check-in, T a coaching cue about time), with a line to "
+            + "the acknowledgement and a tick at the "
             + "re-plan. Diamonds: marks. Squares: notes. Dashed lines: changes to the plan. "
             + "Shaded: paused.",
           table: eventTable(timeline.events))),
@@ -65,14 +67,39 @@ public enum Report {
         facts: ["\(drills.count) drill\(drills.count == 1 ? "" : "s")", chosen], sections: drilled,
         generated: generated, program: program)
     }
-    var sections = [section("Where it is going", directions(stats))]
+    var sections = [
+      section("Where it is going", el("div", [], headline(summaries), directions(stats)))
+    ]
+    let weeks = Weeks(summaries, drills: drills)
+    if weeks.weeks.count > 1 {
+      sections.append(
+        section(
+          "Week by week",
+          table(
+            [
+              "week", "from", "sessions", "finished", "median over", "interviewed", "drills",
+              "problem pass rate", "cards right",
+            ],
+            weeks.weeks.map {
+              [
+                $0.label, $0.monday, "\($0.sessions)", "\($0.finished)",
+                $0.medianOverrun.map(DurationText.clock) ?? "-", "\($0.interviewed)",
+                "\($0.drills)",
+                $0.passRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "-",
+                $0.cardRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "-",
+              ]
+            })))
+    }
     let phaseSeries = Phase.allCases.map { phase in
       Chart.Series(
         label: phase.name,
         values: runs.map { run in
           let times = summaries[run].map { $0[phase] }
+          // Only whole phases: the one an abandoned session stopped in would flatten nothing
+          // and mislead, and an unreached one has no time at all.
+          let whole = summaries[run].filter { $0.isWhole(phase) }.map { Double($0[phase].actual) }
           return (
-            Self.median(times.filter(\.reached).map { Double($0.actual) }),
+            Self.median(whole),
             Self.median(times.map { Double($0.budget) })
           )
         })
@@ -83,19 +110,29 @@ public enum Report {
         figure(
           Chart.bySession(
             phaseSeries, sessions: bars, id: "phases", title: "Time in each phase by session",
-            desc: "One panel per phase and one bar per session, oldest first; the stepped line "
-              + "is the budget, and time over it is hatched.", time: true),
-          caption: "Bars: time spent, oldest session first. Line: the budget. Hatched: over it."
-            + per,
+            desc: "One panel per phase and one bar per session, oldest first, all on one "
+              + "scale; the stepped line is the budget, and time over it is hatched.", time: true,
+            shared: true),
+          caption: "Bars: time spent, oldest session first, every panel on one scale. Line: the "
+            + "budget. Hatched: over it. A phase an abandoned or unfinished session stopped in "
+            + "has no bar." + per,
           table: table(
             ["session"] + Phase.allCases.map(\.name),
             summaries.enumerated().map { i, s in
               [names[i]]
                 + Phase.allCases.map {
                   let t = s[$0]
+                  // The budget as it began beside as it ended, when the session changed it.
+                  let began = s.startPlan[$0]
+                  let budget =
+                    began == t.budget
+                    ? ""
+                    : " (budget \(DurationText.clock(t.budget)), began "
+                      + "\(DurationText.clock(began)))"
                   return t.reached
                     ? DurationText.clock(t.actual)
-                      + (t.overrun > 0 ? " (+\(DurationText.clock(t.overrun)))" : "") : "-"
+                      + (t.overrun > 0 ? " (+\(DurationText.clock(t.overrun)))" : "") + budget
+                    : "-"
                 }
             }))))
     let drill = Chart.Series(
@@ -223,6 +260,33 @@ public enum Report {
                     guard let theirs = s.interviewerDebrief?.scores[d] else { return mine }
                     return "\(mine) (interviewer \(theirs))"
                   }
+              }))))
+    }
+    if !stats.interviewers.isEmpty {
+      sections.append(
+        section(
+          "Scores by interviewer",
+          el(
+            "div", [],
+            el(
+              "p",
+              text: "Each interviewer's scores apart, so that a harsher partner does not read as "
+                + "a decline; and your self-score less theirs on the sessions both scored."),
+            table(
+              [
+                "interviewer", "dimension", "their mean", "their trend", "you less them",
+                "the gap's trend",
+              ],
+              stats.interviewers.flatMap { i in
+                i.dimensions.filter { $0.count > 0 }.map {
+                  [
+                    "\(i.name ?? "unnamed") (\(i.sessions) session\(i.sessions == 1 ? "" : "s"))",
+                    $0.dimension.title, $0.mean.map { Chart.n($0) } ?? "-",
+                    TrendText.short($0.trend, .score),
+                    $0.meanGap.map { ($0 > 0 ? "+" : "") + Chart.n($0) } ?? "-",
+                    TrendText.short($0.gapTrend, .gap),
+                  ]
+                }
               }))))
     }
     sections += drilled

@@ -136,6 +136,20 @@ public struct Timeline: Equatable, Sendable {
 }
 
 extension Chart {
+  /// The letter over a banner's circle: P pivot, B pushback, C curveball, S silence, K check-in,
+  /// and for a coaching cue, T (time).
+  static func letter(_ kind: CueKind) -> String {
+    switch kind {
+    case .pivot: "P"
+    case .pushback: "B"
+    case .curveball: "C"
+    case .silence: "S"
+    case .checkin: "K"
+    case .lastStretch, .oneMinute, .clarifyOver, .drillLate, .compressedClose, .checkinReminder:
+      "T"
+    }
+  }
+
   /// The session on one time axis: phases, pauses, cues (a circle when it went up, a line to
   /// its acknowledgement, a tick at the re-plan), marks (diamonds), notes (squares) and plan
   /// changes (dashed lines).
@@ -202,6 +216,9 @@ extension Chart {
             ("class", b.kind.isInterjection ? "cue interjection" : "cue coaching"),
           ],
           el("title", text: tip)))
+      // The kind in a letter over its circle, so kinds are told apart without colour.
+      body.append(
+        text(Self.letter(b.kind), x: shown, y: rows.cues - 8, anchor: "middle", class: "tick"))
     }
     for m in timeline.marks {
       let cx = x(m.t)

@@ -25,6 +25,8 @@ public struct Debrief: Equatable, Hashable, Sendable {
   public var why: String
   /// What to change next time.
   public var notes: String
+  /// Who gave an interviewer's scores, as they named themselves (`interviewer --name`).
+  public var by: String?
 
   public init(
     scores: [Dimension: Int] = [:], overran: Phase? = nil, why: String = "", notes: String = ""
@@ -33,5 +35,20 @@ public struct Debrief: Equatable, Hashable, Sendable {
     self.overran = overran
     self.why = why
     self.notes = notes
+  }
+
+  /// What a name for an interviewer must be, in words.
+  public static let nameRule = "give a name of 1 to 40 characters, without control characters"
+
+  /// `text` as an interviewer's name (trimmed), or nil when it is not one.
+  public static func interviewerName(_ text: String) -> String? {
+    let name = String(
+      text.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: {
+        $0 == " " || $0 == "\t"
+      }).reversed())
+    guard (1...40).contains(name.count),
+      !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else { return nil }
+    return name
   }
 }

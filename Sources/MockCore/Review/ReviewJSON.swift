@@ -28,6 +28,8 @@ public enum ReviewJSON {
     var checkin_target: Int?
     var checkins_ms: [Int64]?
     var checkins_met: Bool?
+    /// Who interviewed (`run --interviewer`, or the name the scores came with).
+    var interviewer: String?
   }
 
   struct BannerJSON: Encodable {
@@ -87,7 +89,8 @@ public enum ReviewJSON {
           actual_ms: $0.actual,
           overrun_ms: $0.overrun, reached: $0.reached)
       }, hostile_ms: s.hostile, checkin_target: s.checkinTarget,
-      checkins_ms: s.checkinTarget == nil ? nil : s.checkins, checkins_met: s.checkinsMet)
+      checkins_ms: s.checkinTarget == nil ? nil : s.checkins, checkins_met: s.checkinsMet,
+      interviewer: s.interviewerName)
   }
 
   static func debrief(_ d: Debrief) -> DebriefJSON {
@@ -156,6 +159,7 @@ public enum ReviewJSON {
       var overrun_rate: Double
       var overruns_ms: [Int64]
       var trend_ms: Int64?
+      var overrun_trend, share_trend: TrendJSON?
     }
     struct Kind: Encodable {
       var kind: String
@@ -166,6 +170,7 @@ public enum ReviewJSON {
       var dimension: String
       var count: Int
       var mean, trend: Double?
+      var score_trend: TrendJSON?
     }
     var sessions, incomplete, compressed_closes: Int
     var phases: [Phase]
@@ -177,6 +182,37 @@ public enum ReviewJSON {
     var scores: [Score]
     var composure: ComposureJSON
     var drills: DrillStatsJSON?
+    var interviewers: [InterviewerJSON]
+  }
+
+  struct InterviewerJSON: Encodable {
+    struct Score: Encodable {
+      var dimension: String
+      var count, gap_count: Int
+      var mean, mean_gap: Double?
+      var trend, gap_trend: TrendJSON?
+    }
+    var name: String?
+    var sessions: Int
+    var scores: [Score]
+  }
+
+  /// A trend's figures and its reading (`improving`, `worse`, `flat`, `too few to tell`,
+  /// `no clear trend`).
+  struct TrendJSON: Encodable {
+    var n, s: Int
+    var variance, z, p, tau, slope: Double
+    var slope_per_week: Double?
+    var reading: String
+
+    init?(_ trend: Trend?, _ unit: TrendText.Unit) {
+      guard let trend else { return nil }
+      (n, s, variance, z, p, tau, slope) = (
+        trend.n, trend.s, trend.variance, trend.z, trend.p, trend.tau, trend.slope
+      )
+      slope_per_week = trend.slopePerWeek
+      reading = TrendText.reading(trend, unit).rawValue
+    }
   }
 
   struct ComposureJSON: Encodable {
@@ -198,7 +234,9 @@ public enum ReviewJSON {
         StatsJSON.Phase(
           phase: $0.phase.name, sessions: $0.sessions, budget_ms: $0.budget, median_ms: $0.median,
           p90_ms: $0.p90, mean_overrun_ms: $0.meanOverrun, worst_overrun_ms: $0.worstOverrun,
-          overrun_rate: $0.overrunRate, overruns_ms: $0.overruns, trend_ms: $0.trend)
+          overrun_rate: $0.overrunRate, overruns_ms: $0.overruns, trend_ms: $0.trend,
+          overrun_trend: TrendJSON($0.overrunTrend, .time),
+          share_trend: TrendJSON($0.shareTrend, .share))
       },
       drill_start_median_ms: st.drillStartMedian, drill_late_share: st.drillLateShare,
       reached_ops_share: st.reachedOpsShare,
@@ -210,7 +248,8 @@ public enum ReviewJSON {
       marks_per_session: st.marksPerSession, marks_by_source: st.marksBySource,
       scores: st.scores.map {
         StatsJSON.Score(
-          dimension: $0.dimension.rawValue, count: $0.count, mean: $0.mean, trend: $0.trend)
+          dimension: $0.dimension.rawValue, count: $0.count, mean: $0.mean, trend: $0.trend,
+          score_trend: TrendJSON($0.scoreTrend, .score))
       },
       composure: ComposureJSON(
         pushbacks: st.composure.pushbacks, unanswered: st.composure.unanswered,
@@ -219,7 +258,17 @@ public enum ReviewJSON {
           ComposureJSON.Answer(
             answer: $0.answer.rawValue, count: $0.count, median_after_ms: $0.medianAfter)
         }, median_to_answer_ms: st.composure.medianAfter),
-      drills: drills.flatMap { $0.drills > 0 ? drillStats($0) : nil })
+      drills: drills.flatMap { $0.drills > 0 ? drillStats($0) : nil },
+      interviewers: st.interviewers.map { i in
+        InterviewerJSON(
+          name: i.name, sessions: i.sessions,
+          scores: i.dimensions.map {
+            InterviewerJSON.Score(
+              dimension: $0.dimension.rawValue, count: $0.count, gap_count: $0.gapCount,
+              mean: $0.mean, mean_gap: $0.meanGap, trend: TrendJSON($0.trend, .score),
+              gap_trend: TrendJSON($0.gapTrend, .gap))
+          })
+      })
     return encode(Versioned(body: body, key: "stats"))
   }
 

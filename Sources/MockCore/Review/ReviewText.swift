@@ -114,7 +114,8 @@ public enum ReviewText {
     func score(_ d: Debrief?, _ dimension: Dimension) -> String {
       d?.scores[dimension].map { "\($0)/5" } ?? "-"
     }
-    out.append(both ? "Debrief".padding(32) + "self".padding(7) + "interviewer" : "Debrief")
+    let who = s.interviewerName.map { "interviewer (\($0))" } ?? "interviewer"
+    out.append(both ? "Debrief".padding(32) + "self".padding(7) + who : "Debrief")
     for dimension in Dimension.allCases {
       var line = "  " + dimension.title.padding(30) + score(s.debrief, dimension)
       if both { line = line.padding(39) + score(s.interviewerDebrief, dimension) }
@@ -188,6 +189,10 @@ public enum ReviewText {
     out.append(
       "\(st.sessions) session\(st.sessions == 1 ? "" : "s")"
         + (st.incomplete > 0 ? " (\(st.incomplete) incomplete)" : ""))
+    out.append(
+      NextPractice(st)?.line
+        ?? "practise next: too few sessions to tell (\(Trend.fewest) are needed), or nothing "
+        + "stands out")
     out.append("")
     let header = ["phase", "sessions", "budget", "median", "p90", "over", "mean +", "worst +"]
     var rows: [[String]] = []
@@ -204,7 +209,9 @@ public enum ReviewText {
       header + ["trend", "overrun by session"],
       rows.enumerated().map { i, row in
         let p = st.phases[i]
-        return row + [trendText(p.trend), Stats.sparkline(Array(p.overruns.suffix(30)))]
+        return row + [
+          TrendText.short(p.overrunTrend, .time), Stats.sparkline(Array(p.overruns.suffix(30))),
+        ]
       })
     out += lines
     out.append("")
@@ -256,7 +263,22 @@ public enum ReviewText {
         st.scores.map {
           [
             $0.dimension.title, "\($0.count)", $0.mean.map { String(format1: $0) } ?? "-",
-            $0.trend.map { ($0 >= 0 ? "+" : "") + String(format1: $0) } ?? "-",
+            TrendText.short($0.scoreTrend, .score),
+          ]
+        })
+    }
+    for i in st.interviewers {
+      out.append("")
+      out += table(
+        [
+          "scored by \(i.name ?? "an unnamed interviewer") (\(i.sessions))", "mean", "trend",
+          "you less them",
+        ],
+        i.dimensions.map {
+          [
+            $0.dimension.title, $0.mean.map { String(format1: $0) } ?? "-",
+            TrendText.short($0.trend, .score),
+            $0.meanGap.map { ($0 > 0 ? "+" : "") + String(format1: $0) } ?? "-",
           ]
         })
     }
@@ -264,15 +286,6 @@ public enum ReviewText {
   }
 
   static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
-
-  static func trendText(_ trend: Millis?) -> String {
-    guard let trend, let direction = Stats.direction(overrun: trend) else { return "-" }
-    switch direction {
-    case .steady: return "steady"
-    case .improving: return "better \(clock(-trend))"
-    case .worsening: return "worse \(clock(trend))"
-    }
-  }
 
   /// Left-aligned columns, two spaces apart.
   public static func table(_ header: [String], _ rows: [[String]]) -> [String] {

@@ -81,6 +81,8 @@ public struct SessionSummary: Codable, Equatable, Sendable {
   public var checkins: [Millis] = []
   /// How far apart check-ins had to be to count.
   public var checkinSpacing: Millis = CheckinTarget.standardSpacing
+  /// Who the session was started with as its interviewer (`run --partner --interviewer`).
+  public var interviewer: String?
 
   public var isIncomplete: Bool { ending == nil }
   /// Whether the "compressed close" cue fired: ops had not begun by its point.
@@ -126,6 +128,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     title = session.info.title
     prompt = session.info.prompt
     seed = session.info.seed
+    interviewer = session.info.interviewer
     self.started = started
     plan = session.plan
     startPlan = projection.startPlan
@@ -155,6 +158,18 @@ public struct SessionSummary: Codable, Equatable, Sendable {
 
   /// Whether the check-in target was met; nil without one.
   public var checkinsMet: Bool? { checkinTarget.map { checkins.count >= $0 } }
+
+  /// Who interviewed: the name the interviewer's scores carry, else the one the session was
+  /// started with; nil when neither says.
+  public var interviewerName: String? { interviewerDebrief?.by ?? interviewer }
+
+  /// Whether `phase` was reached and left: not the phase an abandoned or incomplete session
+  /// stopped in, which holds only part of what it would have taken.
+  public func isWhole(_ phase: Phase) -> Bool {
+    guard self[phase].reached else { return false }
+    if ending?.outcome == .finished { return true }
+    return phases.contains { $0.reached && $0.phase > phase }
+  }
 
   /// The phase that ran furthest over its budget, if any did.
   public var mostOver: Phase? {

@@ -10,10 +10,14 @@ public struct SessionInfo: Equatable, Hashable, Sendable {
   public var prompt: String?
   /// The seed of the session's random choices (the prompt, the interjections' places).
   public var seed: UInt64?
+  /// Who interviews, in a partner mock (`run --partner --interviewer NAME`).
+  public var interviewer: String?
 
   public init(
-    id: String, title: String, program: String, prompt: String? = nil, seed: UInt64? = nil
+    id: String, title: String, program: String, prompt: String? = nil, seed: UInt64? = nil,
+    interviewer: String? = nil
   ) {
+    self.interviewer = interviewer
     self.id = id
     self.title = title
     self.program = program

@@ -32,6 +32,18 @@ struct InterviewerCommand: ContextCommand {
   @Option(help: ArgumentHelp("The session's control socket.", valueName: "path"))
   var socket: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Your name, sent with your scores, so that stats and the report tell partners apart.",
+      valueName: "name"))
+  var name: String?
+
+  func validate() throws {
+    if let name, Debrief.interviewerName(name) == nil {
+      throw ValidationError("--name '\(name)': \(Debrief.nameRule).")
+    }
+  }
+
   func run(in context: Context) throws {
     let client = try ControlClient.open(session: id, socket: socket, context.environment)
     let welcome: ControlMessage.Welcome
@@ -49,6 +61,7 @@ struct InterviewerCommand: ContextCommand {
     try runner.openTerminal()
     runner.connect(client)
     var console = Console(welcome: welcome, at: context.clock.now())
+    console.name = name.flatMap(Debrief.interviewerName)
     let id = console.session?.info.id ?? "?"
     runner.run(&console)
     if let unsent = console.unsent {

@@ -21,6 +21,9 @@ struct ReportCommand: ContextCommand {
     completion: .custom(Completions.sessionIDs))
   var id: String?
 
+  @Flag(help: "With 'last': the newest drill rather than the newest session.")
+  var drill = false
+
   @OptionGroup var filter: SessionFilter
 
   @Option(
@@ -37,6 +40,7 @@ struct ReportCommand: ContextCommand {
     if id != nil, !filter.isEmpty {
       throw ValidationError("give a session id, or --last/--since/--prompt/--plan, not both.")
     }
+    if drill && id == nil { throw ValidationError("--drill goes with 'last' (or a drill's id).") }
     if output == "-" && open { throw ValidationError("--open needs a file, not -o -.") }
   }
 
@@ -44,12 +48,14 @@ struct ReportCommand: ContextCommand {
     let generated = ReviewText.date(WallClock.rfc3339(Date())) + " UTC"
     let html: String
     if let id {
-      let drills = try context.sessionStore()
-      if !(try drills.names().isEmpty), let drill = drills.drill(named: try drills.name(for: id)) {
-        html = Report.drill(drill, generated: generated, program: Mockroom.version)
-        return try write(html, context)
+      guard let picked = try pick(id, drill: drill, in: context) else { return }
+      guard case .session(let path, let summary) = picked else {
+        if case .drill(let drill) = picked {
+          html = Report.drill(drill, generated: generated, program: Mockroom.version)
+          try write(html, context)
+        }
+        return
       }
-      guard let (path, summary) = try openSession(id, in: context) else { return }
       let store = try context.sessionStore()
       let log = store.log(named: (path as NSString).lastPathComponent)
       for warning in log.warnings { warn(warning) }
@@ -58,7 +64,15 @@ struct ReportCommand: ContextCommand {
     } else {
       let store = try context.sessionStore()
       let everything = try store.everything()
-      let (summaries, drills, chosen) = filter.apply(everything.sessions, everything.drills)
+      var (summaries, drills, chosen) = filter.apply(everything.sessions, everything.drills)
+      // Plans of other lengths on one chart flatten it: without --plan, the most used plan,
+      // said as much.
+      if filter.plan == nil, let (plan, others) = Report.mostUsedPlan(summaries) {
+        summaries = summaries.filter { $0.plan.name == plan }
+        chosen.append(
+          "plan \(plan), the most used (\(others) other plan\(others == 1 ? "" : "s") left out; "
+            + "--plan NAME for another)")
+      }
       guard !summaries.isEmpty || !drills.isEmpty else {
         if try store.names().isEmpty {
           noSessionsYet(store)

@@ -7,38 +7,62 @@ func noSessionsYet(_ store: SessionStore) {
   print("no sessions yet (records are kept in \(store.directory)); start one with 'mockroom'")
 }
 
-/// One session's record file and summary (through the index), by id or `last`; nil (having
-/// said so) when there are no sessions at all. Warnings about the record go to stderr.
-func openSession(_ id: String, in context: Context) throws -> (
-  path: String, summary: SessionSummary
-)? {
+/// What an id (or `last`) names: a session, with its record file, or a drill.
+enum Picked {
+  case session(path: String, summary: SessionSummary)
+  case drill(DrillSummary)
+}
+
+/// The record an id names, through the index: `last` is the newest session, or with `drill`
+/// the newest drill; any other id names either, and with `drill` must name a drill. Nil
+/// (having said so) when there are no records at all. Warnings about the record go to stderr.
+func pick(_ id: String, drill wantDrill: Bool = false, in context: Context) throws -> Picked? {
   let store = try context.sessionStore()
-  if try store.names().isEmpty {
+  let names = try store.names()
+  if names.isEmpty {
     noSessionsYet(store)
     return nil
   }
-  var name = try store.name(for: id)
   // One index for every look below: opening it is the cost, not the lookup.
   let index = context.index
-  if store.drill(named: name, index: index) != nil {
-    // `last` is the newest session; a drill named outright is said to be one.
-    guard id == "last" else {
-      throw UserError(
-        "\((name as NSString).deletingPathExtension) is a drill, not a session; "
-          + "'mockroom show' prints it", code: 1)
-    }
+  let name: String
+  if id == "last" {
     guard
-      let session = try store.names().reversed().first(where: {
-        store.drill(named: $0, index: index) == nil
+      let newest = names.reversed().first(where: {
+        (store.drill(named: $0, index: index) != nil) == wantDrill
       })
-    else { throw UserError("no sessions yet, only drills", code: 1) }
-    name = session
+    else {
+      throw UserError(
+        wantDrill ? "no drills yet, only sessions" : "no sessions yet, only drills", code: 1)
+    }
+    name = newest
+  } else {
+    name = try store.name(for: id)
+  }
+  if let drill = store.drill(named: name, index: index) { return .drill(drill) }
+  if wantDrill {
+    throw UserError(
+      "\((name as NSString).deletingPathExtension) is a session, not a drill", code: 1)
   }
   let path = store.directory + "/" + name
   guard let summary = store.summary(named: name, index: index) else {
     throw UserError("\(path) cannot be reviewed (see above)", code: 1)
   }
-  return (path, summary)
+  return .session(path: path, summary: summary)
+}
+
+/// One session's record file and summary, by id or `last` (the newest session); nil (having
+/// said so) when there are no records at all. A drill named outright is refused in words.
+func openSession(_ id: String, in context: Context) throws -> (
+  path: String, summary: SessionSummary
+)? {
+  switch try pick(id, in: context) {
+  case nil: return nil
+  case .session(let path, let summary)?: return (path, summary)
+  case .drill(let drill)?:
+    throw UserError(
+      "\(drill.info.id) is a drill, not a session; 'mockroom show' prints it", code: 1)
+  }
 }
 
 /// `mockroom reindex`: builds the derived index again from the records.
@@ -93,17 +117,23 @@ struct ShowSession: ContextCommand {
   @Flag(help: "Print JSON: {\"v\":1,\"show\":{...}}, documented in the README.")
   var json = false
 
+  @Flag(help: "With 'last': the newest drill rather than the newest session.")
+  var drill = false
+
   func run(in context: Context) throws {
-    let store = try context.sessionStore()
-    if !(try store.names().isEmpty), let drill = store.drill(named: try store.name(for: id)) {
+    switch try pick(id, drill: drill, in: context) {
+    case nil: return
+    case .drill(let drill)?:
       if json {
         print(ReviewJSON.drill(drill))
       } else {
         DrillText.show(drill).forEach { print($0) }
       }
-      return
+    case .session(_, let summary)?: show(summary)
     }
-    guard let (_, summary) = try openSession(id, in: context) else { return }
+  }
+
+  private func show(_ summary: SessionSummary) {
     if json {
       print(ReviewJSON.show(summary))
     } else {
@@ -127,8 +157,18 @@ struct StatsCommand: ContextCommand {
   @Flag(help: "Print CSV: one row per session and phase.")
   var csv = false
 
+  @Option(
+    help: ArgumentHelp(
+      "week: one line per ISO week (Monday to Sunday, UTC): sessions, how they ended, the "
+        + "median overrun, drills and their pass rates.", valueName: "week"))
+  var by: String?
+
   func validate() throws {
     if json && csv { throw ValidationError("give --json or --csv, not both.") }
+    if let by {
+      guard by == "week" else { throw ValidationError("--by '\(by)': the one grouping is week.") }
+      if csv { throw ValidationError("--by week has no CSV; give --json or nothing.") }
+    }
   }
 
   func run(in context: Context) throws {
@@ -136,6 +176,17 @@ struct StatsCommand: ContextCommand {
     let everything = try store.everything()
     let (summaries, drills, _) = filter.apply(everything.sessions, everything.drills)
     let drillStats = DrillStats(drills, today: DrillCommand.today)
+    if by != nil {
+      let weeks = Weeks(summaries, drills: drills)
+      if json {
+        print(ReviewJSON.weeks(weeks))
+      } else if weeks.weeks.isEmpty {
+        print(try store.names().isEmpty ? "no sessions yet" : "no sessions match")
+      } else {
+        ReviewText.weeks(weeks).forEach { print($0) }
+      }
+      return
+    }
     if csv {
       print(ReviewJSON.csv(summaries), terminator: "")
       if !drills.isEmpty { print("\n" + ReviewJSON.drillCSV(drills), terminator: "") }

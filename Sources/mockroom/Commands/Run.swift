@@ -55,6 +55,14 @@ struct Run: ContextCommand {
   var partner = false
 
   @Option(
+    help: ArgumentHelp(
+      "Who interviews, kept in the record so that stats and the report tell partners apart.",
+      discussion: "With --partner. The console's own name (interviewer --name) wins when it "
+        + "sends its scores.",
+      valueName: "name"))
+  var interviewer: String?
+
+  @Option(
     name: .customLong("hostile"),
     help: ArgumentHelp(
       "Pushback every 45-75 s for the first stretch of the session, worded for the phase "
@@ -89,6 +97,12 @@ struct Run: ContextCommand {
     _ = try hostileLength()
     if let checkins, !(1...20).contains(checkins) {
       throw ValidationError("--checkins \(checkins): give a number from 1 to 20.")
+    }
+    if let interviewer {
+      guard partner else { throw ValidationError("--interviewer goes with --partner.") }
+      guard Debrief.interviewerName(interviewer) != nil else {
+        throw ValidationError("--interviewer '\(interviewer)': \(Debrief.nameRule).")
+      }
     }
     if prompt != nil, tag != nil {
       throw ValidationError("give --prompt or --tag, not both.")
@@ -158,7 +172,7 @@ struct Run: ContextCommand {
     let log = try runner.openRecord(in: paths.sessionsDirectory, slug: chosen?.id ?? "practice")
     let info = SessionInfo(
       id: log.id, title: chosen?.title ?? "Practice session", program: Mockroom.version,
-      prompt: chosen?.id, seed: seed)
+      prompt: chosen?.id, seed: seed, interviewer: interviewer.flatMap(Debrief.interviewerName))
     // Only the title and body reach the room: the candidate's screen never holds interviewer
     // material.
     let brief = chosen.map { Brief(title: $0.title, body: $0.body) }

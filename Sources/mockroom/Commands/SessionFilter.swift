@@ -22,8 +22,8 @@ struct SessionFilter: ParsableArguments {
 
   func validate() throws {
     if let last, last < 1 { throw ValidationError("--last \(last): give a number above 0.") }
-    if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-      throw ValidationError("--since '\(since)': write the day as yyyy-mm-dd.")
+    if let since, let problem = CalendarDay.problem(since) {
+      throw ValidationError("--since \(since): \(problem).")
     }
   }
 

@@ -24,7 +24,8 @@ extension SessionIndex {
         + " r.warnings, s.record, s.session_id, s.title, s.prompt, s.started, s.plan, s.seed,"
         + " s.outcome, s.reason, s.active_ms, s.length_ms, s.drill_start_ms, s.ops_start_ms,"
         + " s.furthest, " + phaseColumns.joined(separator: ", ")
-        + ", s.hostile_until_ms, s.checkin_target, s.checkin_spacing_ms, s.checkins_ms"
+        + ", s.hostile_until_ms, s.checkin_target, s.checkin_spacing_ms, s.checkins_ms,"
+        + " s.interviewer"
         + " FROM records r LEFT JOIN sessions s ON s.record = r.id "
         // Every record of a directory: walked in id order (`+` keeps SQLite off the name
         // index, which would need a sort); one record: found by its name.
@@ -48,7 +49,8 @@ extension SessionIndex {
       "SELECT record, t_ms, text, source FROM notes" + scope + ", position", scoped)
     let dimensions = MockCore.Dimension.allCases.map(\.rawValue).joined(separator: ", ")
     let debriefs = try cursor(
-      "SELECT record, source, overran, why, notes, \(dimensions) FROM debriefs" + scope, scoped)
+      "SELECT record, source, overran, why, notes, \(dimensions), by FROM debriefs" + scope,
+      scoped)
 
     // The same titles and debrief words come back session after session: kept once each.
     var strings = Interned()
@@ -115,10 +117,11 @@ extension SessionIndex {
             scores[dimension] = Int(score)
           }
         }
-        let said = strings.one(
-          Debrief(
-            scores: scores, overran: row.text(2).flatMap(Phase.init(name:)), why: why,
-            notes: notes))
+        var debrief = Debrief(
+          scores: scores, overran: row.text(2).flatMap(Phase.init(name:)), why: why,
+          notes: notes)
+        debrief.by = row.text(Int32(5 + MockCore.Dimension.allCases.count))
+        let said = strings.one(debrief)
         if source == Source.interviewer.rawValue {
           summary?.interviewerDebrief = said
         } else {
@@ -303,6 +306,7 @@ extension SessionIndex {
     summary.checkinTarget = row.int(columns + 1).map(Int.init)
     summary.checkinSpacing = spacing
     summary.checkins = checkins.split(separator: ",").compactMap { Millis(String($0)) }
+    summary.interviewer = row.text(columns + 4)
     return summary
   }
 

@@ -44,9 +44,9 @@ extension SessionIndex {
         "INSERT INTO sessions (record, session_id, title, prompt, started, plan, seed, outcome,"
           + " reason, active_ms, length_ms, drill_start_ms, ops_start_ms, furthest, "
           + phases.joined(separator: ", ")
-          + ", hostile_until_ms, checkin_target, checkin_spacing_ms, checkins_ms)"
+          + ", hostile_until_ms, checkin_target, checkin_spacing_ms, checkins_ms, interviewer)"
           + " VALUES ("
-          + (1...18 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+          + (1...19 + 3 * Phase.allCases.count).map { "?\($0)" }.joined(separator: ", ") + ")")
       banner = try database.prepare(
         "INSERT INTO banners (record, position, number, cue, kind, text, phase, shown_at_ms,"
           + " late_ms, acknowledged_at_ms, replanned_at_ms, retired_at_ms, answer, answered_at_ms,"
@@ -59,8 +59,8 @@ extension SessionIndex {
       let dimensions = MockCore.Dimension.allCases.map(\.rawValue)
       debrief = try database.prepare(
         "INSERT INTO debriefs (record, source, overran, why, notes, "
-          + dimensions.joined(separator: ", ") + ") VALUES (?1, ?2, ?3, ?4, ?5, "
-          + (6..<6 + dimensions.count).map { "?\($0)" }.joined(separator: ", ") + ")")
+          + dimensions.joined(separator: ", ") + ", by) VALUES (?1, ?2, ?3, ?4, ?5, "
+          + (6..<7 + dimensions.count).map { "?\($0)" }.joined(separator: ", ") + ")")
       drill = try database.prepare(
         "INSERT INTO drills (record, drill_id, drill, started, program, seed, limit_ms, count,"
           + " outcome, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
@@ -123,7 +123,7 @@ extension SessionIndex {
           + Phase.allCases.map { .int(s.startPlan[$0]) }
           + [
             .int(s.hostile), .int(s.checkinTarget.map(Int64.init)), .int(s.checkinSpacing),
-            .text(s.checkins.map(String.init).joined(separator: ",")),
+            .text(s.checkins.map(String.init).joined(separator: ",")), .text(s.interviewer),
           ])
       for (position, b) in s.banners.enumerated() {
         try banner.run([
@@ -150,7 +150,7 @@ extension SessionIndex {
           [
             id, .text(source.rawValue), .text(said.overran?.name), .text(said.why),
             .text(said.notes),
-          ] + MockCore.Dimension.allCases.map { .int(said.scores[$0]) })
+          ] + MockCore.Dimension.allCases.map { .int(said.scores[$0]) } + [.text(said.by)])
       }
     }
   }

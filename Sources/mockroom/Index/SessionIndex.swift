@@ -10,7 +10,7 @@ import MockCore
 final class SessionIndex {
   /// Bump when the tables, or what a summary holds, change: an index of another version is
   /// rebuilt.
-  static let schema: Int64 = 5
+  static let schema: Int64 = 6
 
   /// Who a record file is: any edit, copy or replacement changes one of these.
   struct Identity: Equatable, Sendable {
@@ -170,7 +170,7 @@ final class SessionIndex {
       design_start_budget_ms INTEGER NOT NULL, drill_start_budget_ms INTEGER NOT NULL,
       ops_start_budget_ms INTEGER NOT NULL,
       hostile_until_ms INTEGER, checkin_target INTEGER, checkin_spacing_ms INTEGER NOT NULL,
-      checkins_ms TEXT NOT NULL);
+      checkins_ms TEXT NOT NULL, interviewer TEXT);
     CREATE TABLE banners (
       record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
       position INTEGER NOT NULL, number INTEGER NOT NULL, cue TEXT NOT NULL, kind TEXT NOT NULL,
@@ -189,7 +189,7 @@ final class SessionIndex {
       PRIMARY KEY (record, position)) WITHOUT ROWID;
     CREATE TABLE debriefs (
       record INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
-      source TEXT NOT NULL, overran TEXT, why TEXT NOT NULL, notes TEXT NOT NULL,
+      source TEXT NOT NULL, overran TEXT, why TEXT NOT NULL, notes TEXT NOT NULL, by TEXT,
       judgment INTEGER, numbers INTEGER, tradeoffs INTEGER, operations INTEGER, recovery INTEGER,
       PRIMARY KEY (record, source)) WITHOUT ROWID;
     CREATE TABLE drills (

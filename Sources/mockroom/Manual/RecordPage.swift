@@ -7,7 +7,8 @@ enum RecordPage {
   static let kinds: [Record.Kind: String] = [
     .sessionStarted: "A session's first line: id, title, program (the version of mockroom), "
       + "prompt, seed, plan {name, budgets_ms}, and schedule: the interjections placed, "
-      + "drill_grace_ms, checkin_every_ms, and with --hostile or --checkins their placing.",
+      + "drill_grace_ms, checkin_every_ms, and with --hostile or --checkins their placing; "
+      + "interviewer, the name given with --interviewer.",
     .phaseEntered: "phase, and via: start, next or back.",
     .phaseLeft: "phase, elapsed_ms (its active time over every stint), budget_ms, overrun_ms.",
     .paused: "The clock stopped; no fields of its own.",
@@ -26,7 +27,8 @@ enum RecordPage {
     .suspended: "Stopped with Ctrl-Z; no fields of its own.",
     .continued: "stopped_ms: how long it was stopped, counted as paused time.",
     .slept: "slept_ms: how long the machine slept, already outside session time.",
-    .debrief: "scores {dimension: 1-5}, overran, why, notes. Written after the end; a later one "
+    .debrief: "scores {dimension: 1-5}, overran, why, notes, and by: the interviewer's name "
+      + "(interviewer --name). Written after the end; a later one "
       + "replaces an earlier one of the same source.",
     .held: "cue: a scheduled interjection held back.",
     .released: "cue: a held interjection let go, to fire at its point.",

@@ -18,8 +18,9 @@ extension Console {
     case .scoring(var form):
       form.handle(key)
       switch form.result {
-      case .saved(let said)?:
+      case .saved(var said)?:
         mode = .scoring(form)
+        said.by = name ?? said.by
         return [.debrief(said)]
       case .skipped?: mode = .done
       case nil: mode = .scoring(form)

@@ -54,6 +54,8 @@ public struct Console: Equatable, Sendable {
   public internal(set) var hungUp = false
   /// Scores given after the socket closed: the shell keeps them another way.
   public internal(set) var unsent: Debrief?
+  /// The interviewer's name, sent with the scores (`interviewer --name`).
+  public var name: String?
   /// Notes in the record (the interviewer's and ctl's), with the session time of each.
   public var notes: [(t: Millis, text: String)] {
     (projection?.notes ?? []).map { ($0.t, $0.text) }
@@ -62,7 +64,7 @@ public struct Console: Equatable, Sendable {
   public static func == (a: Console, b: Console) -> Bool {
     a.material == b.material && a.records == b.records && a.offset == b.offset
       && a.mode == b.mode && a.selected == b.selected && a.scroll == b.scroll && a.panel == b.panel
-      && a.notice == b.notice && a.hungUp == b.hungUp && a.unsent == b.unsent
+      && a.notice == b.notice && a.hungUp == b.hungUp && a.unsent == b.unsent && a.name == b.name
   }
 
   public init(welcome: ControlMessage.Welcome, at now: Instant) {
