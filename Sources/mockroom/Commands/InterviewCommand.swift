@@ -525,22 +525,31 @@ extension InterviewCommand {
 }
 
 /// The person's editor: the first of VISUAL and EDITOR that is set and not empty, as words
-/// (no shell), else vi.
+/// (no shell), else vi. Spawned and waited for directly: Foundation's `Process` waits on a
+/// timer, which never fires under a frozen clock (faketime).
 enum Editor {
   static func open(_ path: String, _ env: [String: String]) throws(UserError) {
     let chosen = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-    let editor = chosen.split(separator: " ").map(String.init)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = (editor.isEmpty ? ["vi"] : editor) + [path]
-    do {
-      try process.run()
-    } catch {
-      throw UserError("cannot start the editor \(editor.joined(separator: " ")): \(error)", code: 1)
+    var editor = chosen.split(separator: " ").map(String.init)
+    if editor.isEmpty { editor = ["vi"] }
+    let argv = (["/usr/bin/env"] + editor + [path]).map { strdup($0) }
+    defer { argv.forEach { free($0) } }
+    var pid = pid_t()
+    let spawned = posix_spawn(&pid, "/usr/bin/env", nil, nil, argv + [nil], environ)
+    guard spawned == 0 else {
+      throw UserError(
+        "cannot start the editor \(editor.joined(separator: " ")): "
+          + String(cString: strerror(spawned)), code: 1)
     }
-    process.waitUntilExit()
-    if process.terminationStatus != 0 {
-      throw UserError("the editor exited with \(process.terminationStatus)", code: 1)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+      guard errno == EINTR else { throw UserError("cannot wait for the editor", code: 1) }
+    }
+    let exited = status & 0x7f == 0
+    let code = (status >> 8) & 0xff
+    if !exited || code != 0 {
+      let why = exited ? "exited with \(code)" : "was stopped by signal \(status & 0x7f)"
+      throw UserError("the editor \(why)", code: 1)
     }
   }
 }
