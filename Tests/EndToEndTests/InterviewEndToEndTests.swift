@@ -307,3 +307,72 @@ import Testing
     #expect(file.contains("at: 2030-01-02T10:00Z\n"))
   }
 }
+
+/// The cheat sheet, printed by headless Chromium and read back with poppler.
+@Suite(.timeLimit(.minutes(3))) struct InterviewSheetEndToEnd {
+  @Test func theSheetIsOnePageWithTheNumbersAndThePlansBudgets() async throws {
+    try await offThePool {
+      for tool in ["chromium", "pdfinfo", "pdftotext"] {
+        try #require(
+          try runProcess(["sh", "-c", "command -v \(tool)"]).status == 0,
+          "\(tool) is missing: scripts/setup --for-tests installs it")
+      }
+      let home = try InterviewEndToEnd.Home()
+      try home.write("plans/onsite.yaml", "description: longer design\nbudgets: {design: 20m}\n")
+      // Every text field as long as the file allows, so the page is as full as it gets.
+      let long = String(repeating: "wide words ", count: 12)
+      let phrase = String(long.prefix(RealInterviewLimits.phrase))
+      try home.write(
+        "interviews/20261209-acme.md",
+        """
+        ---
+        company: "Acme <b>Corp</b>"
+        role: "Staff ML engineer, inference platform"
+        at: 2026-12-09T15:00Z
+        plan: onsite
+        number: "Chat at 10M DAU, 20 messages each: 2,300 QPS mean"
+        phrases: ["\(phrase)", "\(phrase)", "The tradeoff here is latency against cost"]
+        story: "\(String(repeating: "I halved the fleet by paging the KV cache. ", count: 9).prefix(400))"
+        ---
+
+        """)
+      for paper in ["a4", "letter"] {
+        let pdf = home.path + "/sheet-\(paper).pdf"
+        let out = try ConfigEndToEnd.mockroom(
+          ["interview", "sheet", "20261209-acme", "-o", pdf, "--paper", paper], home)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout == "mockroom: wrote \(pdf)\n")
+        #expect(!out.stderr.contains("pages"), "\(out.stderr)")
+        let info = try runProcess(["pdfinfo", pdf]).stdout
+        #expect(info.contains("Pages:           1\n"), "\(paper): \(info)")
+        #expect(info.contains(paper == "a4" ? "(A4)" : "(letter)"), "\(info)")
+        let text = try runProcess(["pdftotext", "-layout", pdf, "-"]).stdout
+        for words in [
+          "about 1,000 output tokens/s", "327,680 B", "1,160 QPS mean", "2,300 QPS mean",
+          "The phases (plan: onsite)", "The tradeoff here is latency against cost",
+          "I halved the fleet", "Acme <b>Corp</b>",
+        ] {
+          #expect(text.contains(words), "\(paper): no '\(words)' in:\n\(text)")
+        }
+        // The plan's budgets, and where each phase starts: design 20 minutes from 10:00.
+        #expect(
+          text.range(of: #"design\s+20:00\s+from 10:00"#, options: .regularExpression) != nil)
+        #expect(text.range(of: #"ops\s+5:00\s+from 45:00"#, options: .regularExpression) != nil)
+        #expect(text.range(of: #"total\s+50:00"#, options: .regularExpression) != nil)
+      }
+      // HTML for any other name, with what came from the file escaped.
+      let html = home.path + "/sheet.html"
+      let out = try ConfigEndToEnd.mockroom(
+        ["interview", "sheet", "20261209-acme", "-o", html], home)
+      #expect(out.status == 0, "\(out.stderr)")
+      let page = try String(contentsOfFile: html, encoding: .utf8)
+      #expect(page.contains("Acme &lt;b&gt;Corp&lt;/b&gt;"))
+      #expect(!page.contains("<b>Corp"))
+    }
+  }
+}
+
+/// The limits the file's reader holds the sheet's fields to (RealInterviewFile's).
+enum RealInterviewLimits {
+  static let phrase = 140
+}

@@ -413,3 +413,38 @@ import Testing
     #expect(patterns.rejections[0].mockMean == 3)
   }
 }
+
+@Suite struct InterviewSheetTests {
+  @Test func theMarginHasTheCardsHeldLeastWellAndNeverOnesUnreviewed() {
+    let deck = NumberCard.deck
+    func state(_ index: Int, _ stability: Double?) -> DrillStats.CardState {
+      DrillStats.CardState(
+        card: deck[index],
+        memory: stability.map {
+          FSRS.Memory(stability: $0, difficulty: 5, reviewed: 20_000, interval: 1)
+        }, reviews: stability == nil ? 0 : 3, lapses: 0)
+    }
+    let misses = InterviewSheet.misses(
+      [state(0, 9), state(1, nil), state(2, 0.5), state(3, 2), state(4, 30)], count: 3)
+    #expect(misses.map(\.question) == [deck[2].question, deck[3].question, deck[0].question])
+    #expect(misses.first?.answer == "80 GB")
+  }
+
+  @Test func thePageHasThePlansBudgetsAndEscapesWhatCameFromTheFile() {
+    var interview = RealInterview(
+      id: "x", company: "A&B <script>", role: "staff", at: 1_797_000_000)
+    interview.phrases = ["\"quoted\""]
+    var plan = Plan.standard
+    plan[.design] = .minutes(20)
+    let html = InterviewSheet.html(
+      interview, plan: plan, misses: [.init(question: "HBM?", answer: "80 GB")], paper: .letter)
+    #expect(html.contains("A&amp;B &lt;script&gt;"))
+    #expect(!html.contains("<script"))
+    #expect(html.contains("&quot;quoted&quot;"))
+    #expect(html.contains("<tr><td>design</td><td>20:00</td><td>from 10:00</td></tr>"))
+    #expect(html.contains("<tr><td>total</td><td>50:00</td>"))
+    #expect(html.contains("@page { size: letter;"))
+    #expect(html.contains("HBM?<br/><b>80 GB</b>"))
+    #expect(html.contains("(none yet: add &#39;number:&#39;"))
+  }
+}

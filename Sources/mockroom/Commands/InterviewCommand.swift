@@ -18,7 +18,7 @@ struct InterviewCommand: ParsableCommand {
       """,
     subcommands: [
       New.self, List.self, Show.self, Outcome.self, Edit.self, Premortem.self, Writeup.self,
-      Patterns.self,
+      Sheet.self, Patterns.self,
     ],
     defaultSubcommand: List.self)
 
@@ -426,6 +426,112 @@ struct InterviewCommand: ParsableCommand {
     }
   }
 
+  struct Sheet: ContextCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the one-page cheat sheet for the night before, as PDF or HTML.",
+      discussion: "The four estimations (tokens/s per H100, the KV formula, QPS from DAU, and "
+        + "the interview's own 'number:'), its 'phrases:' (three at most), the five phases with "
+        + "the budgets of its 'plan:' (else the plan in use), one sentence of its 'story:', and "
+        + "in the margin the numbers-kit cards you hold least well. A name ending in .pdf is "
+        + "printed by headless Chromium on one page; any other is HTML.")
+
+    @Argument(help: "The interview's id.", completion: .custom(InterviewCommand.ids))
+    var id: String
+    @Option(
+      name: [.customShort("o"), .customLong("output")],
+      help: ArgumentHelp("The file to write: sheet.pdf or sheet.html.", valueName: "file"),
+      completion: .file())
+    var output: String
+    @Option(
+      help: ArgumentHelp("The page: a4 or letter.", valueName: "paper"),
+      completion: .list(InterviewSheet.Paper.allCases.map(\.rawValue)))
+    var paper = "a4"
+
+    func validate() throws {
+      guard InterviewSheet.Paper(rawValue: paper.lowercased()) != nil else {
+        throw ValidationError("--paper '\(paper)': give a4 or letter.")
+      }
+    }
+
+    func run(in context: Context) throws {
+      let interview = try InterviewStore(context).read(id)
+      let settings = try context.settings()
+      let plan =
+        try interview.plan.map {
+          try Plans.choose($0, inline: settings.plans, context.environment).file.plan
+        } ?? SettingsCheck.chosenPlan(settings, in: context).plan
+      let cards = DrillStats(
+        try context.sessionStore().everything(index: context.index).drills,
+        today: DrillCommand.today
+      ).cards
+      let html = InterviewSheet.html(
+        interview, plan: plan, misses: InterviewSheet.misses(cards),
+        paper: InterviewSheet.Paper(rawValue: paper.lowercased()) ?? .a4)
+      guard output.lowercased().hasSuffix(".pdf") else {
+        try Self.write(html, to: output)
+        print("mockroom: wrote \(output)")
+        return
+      }
+      try Self.printPDF(html, to: output, context)
+      print("mockroom: wrote \(output)")
+    }
+
+    static func write(_ text: String, to path: String) throws(UserError) {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      } catch {
+        throw UserError("cannot write \(path): \(error.localizedDescription)", code: 1)
+      }
+    }
+
+    /// The browsers that can print a page to PDF, the first found on PATH used.
+    static let browsers = ["chromium", "chromium-browser", "google-chrome"]
+
+    /// Prints `html` to `path` with headless Chromium, in a scratch directory of its own;
+    /// a sheet that runs past one page is said.
+    static func printPDF(_ html: String, to path: String, _ context: Context) throws {
+      let searched = (context.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        .map(String.init)
+      guard let browser = browsers.first(where: { HookRunner.runnable($0, path: searched) }) else {
+        throw UserError(
+          "no Chromium to print the PDF with (\(browsers.joined(separator: ", ")) on PATH): "
+            + "install chromium, or write HTML (-o sheet.html) and print it yourself", code: 1)
+      }
+      let base = SessionLogWriter.fallbackPlaces(context.environment).first ?? "/tmp"
+      var template = Array("\(base)/mockroom-sheet-XXXXXX".utf8CString)
+      guard let made = mkdtemp(&template) else {
+        throw UserError("cannot make a scratch directory in \(base)", code: 1)
+      }
+      let scratch = String(cString: made)
+      defer { try? FileManager.default.removeItem(atPath: scratch) }
+      try write(html, to: scratch + "/sheet.html")
+      let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+      let status = Spawn.wait(
+        [
+          "timeout", "120", browser, "--headless", "--no-sandbox", "--disable-gpu",
+          "--no-pdf-header-footer", "--user-data-dir=\(scratch)/profile",
+          "--print-to-pdf=\(absolute)", "file://\(scratch)/sheet.html",
+        ], quiet: true)
+      guard status == 0, FileManager.default.fileExists(atPath: absolute) else {
+        throw UserError(
+          "\(browser) could not print \(path) (exit \(status)); -o sheet.html writes the page "
+            + "to print yourself", code: 1)
+      }
+      let pages = (try? Data(contentsOf: URL(fileURLWithPath: absolute))).map(Self.pages) ?? 1
+      if pages > 1 {
+        warn("the sheet runs to \(pages) pages: shorten its story or phrases")
+      }
+    }
+
+    /// The pages of a PDF as Chromium writes it (one `/Type /Page` object each).
+    static func pages(_ data: Data) -> Int {
+      let text = String(decoding: data, as: UTF8.self)
+      return text.components(separatedBy: "/Type /Page").dropFirst().filter {
+        !$0.hasPrefix("s")
+      }.count
+    }
+  }
+
   struct Patterns: ContextCommand {
     static let configuration = CommandConfiguration(
       abstract: "Outcomes over time, and what recurs in the rejections.",
@@ -532,24 +638,38 @@ enum Editor {
     let chosen = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
     var editor = chosen.split(separator: " ").map(String.init)
     if editor.isEmpty { editor = ["vi"] }
-    let argv = (["/usr/bin/env"] + editor + [path]).map { strdup($0) }
-    defer { argv.forEach { free($0) } }
-    var pid = pid_t()
-    let spawned = posix_spawn(&pid, "/usr/bin/env", nil, nil, argv + [nil], environ)
-    guard spawned == 0 else {
+    let status = Spawn.wait(editor + [path], quiet: false)
+    if status != 0 {
       throw UserError(
-        "cannot start the editor \(editor.joined(separator: " ")): "
-          + String(cString: strerror(spawned)), code: 1)
+        status == 127
+          ? "cannot start the editor \(editor.joined(separator: " "))"
+          : "the editor \(editor.joined(separator: " ")) exited with \(status)", code: 1)
+    }
+  }
+}
+
+/// A program run to its end through /usr/bin/env (found on PATH), its exit status returned
+/// (128 + the signal when one stopped it; 127 when it could not start).
+enum Spawn {
+  static func wait(_ arguments: [String], quiet: Bool) -> Int32 {
+    let argv = (["/usr/bin/env"] + arguments).map { strdup($0) }
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if quiet {
+      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
+    var pid = pid_t()
+    guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv + [nil], environ) == 0 else {
+      return 127
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
-      guard errno == EINTR else { throw UserError("cannot wait for the editor", code: 1) }
+      guard errno == EINTR else { return 127 }
     }
-    let exited = status & 0x7f == 0
-    let code = (status >> 8) & 0xff
-    if !exited || code != 0 {
-      let why = exited ? "exited with \(code)" : "was stopped by signal \(status & 0x7f)"
-      throw UserError("the editor \(why)", code: 1)
-    }
+    return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
   }
 }
