@@ -1,4 +1,5 @@
 import Foundation
+import ReportCheck
 import Testing
 
 /// Real interviews through the real binary, at times set with Debian's faketime, and with a
@@ -375,4 +376,71 @@ import Testing
 /// The limits the file's reader holds the sheet's fields to (RealInterviewFile's).
 enum RealInterviewLimits {
   static let phrase = 140
+}
+
+/// The pattern over six made-up interviews, in words and in the report.
+@Suite(.timeLimit(.minutes(3))) struct InterviewPatternEndToEnd {
+  static func write(_ home: InterviewEndToEnd.Home, rejections: Int) throws {
+    // Five rejections (numbers the weakest in four) and an offer, a week apart from 4 Nov.
+    let scores = [
+      "{numbers: 2, judgment: 4}", "{numbers: 1, judgment: 5}", "{numbers: 2, tradeoffs: 3}",
+      "{operations: 1, numbers: 3}", "{numbers: 1, recovery: 2}", "{numbers: 2, judgment: 3}",
+    ]
+    for index in 0..<6 {
+      let day = 4 + 7 * index
+      let date =
+        "2026-\(day > 30 ? "12" : "11")-\(String(format: "%02d", day > 30 ? day - 30 : day))"
+      let outcome = index == 1 || index > rejections ? "offer" : "rejected"
+      try home.write(
+        "interviews/\(date.replacingOccurrences(of: "-", with: ""))-co\(index).md",
+        """
+        ---
+        company: "Co\(index)"
+        role: "Staff"
+        at: \(date)T15:00Z
+        outcome: \(outcome)
+        tags: [\(index % 2 == 0 ? "kv-cache" : "capacity")]
+        scores: \(scores[index])
+        ---
+
+        ## Write-up
+
+        The design ran long.
+
+        """)
+    }
+  }
+
+  @Test func sixInterviewsNameTheRecurringWeakestDimension() throws {
+    let home = try InterviewEndToEnd.Home()
+    try ReportEndToEnd.write(home)
+    try Self.write(home, rejections: 5)
+    let out = try ConfigEndToEnd.mockroom(["interview", "patterns"], home)
+    #expect(out.status == 0, "\(out.stderr)")
+    #expect(
+      out.stdout.contains("Recurring weakest dimension: numerical fluency (4 of 5 rejections)."),
+      "\(out.stdout)")
+    #expect(out.stdout.contains("Gaps named more than once: capacity (3), kv-cache (3)"))
+    #expect(out.stdout.contains("Phases the write-ups keep naming: design (6)"))
+    // The sessions of 1-3 November come before the first rejection, on 4 November.
+    #expect(
+      out.stdout.contains(
+        "2026-11-04  Co0, Staff: weakest numerical fluency; 3 mocks in the two weeks before, "
+          + "scoring 2.0 on numbers"), "\(out.stdout)")
+    let report = try ConfigEndToEnd.mockroom(["report", "-o", "-"], home)
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(report.stdout.contains("<h2>Real interviews</h2>"))
+    #expect(report.stdout.contains("Recurring weakest dimension: numerical fluency"))
+    let problems = ReportCheck.problems(report.stdout)
+    #expect(problems.isEmpty, "\(problems)")
+  }
+
+  @Test func belowFiveRejectionsItIsTooEarly() throws {
+    let home = try InterviewEndToEnd.Home()
+    try Self.write(home, rejections: 4)
+    let out = try ConfigEndToEnd.mockroom(["interview", "patterns"], home)
+    #expect(out.stdout.contains("Rejections: 4."))
+    #expect(out.stdout.contains("Too early to call a pattern: 4 rejections"), "\(out.stdout)")
+    #expect(!out.stdout.contains("Recurring weakest"))
+  }
 }
