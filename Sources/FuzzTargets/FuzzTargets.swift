@@ -41,6 +41,7 @@ public enum FuzzTargets {
       _ = RealInterviewNotice.notices([read], now: read.end + 60)
       _ = RealInterviewForms.writeupTemplate(read)
       _ = InterviewPatterns([read, read]).lines
+      _ = InterviewSheet.html(read, plan: .standard, misses: [], paper: .letter)
     }
     if let text = String(validating: bytes, as: UTF8.self) {
       _ = RealInterviewForms.writeupFields(text, file: "fuzz.md")

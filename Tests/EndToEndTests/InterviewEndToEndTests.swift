@@ -75,6 +75,17 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let show = try Self.mockroom(["interview", "show", Self.id], home, at: "2026-12-12 10:00:00")
     #expect(show.stdout.contains("outcome:  rejected\nfeedback: numbers were shaky\n"))
+    // An id is a name in the directory, never a path out of it.
+    try home.write("secret.md", "---\ncompany: x\nrole: y\nat: 2026-12-09T15:00Z\n---\n")
+    let escape = try Self.mockroom(
+      ["interview", "show", "../secret"], home, at: "2026-12-12 10:00:00")
+    #expect(escape.status == 2)
+    #expect(escape.stderr.contains("no interview '../secret'"), "\(escape.stderr)")
+    // A write-up before the interview: refused, in words.
+    let early = try Self.mockroom(
+      ["interview", "writeup", Self.id, "--score", "numbers=3"], home, at: "2026-12-09 14:00:00")
+    #expect(early.status == 1)
+    #expect(early.stderr.contains("is at Wed 9 Dec 2026 15:00: write it up after it."))
     // Without a terminal, what is missing is said, not asked.
     let missing = try Self.mockroom(
       ["interview", "new", "--company", "Acme"], home, at: "2026-12-01 10:00:00")

@@ -44,7 +44,8 @@ struct InterviewStore {
   func read(_ id: String) throws(UserError) -> RealInterview {
     let file = path(id)
     var info = stat()
-    guard lstat(file, &info) == 0 else {
+    // An id is a file name in the directory, never a path out of it.
+    guard !id.contains("/"), !id.hasPrefix("."), lstat(file, &info) == 0 else {
       let all = (try? ids()) ?? []
       throw UserError.unknown("interview", id, among: all, seeAll: "mockroom interview list")
     }
