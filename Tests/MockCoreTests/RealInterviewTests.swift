@@ -281,9 +281,10 @@ import Testing
 
   @Test func theWriteUpQuotesWhatThePremortemFeared() {
     var interview = Self.interview
-    interview.premortem = "1. freeze on numbers\n   Recovery move: measure\n2. run out of time"
+    interview.premortem =
+      "1. freeze on numbers\n   Recovery move: measure\n2. run out of time\n3.\n   Recovery move:"
     let template = RealInterviewForms.writeupTemplate(interview)
-    #expect(template.contains("> 1. freeze on numbers\n> 2. run out of time"))
+    #expect(template.contains("> 1. freeze on numbers\n> 2. run out of time\nDid what"))
   }
 
   @Test func thePhasesAWriteUpNamesAreFound() {

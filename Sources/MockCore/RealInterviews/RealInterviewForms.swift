@@ -37,8 +37,11 @@ public enum RealInterviewForms {
   public static func writeupTemplate(_ interview: RealInterview) -> String {
     var premortem = ""
     if let text = interview.premortem, !text.isEmpty {
-      let risks = text.split(separator: "\n").filter {
-        $0.trimmingWhitespace.first.map { ("1"..."3").contains($0) } ?? false
+      // The numbered lines with words after the number: the risks written down.
+      let risks = text.split(separator: "\n").filter { line in
+        let trimmed = line.trimmingWhitespace
+        guard let first = trimmed.first, ("1"..."3").contains(first) else { return false }
+        return !trimmed.drop { $0.isNumber || $0 == "." || $0 == ")" }.trimmingWhitespace.isEmpty
       }
       if !risks.isEmpty {
         premortem =
