@@ -2,6 +2,8 @@ import Foundation
 import ReportCheck
 import Testing
 
+@testable import mockroom
+
 /// Real interviews through the real binary, at times set with Debian's faketime, and with a
 /// stand-in editor (a shell script that fills the form as a person would).
 @Suite(.timeLimit(.minutes(3))) struct InterviewEndToEnd {
@@ -14,6 +16,22 @@ import Testing
     try #require(
       try runProcess(["sh", "-c", "command -v faketime"]).status == 0,
       "faketime is missing: scripts/setup --for-tests installs it")
+    forgetStaleFaketimes()
+  }
+
+  /// The `faketime` wrapper shares its clock through a semaphore and a shared memory object
+  /// named by its own pid, and removes them when it ends; one that was killed (a test's pane
+  /// closed under it) leaves them, and a later wrapper given the same pid then refuses to
+  /// start ("sem_open: File exists"). Those of wrappers no longer running are removed.
+  static func forgetStaleFaketimes() {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/shm")) ?? []
+    for name in names {
+      guard let pid = name.split(separator: "_").last.flatMap({ Int32($0) }),
+        name.hasPrefix("faketime_shm_") || name.hasPrefix("sem.faketime_sem_"),
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      unlink("/dev/shm/" + name)
+    }
   }
 
   /// mockroom at the wall-clock time `at` (UTC), frozen there.
@@ -91,6 +109,44 @@ import Testing
       ["interview", "new", "--company", "Acme"], home, at: "2026-12-01 10:00:00")
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("give --role: it is asked for only at a terminal"))
+  }
+
+  /// The interviews are indexed like sessions: a file the index remembers, unchanged, is
+  /// taken from it; one changed is read again; one that no longer reads is forgotten and said.
+  @Test func interviewsAreIndexedByTheirFilesIdentity() throws {
+    try Self.requireFaketime()
+    let home = try Home()
+    try Self.added(home)
+    let at = "2026-12-01 10:00:00"
+    // A file's times as they are: libfaketime shifts them by an offset that differs from one
+    // process to the next, and the index knows a file by them.
+    let real = ["NO_FAKE_STAT": "1"]
+    #expect(try Self.mockroom(["interview", "list"], home, at: at, real).status == 0)
+    let index = home.path + "/cache/index.sqlite"
+    func rows() throws -> Int64? {
+      try SQLiteDatabase(path: index).integer("SELECT count(*) FROM interviews")
+    }
+    #expect(try rows() == 1)
+    // What the index holds is what is listed while the file is as it was.
+    try SQLiteDatabase(path: index).execute(
+      "UPDATE interviews SET interview = replace(interview, '\"Acme\"', '\"Remembered\"')")
+    let remembered = try Self.mockroom(["interview", "list"], home, at: at, real)
+    #expect(remembered.stdout.contains("Remembered"), "\(remembered.stdout)")
+    // The file changed: read again, and the index follows.
+    try home.write(
+      "interviews/\(Self.id).md",
+      "---\ncompany: \"Beta\"\nrole: \"Staff ML engineer\"\nat: 2026-12-09T15:00Z\n---\n")
+    let changed = try Self.mockroom(["interview", "list"], home, at: at, real)
+    #expect(changed.stdout.contains("Beta") && !changed.stdout.contains("Remembered"))
+    #expect(try rows() == 1)
+    // It no longer reads: said with its line, each time, and forgotten by the index.
+    try home.write(
+      "interviews/\(Self.id).md", "---\ncompany: Beta\nrole: r\nat: 2026-13-09T15:00Z\n---\n")
+    for _ in 0..<2 {
+      let broken = try Self.mockroom(["interview", "list"], home, at: at, real)
+      #expect(broken.stderr.contains("\(Self.id).md:4:"), "\(broken.stderr)")
+    }
+    #expect(try rows() == 0)
   }
 
   @Test func aMalformedFrontMatterIsNamedWithItsLine() throws {

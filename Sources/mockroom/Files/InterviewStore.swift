@@ -8,10 +8,13 @@ import MockCore
 struct InterviewStore {
   let directory: String
   let environment: [String: String]
+  /// The derived index, where what each file came to is kept by the file's identity.
+  let indexPath: String?
 
   init(_ context: Context) throws(UserError) {
     directory = try context.dataPaths().dataDirectory + "/interviews"
     environment = context.environment
+    indexPath = SessionStore.indexPath(context.environment)
   }
 
   /// The zone of a time written without one: the local zone's offset then.
@@ -65,14 +68,35 @@ struct InterviewStore {
   }
 
   /// Every interview that reads; the others are warned about, by file:line, and left out.
+  /// A file whose identity (device, inode, size, times) is as the index remembers it is taken
+  /// from the index; the others are read and put in it. An index that fails is no reason to
+  /// stop: the files are read directly.
   func all(warnings: Bool = true) throws(UserError) -> [RealInterview] {
+    let ids = try ids()
+    let index = SessionIndex(path: indexPath)
+    let zone = "\(TimeZone.current.identifier) \(TimeZone.current.secondsFromGMT())"
+    let remembered = (try? index.interviews(directory: directory, zone: zone)) ?? [:]
     var out: [RealInterview] = []
-    for id in try ids() {
+    var fresh: [(name: String, identity: SessionIndex.Identity, interview: RealInterview)] = []
+    for id in ids {
+      let identity = SessionIndex.Identity(path: path(id))
+      if let identity, let kept = remembered[id], kept.identity == identity {
+        out.append(kept.interview)
+        continue
+      }
       do {
-        out.append(try read(id))
+        let interview = try read(id)
+        out.append(interview)
+        if let identity { fresh.append((id, identity, interview)) }
       } catch {
         if warnings { warn(error.message) }
       }
+    }
+    // Forgotten: files that are gone, and those that no longer read (said above, each time).
+    let kept = Set(out.map(\.id))
+    let gone = remembered.keys.filter { !kept.contains($0) }
+    if !fresh.isEmpty || !gone.isEmpty {
+      try? index.storeInterviews(fresh, removing: gone, directory: directory, zone: zone)
     }
     return out.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
   }
