@@ -84,9 +84,16 @@ import Testing
     let list = try Self.mockroom(["interview", "list"], home, at: "2026-12-01 10:00:00")
     #expect(list.stdout.contains("\(Self.id)  2026-12-09T15:00Z  Acme     Staff ML engineer"))
     let json = try Self.mockroom(["interview", "list", "--json"], home, at: "2026-12-01 10:00:00")
-    let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    // As the other JSON: one line, a version, the list under its name, snake_case fields.
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    #expect(object?["v"] as? Int == 1)
+    let array = object?["interviews"] as? [[String: Any]]
     #expect(array?.first?["company"] as? String == "Acme")
     #expect(array?.first?["at"] as? Int == 1_796_828_400)
+    let keys = array?.first?.keys.sorted() ?? []
+    #expect(!keys.isEmpty && keys.allSatisfy { $0 == $0.lowercased() }, "\(keys)")
+    #expect(array?.first?["minutes"] as? Int == 60)
+    #expect(json.stdout.split(separator: "\n").count == 1)
     let outcome = try Self.mockroom(
       ["interview", "outcome", Self.id, "rejected", "--feedback", "numbers were shaky"], home,
       at: "2026-12-12 10:00:00")

@@ -61,6 +61,19 @@ import Testing
     #expect(read.map(RealInterviewFile.text) == text)
   }
 
+  /// A write-up days late is written back as many minutes, and reads back: the reader once
+  /// took only durations up to a day, so such an interview dropped out of every command.
+  @Test(arguments: [0, 1_441, 2_047, 9_247, 200_000]) func anyLatenessWrittenReadsBack(
+    minutes: Int
+  ) throws {
+    var interview = try #require(Self.parse(Self.minimal + "\n").0)
+    interview.written = interview.writeupDue + Int64(minutes) * 60
+    interview.lateMinutes = minutes
+    let (read, problems) = Self.parse(RealInterviewFile.text(interview))
+    #expect(problems.isEmpty)
+    #expect(read?.lateMinutes == minutes)
+  }
+
   @Test(arguments: [
     (
       "---\nrole: r\nat: 2026-12-09T15:00\n---\n",

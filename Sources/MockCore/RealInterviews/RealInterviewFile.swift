@@ -17,6 +17,8 @@ public enum RealInterviewFile {
   public static let longestStory = 400
   /// The largest interview file read.
   public static let largest = 1 << 20
+  /// The most lateness a file says: ten years of minutes, more than any write-up is late.
+  static let latestLateMinutes = 10 * 366 * 24 * 60
 
   /// Parses one file. `file` names it in problems; `id` is its name without `.md`. `localOffset`
   /// gives the zone of a time written without one.
@@ -84,7 +86,11 @@ public enum RealInterviewFile {
     interview.scores = reader.scores(fields["scores"])
     interview.written = reader.time(fields, "written", localOffset: localOffset)?.seconds
     if let node = fields["late"], let text = reader.scalar(node, "late") {
-      if let ms = try? DurationText.parse(text), ms >= 0 {
+      // As written back (`late: 2047m`, a write-up a day and more late), or any duration.
+      let written = text.hasSuffix("m") ? Int(text.dropLast()) : nil
+      if let written, (0...Self.latestLateMinutes).contains(written) {
+        interview.lateMinutes = written
+      } else if let ms = try? DurationText.parse(text), ms >= 0 {
         interview.lateMinutes = Int(ms / 60_000)
       } else {
         reader.report(node, "'late' must be a duration, like 0m or 1h20m")

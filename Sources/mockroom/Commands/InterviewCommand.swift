@@ -116,9 +116,7 @@ struct InterviewCommand: ParsableCommand {
     func run(in context: Context) throws {
       let interviews = try InterviewStore(context).all()
       if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(interviews), as: UTF8.self))
+        print(ReviewJSON.interviews(interviews))
         return
       }
       guard !interviews.isEmpty else {
