@@ -94,6 +94,11 @@ import Testing
     #expect(!keys.isEmpty && keys.allSatisfy { $0 == $0.lowercased() }, "\(keys)")
     #expect(array?.first?["minutes"] as? Int == 60)
     #expect(json.stdout.split(separator: "\n").count == 1)
+    // No company's answer before the interview.
+    let beforeIt = try Self.mockroom(
+      ["interview", "outcome", Self.id, "offer"], home, at: "2026-12-05 10:00:00")
+    #expect(beforeIt.status == 1)
+    #expect(beforeIt.stderr.contains("its outcome comes after it"), "\(beforeIt.stderr)")
     let outcome = try Self.mockroom(
       ["interview", "outcome", Self.id, "rejected", "--feedback", "numbers were shaky"], home,
       at: "2026-12-12 10:00:00")
@@ -346,6 +351,9 @@ import Testing
 
     let anyway = try pane(["run"])
     try anyway.waitFor("a numbers drill instead? [Y/n]")
+    // Neither a yes nor a no: asked again, not taken for a yes.
+    try anyway.send("x", "Enter")
+    try anyway.waitFor("Answer y (a drill instead) or n (the mock anyway):")
     try anyway.send("n", "Enter")
     try anyway.waitFor("CLARIFY")
     try anyway.send("q", "y")

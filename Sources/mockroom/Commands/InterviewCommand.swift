@@ -199,6 +199,12 @@ struct InterviewCommand: ParsableCommand {
       }
       let store = try InterviewStore(context)
       var interview = try store.read(id)
+      // One can withdraw beforehand; a company's answer comes after the interview.
+      guard value == .withdrawn || InterviewStore.now() >= interview.at else {
+        throw UserError(
+          "\(interview.title) is at \(CivilTime.shown(interview.at, zone: interview.zone)): "
+            + "its outcome comes after it (before it, only 'withdrawn')", code: 1)
+      }
       interview.outcome = value
       if let feedback { interview.feedback = feedback }
       try store.save(interview)
@@ -620,9 +626,14 @@ extension InterviewCommand {
     }
     print(
       "The night before is for consolidation: a numbers drill instead? [Y/n] ", terminator: "")
-    fflush(nil)
-    let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-    if answer.hasPrefix("n") { return }
+    while true {
+      fflush(nil)
+      // Enter (or the input's end) is yes; anything but a yes or a no is asked again.
+      let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+      if ["n", "no"].contains(answer) { return }
+      if ["", "y", "yes"].contains(answer) { break }
+      print("Answer y (a drill instead) or n (the mock anyway): ", terminator: "")
+    }
     print("No mock tonight. Try: \(suggestion)")
     throw ExitCode(0)
   }
