@@ -116,6 +116,20 @@ import Testing
       ["interview", "writeup", Self.id, "--score", "numbers=3"], home, at: "2026-12-09 14:00:00")
     #expect(early.status == 1)
     #expect(early.stderr.contains("is at Wed 9 Dec 2026 15:00: write it up after it."))
+    // A flag given empty is said as such.
+    let empty = try Self.mockroom(
+      ["interview", "new", "--company", "", "--role", "r", "--at", "2026-12-20T10:00Z"], home,
+      at: "2026-12-01 10:00:00")
+    #expect(empty.status == 2)
+    #expect(empty.stderr.contains("--company is empty: give it a value"), "\(empty.stderr)")
+    // A sheet into a folder that is not there: said so, before Chromium is asked.
+    let nowhere = try Self.mockroom(
+      ["interview", "sheet", Self.id, "-o", home.path + "/missing/s.pdf"], home,
+      at: "2026-12-01 10:00:00")
+    #expect(nowhere.status == 1)
+    #expect(
+      nowhere.stderr.contains("\(home.path)/missing is not a folder that can be written"),
+      "\(nowhere.stderr)")
     // Without a terminal, what is missing is said, not asked.
     let missing = try Self.mockroom(
       ["interview", "new", "--company", "Acme"], home, at: "2026-12-01 10:00:00")
@@ -381,6 +395,10 @@ import Testing
     try pane.type("Globex")
     try pane.send("Enter")
     try pane.waitFor("When (like 2026-12-09T15:00)?")
+    // A day the calendar has not: asked again, the company typed before it kept.
+    try pane.type("2030-02-30T10:00")
+    try pane.send("Enter")
+    try pane.waitFor("'2030-02-30T10:00' is not a date and time that exists: When")
     try pane.type("2030-01-02T10:00")
     try pane.send("Enter")
     try pane.expectExit(0)

@@ -56,7 +56,12 @@ struct InterviewCommand: ParsableCommand {
       let store = try InterviewStore(context)
       let asking = isatty(0) == 1
       func value(_ given: String?, _ flag: String, _ question: String) throws -> String {
-        if let given, !given.trimmingCharacters(in: .whitespaces).isEmpty { return given }
+        if let given {
+          guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UserError("--\(flag) is empty: give it a value", code: 2)
+          }
+          return given
+        }
         guard asking else {
           throw UserError("give --\(flag): it is asked for only at a terminal", code: 2)
         }
@@ -69,11 +74,20 @@ struct InterviewCommand: ParsableCommand {
       }
       let company = try value(company, "company", "Company?")
       let role = try value(role, "role", "Role?")
-      let atText = try value(at, "at", "When (like 2026-12-09T15:00)?")
-      guard let time = CivilTime.parse(atText, localOffset: InterviewStore.localOffset) else {
+      let question = "When (like 2026-12-09T15:00)?"
+      var atText = try value(at, "at", question)
+      var time = CivilTime.parse(atText, localOffset: InterviewStore.localOffset)
+      // At a terminal, a time that does not read is asked for again: what was typed before
+      // it is kept.
+      while time == nil, asking, at == nil {
+        print("'\(atText)' is not a date and time that exists: ", terminator: "")
+        atText = try value(nil, "at", question)
+        time = CivilTime.parse(atText, localOffset: InterviewStore.localOffset)
+      }
+      guard let time else {
         throw UserError(
-          "--at '\(atText)': give a date and time like 2026-12-09T15:00 (an offset such as "
-            + "+01:00 may follow)", code: 2)
+          "--at '\(atText)': give a date and time that exists, like 2026-12-09T15:00 (an "
+            + "offset such as +01:00 may follow)", code: 2)
       }
       var kindValue = RealInterview.Kind.systemDesign
       if let kind {
@@ -500,6 +514,14 @@ struct InterviewCommand: ParsableCommand {
         throw UserError(
           "no Chromium to print the PDF with (\(browsers.joined(separator: ", ")) on PATH): "
             + "install chromium, or write HTML (-o sheet.html) and print it yourself", code: 1)
+      }
+      let folder = (URL(fileURLWithPath: path).standardizedFileURL.path as NSString)
+        .deletingLastPathComponent
+      var info = stat()
+      guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, access(folder, W_OK) == 0
+      else {
+        throw UserError(
+          "cannot write \(path): \(folder) is not a folder that can be written", code: 1)
       }
       let base = SessionLogWriter.fallbackPlaces(context.environment).first ?? "/tmp"
       var template = Array("\(base)/mockroom-sheet-XXXXXX".utf8CString)
