@@ -278,11 +278,11 @@ import Testing
     let first = try Self.mockroom(["prompts", "list"], home, at: "2026-12-09 16:48:00")
     #expect(
       first.stderr.contains(
-        "mockroom: 3:12 left of the four hours to write up Acme, Staff ML engineer: "
+        "mockroom: 3h12m left of the four hours to write up Acme, Staff ML engineer: "
           + "mockroom interview writeup \(Self.id)"), "\(first.stderr)")
     let second = try Self.mockroom(["interview", "list"], home, at: "2026-12-09 18:00:00")
-    #expect(second.stderr.contains("mockroom: 2:00 left of the four hours"))
-    #expect(second.stdout.contains("due in 2:00"))
+    #expect(second.stderr.contains("mockroom: 2h00m left of the four hours"))
+    #expect(second.stdout.contains("due in 2h00m"))
     let fired = try String(contentsOfFile: home.path + "/fired", encoding: .utf8)
     // Once, with what was left (faketime's clock runs on from where it is set).
     let words = fired.split(separator: " ")
@@ -297,7 +297,7 @@ import Testing
       ["VISUAL": editor])
     // --score alone saves only the scores: no editor.
     #expect(written.status == 0, "\(written.stderr)")
-    #expect(written.stdout.hasSuffix(", 0:35 late\n"))
+    #expect(written.stdout.hasSuffix(", 35m late\n"))
     #expect(!FileManager.default.fileExists(atPath: home.path + "/bin/edited"))
     let file = try String(
       contentsOfFile: home.path + "/interviews/\(Self.id).md", encoding: .utf8)
@@ -313,7 +313,7 @@ import Testing
     // Written: quiet again.
     let quiet = try Self.mockroom(["interview", "list"], home, at: "2026-12-09 21:10:00")
     #expect(!quiet.stderr.contains("write up"), "\(quiet.stderr)")
-    #expect(quiet.stdout.contains("written 0:35 late"))
+    #expect(quiet.stdout.contains("written 35m late"))
   }
 
   @Test func aWriteUpThatCannotBeSavedIsKeptAndSaidWhere() throws {

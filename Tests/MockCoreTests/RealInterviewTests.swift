@@ -230,7 +230,10 @@ import Testing
     #expect(
       CivilTime.shown(CivilTime.parse("2026-12-09T15:00Z") { _ in 0 }!.seconds, zone: 0)
         == "Wed 9 Dec 2026 15:00")
-    #expect(CivilTime.span(3 * 3600 + 11 * 60 + 1) == "3:12")
+    #expect(CivilTime.span(3 * 3600 + 11 * 60 + 1) == "3h12m")
+    #expect(CivilTime.span(35 * 60) == "35m")
+    // Past two days, days and hours: 154:08 would read as a time of day.
+    #expect(CivilTime.span(154 * 3600 + 8 * 60) == "6d10h")
   }
 }
 
@@ -327,7 +330,7 @@ import Testing
     #expect(notice.map(\.kind) == [RealInterviewNotice.Kind.writeupDue(left: left)])
     #expect(
       notice.first?.text
-        == "3:12 left of the four hours to write up Acme, staff: mockroom interview writeup acme")
+        == "3h12m left of the four hours to write up Acme, staff: mockroom interview writeup acme")
     #expect(notice.first?.fireHook == true)
     // Once fired, it is not fired again; the countdown still shows.
     let fired = notice[0].applied(to: interview, at: at)
@@ -335,7 +338,7 @@ import Testing
     #expect(RealInterviewNotice.notices([fired], now: at + 60).first?.fireHook == false)
     let late = RealInterviewNotice.notices([fired], now: Self.time("2026-12-09T21:30+01:00"))
     #expect(
-      late.first?.text.hasPrefix("the write-up of Acme, staff is 1:30 past its four hours") == true)
+      late.first?.text.hasPrefix("the write-up of Acme, staff is 1h30m past its four hours") == true)
     // Written, or a week on: quiet.
     var written = fired
     written.written = at

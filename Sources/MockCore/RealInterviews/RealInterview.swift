@@ -292,9 +292,12 @@ public enum CivilTime {
     return "\(w) \(p.day) \(names[p.month - 1]) \(format4(p.year)) \(two(p.hour)):\(two(p.minute))"
   }
 
-  /// `3:12` (hours and minutes) of a span in seconds, rounded up to the minute.
+  /// A span in seconds, rounded up to the minute, as `35m`, `3h12m`, or past two days `6d04h`:
+  /// never `154:08`, which reads as a time of day.
   public static func span(_ seconds: Int64) -> String {
     let minutes = (max(0, seconds) + 59) / 60
-    return "\(minutes / 60):\(two(Int(minutes % 60)))"
+    if minutes < 60 { return "\(minutes)m" }
+    if minutes < 48 * 60 { return "\(minutes / 60)h\(two(Int(minutes % 60)))m" }
+    return "\(minutes / (24 * 60))d\(two(Int(minutes % (24 * 60) / 60)))h"
   }
 }
