@@ -338,7 +338,8 @@ import Testing
     #expect(RealInterviewNotice.notices([fired], now: at + 60).first?.fireHook == false)
     let late = RealInterviewNotice.notices([fired], now: Self.time("2026-12-09T21:30+01:00"))
     #expect(
-      late.first?.text.hasPrefix("the write-up of Acme, staff is 1h30m past its four hours") == true)
+      late.first?.text.hasPrefix("the write-up of Acme, staff is 1h30m past its four hours") == true
+    )
     // Written, or a week on: quiet.
     var written = fired
     written.written = at
