@@ -103,7 +103,9 @@ import Testing
       ["interview", "outcome", Self.id, "rejected", "--feedback", "numbers were shaky"], home,
       at: "2026-12-12 10:00:00")
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    let show = try Self.mockroom(["interview", "show", Self.id], home, at: "2026-12-12 10:00:00")
+    // A prefix that names one interview is enough, as for a session.
+    let show = try Self.mockroom(
+      ["interview", "show", "20261209"], home, at: "2026-12-12 10:00:00")
     #expect(show.stdout.contains("outcome:  rejected\nfeedback: numbers were shaky\n"))
     // An id is a name in the directory, never a path out of it.
     try home.write("secret.md", "---\ncompany: x\nrole: y\nat: 2026-12-09T15:00Z\n---\n")

@@ -44,9 +44,15 @@ struct InterviewStore {
   }
 
   /// One interview, or every problem with its file:line as the error.
-  func read(_ id: String) throws(UserError) -> RealInterview {
-    let file = path(id)
+  func read(_ given: String) throws(UserError) -> RealInterview {
+    // A prefix that names one interview names it, as a session's does.
+    var id = given
     var info = stat()
+    if !id.contains("/"), !id.hasPrefix("."), lstat(path(id), &info) != 0 {
+      let matching = ((try? ids()) ?? []).filter { $0.hasPrefix(given) }
+      if matching.count == 1 { id = matching[0] }
+    }
+    let file = path(id)
     // An id is a file name in the directory, never a path out of it.
     guard !id.contains("/"), !id.hasPrefix("."), lstat(file, &info) == 0 else {
       let all = (try? ids()) ?? []
