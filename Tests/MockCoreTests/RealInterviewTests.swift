@@ -183,8 +183,11 @@ import Testing
     // The local date: half past midnight the next day two hours east.
     #expect(RealInterview.newID(company: "Acme", at: at, zone: 7200, taken: []) == "20261210-acme")
     #expect(
-      RealInterview.newID(company: "Ünï", at: at, zone: 0, taken: ["20261209-n"])
-        == "20261209-n-2")
+      RealInterview.newID(company: "Ünï", at: at, zone: 0, taken: ["20261209-uni"])
+        == "20261209-uni-2")
+    #expect(
+      RealInterview.newID(company: "Ünïcödé 株式会社", at: at, zone: 0, taken: [])
+        == "20261209-unicode")
     #expect(RealInterview.newID(company: "!!", at: at, zone: 0, taken: []) == "20261209")
   }
 }

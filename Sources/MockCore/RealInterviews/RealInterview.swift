@@ -1,3 +1,5 @@
+import Foundation
+
 /// A real interview, as the person keeps it: `interviews/<id>.md` under the data directory,
 /// YAML front matter (the fields below) and a Markdown body (notes, then the pre-mortem and
 /// the write-up, each under its own `## ` heading). Times are seconds since the epoch; `zone`
@@ -111,7 +113,9 @@ public struct RealInterview: Codable, Equatable, Sendable {
     let date = CivilTime.parts(at + Int64(zone))
     var words: [String] = []
     var word = ""
-    for scalar in company.lowercased().unicodeScalars {
+    // Accents go (Ünï is uni); a script without Latin letters leaves only the date.
+    let folded = company.folding(options: .diacriticInsensitive, locale: nil).lowercased()
+    for scalar in folded.unicodeScalars {
       if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
         word.unicodeScalars.append(scalar)
       } else if !word.isEmpty {
