@@ -6,7 +6,8 @@ import MockCore
 /// (`Sources/Fuzz*`) and the regression test that replays `Fuzz/FailCases` call the same code.
 /// A crash, a trap or a hang here is a bug; any error the decoders report is not.
 public enum FuzzTargets {
-  /// A prompt file, a deck file, a plan file and config.yaml: the Yams parsers and their
+  /// A prompt file, a deck file, a plan file, config.yaml and a real interview's file: the Yams
+  /// parsers and their
   /// problems, the prompt's body laid out for the screen, the plan as `plans show` prints it,
   /// and the settings as `config show` prints them.
   public static func prompt(_ bytes: [UInt8]) {
@@ -28,6 +29,26 @@ public enum FuzzTargets {
     for problem in read.problems + read.warnings { _ = problem.description }
     _ = settings.table
     for commands in settings.hooks.values { _ = commands.map(\.shown) }
+    // And as a real interview's file: read, written back and read again (the same interview),
+    // its notices, its forms and the pattern over it.
+    let interview = RealInterviewFile.parse(file: "fuzz.md", id: "fuzz", bytes: bytes)
+    for problem in interview.problems { _ = problem.description }
+    if let read = interview.interview {
+      let again = RealInterviewFile.parse(
+        file: "fuzz.md", id: "fuzz", bytes: Array(RealInterviewFile.text(read).utf8))
+      precondition(again.interview == read, "an interview file does not read back as written")
+      _ = RealInterviewNotice.notices([read], now: read.at - 3_600)
+      _ = RealInterviewNotice.notices([read], now: read.end + 60)
+      _ = RealInterviewForms.writeupTemplate(read)
+      _ = InterviewPatterns([read, read]).lines
+      _ = InterviewSheet.html(read, plan: .standard, misses: [], paper: .letter)
+    }
+    if let text = String(validating: bytes, as: UTF8.self) {
+      _ = RealInterviewForms.writeupFields(text, file: "fuzz.md")
+      _ = RealInterviewForms.premortemProblems(text, file: "fuzz.md")
+      _ = RealInterviewForms.cleaned(text)
+      _ = CivilTime.parse(text) { _ in 3_600 }
+    }
     // And as questions.md: each question checked, two chosen for the last 90 seconds.
     if let text = String(validating: bytes, as: UTF8.self) {
       let questions = ClosingQuestions.parse(text)

@@ -220,6 +220,24 @@ import Testing
     #expect(try scratch.complete(shell, "mockroom debrief 20261120") == [Scratch.sessions[1]])
   }
 
+  @Test(arguments: Shell.allCases) func interviewCommandsCompleteTheInterviewsLatestFirst(
+    _ shell: Shell
+  ) throws {
+    let scratch = try Scratch()
+    let ids = ["20261209-acme", "20261202-globex"]
+    try FileManager.default.createDirectory(
+      atPath: scratch.home + "/interviews", withIntermediateDirectories: true)
+    for id in ids {
+      #expect(
+        FileManager.default.createFile(atPath: "\(scratch.home)/interviews/\(id).md", contents: nil)
+      )
+    }
+    #expect(try scratch.complete(shell, "mockroom interview show ") == ids)
+    #expect(try scratch.complete(shell, "mockroom interview writeup 20261202") == [ids[1]])
+    #expect(
+      try scratch.complete(shell, "mockroom interview outcome 20261209-acme n") == ["no-answer"])
+  }
+
   @Test(arguments: Shell.allCases) func ctlMarkCompletesTheMarks(_ shell: Shell) throws {
     let scratch = try Scratch()
     #expect(try scratch.complete(shell, "mockroom ctl mark ") == Mark.names)

@@ -10,6 +10,9 @@ public enum HookEvent: String, CaseIterable, Comparable, Sendable {
   case drillStarted = "drill-started"
   case drillAnswered = "drill-answered"
   case drillEnded = "drill-ended"
+  /// A real interview has ended and its write-up is not written: once, at the first command
+  /// after its end.
+  case writeupDue = "writeup-due"
 
   public static func < (a: HookEvent, b: HookEvent) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -26,6 +29,7 @@ public enum HookEvent: String, CaseIterable, Comparable, Sendable {
     case .cueFired: return session + ["CUE", "KIND", "PROMPT", "RECORD"]
     case .drillStarted, .drillEnded: return drill + ["RECORD"]
     case .drillAnswered: return drill + ["KIND", "RESULT", "RECORD"]
+    case .writeupDue: return ["INTERVIEW", "DUE", "LEFT_S", "TEXT", "RECORD"]
     }
   }
 }
@@ -181,6 +185,11 @@ extension HookCall {
     case .drillEnded:
       variables = drill
       variables["TEXT"] = "estimation drill: 2 of 3 passed"
+    case .writeupDue:
+      variables = [
+        "INTERVIEW": "20261209-acme", "DUE": "2026-12-09T20:00+01:00", "LEFT_S": "14400",
+        "TEXT": "4:00 left of the four hours to write up Acme, staff ML engineer",
+      ]
     }
     return HookCall(event: event, variables: variables)
   }

@@ -43,7 +43,7 @@ public enum Report {
   /// The trends over `summaries` (oldest first), chosen as `chosen` says, and the drills'.
   public static func trends(
     _ summaries: [SessionSummary], drills: [DrillSummary] = [], today: Double = 0,
-    chosen: String, generated: String, program: String
+    interviews: InterviewPatterns? = nil, chosen: String, generated: String, program: String
   ) -> String {
     let stats = Stats(summaries)
     let names = summaries.map { ReviewText.date($0.started) }
@@ -59,7 +59,10 @@ public enum Report {
     if let first = summaries.first, let last = summaries.last {
       facts.append("from \(ReviewText.date(first.started)) to \(ReviewText.date(last.started))")
     }
-    let drilled = drillSections(DrillStats(drills, today: today))
+    var drilled = drillSections(DrillStats(drills, today: today))
+    if let interviews, !interviews.interviews.isEmpty {
+      drilled.append(section("Real interviews", interviewPattern(interviews)))
+    }
     // Drills alone: no session charts of nothing.
     guard !summaries.isEmpty else {
       return page(
@@ -293,5 +296,14 @@ public enum Report {
     return page(
       title: "mockroom: \(stats.sessions) sessions", heading: "Sessions over time", facts: facts,
       sections: sections, generated: generated, program: program)
+  }
+
+  /// The pattern over real interviews, as `interview patterns` says it: a line a paragraph.
+  static func interviewPattern(_ patterns: InterviewPatterns) -> Markup {
+    el(
+      "div", [("class", "interviews")],
+      patterns.lines.filter { !$0.isEmpty }.map {
+        el("p", text: $0.trimmingWhitespace)
+      })
   }
 }

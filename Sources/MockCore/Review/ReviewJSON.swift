@@ -101,6 +101,12 @@ public enum ReviewJSON {
 
   static func encode(_ value: some Encodable) -> String { WireJSON.text(value) }
 
+  /// `interview list --json`: every real interview's summary, each field under its snake_case
+  /// name (times in seconds since 1970, UTC, with the `zone` they were written in).
+  public static func interviews(_ interviews: [RealInterview]) -> String {
+    WireJSON.text(Versioned(body: interviews, key: "interviews"), snakeCase: true)
+  }
+
   struct Versioned<Body: Encodable>: Encodable {
     var v = ReviewJSON.version
     var body: Body

@@ -28,7 +28,7 @@ struct Mockroom: ParsableCommand {
       History.self,
       ShowSession.self,
       StatsCommand.self, ReportCommand.self,
-      DebriefCommand.self,
+      DebriefCommand.self, InterviewCommand.self,
       InterviewerCommand.self, Ctl.self, Reindex.self, ManualCommand.self,
     ],
     defaultSubcommand: Run.self
@@ -74,6 +74,7 @@ struct Mockroom: ParsableCommand {
       try SessionClock.check()
       let context = Context.process()
       var command = try parseAsRoot(hostileValue(Array(CommandLine.arguments.dropFirst())))
+      if !(command is ManualCommand) { InterviewCommand.notices(context) }
       if let command = command as? any ContextCommand {
         try command.run(in: context)
       } else {

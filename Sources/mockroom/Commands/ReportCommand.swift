@@ -80,8 +80,10 @@ struct ReportCommand: ContextCommand {
         }
         throw UserError("no sessions match", code: 1)
       }
+      let interviews = try InterviewStore(context).all()
       html = Report.trends(
         summaries, drills: drills, today: DrillCommand.today,
+        interviews: InterviewPatterns(interviews, mocks: try InterviewCommand.mocks(context)),
         chosen: chosen.isEmpty ? "every session" : chosen.joined(separator: ", "),
         generated: generated, program: Mockroom.version)
     }

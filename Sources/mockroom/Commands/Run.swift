@@ -79,6 +79,12 @@ struct Run: ContextCommand {
       valueName: "n"))
   var checkins: Int?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Do not ask first when a real interview is less than 18 hours away (the night before "
+        + "is for consolidation, not a full mock)."))
+  var yes = false
+
   @OptionGroup var library: LibraryOptions
 
   @OptionGroup var budget: BudgetOptions
@@ -147,6 +153,7 @@ struct Run: ContextCommand {
     let plan = try SettingsCheck.chosenPlan(settings, in: context).plan
       .overriding(try budget.overrides())
     let paths = try context.dataPaths()
+    if !yes, plan.total >= Self.fullPlan { try InterviewCommand.nightBefore(context) }
     let (library, sources) = try library.load(context)
     // A seed short enough to type back in with --seed.
     var random = SystemRandomNumberGenerator()
@@ -196,6 +203,10 @@ struct Run: ContextCommand {
     }
     try runner.close(stoppedBy: interview.stoppedBy)
   }
+
+  /// A plan this long or longer is a full mock, which the night before a real interview asks
+  /// about first.
+  static let fullPlan: Millis = .minutes(40)
 
   private func summary(_ session: Session, log: SessionLogWriter, now: Instant) -> String {
     let worked = DurationText.clock(session.active(at: now))

@@ -170,14 +170,16 @@ final class SessionLogWriter {
     }
   }
 
-  /// Writes `bytes` to a new file `<name>.jsonl` in the first of `places` that takes it whole;
+  /// Writes `bytes` to a new file `<name>.<ext>` in the first of `places` that takes it whole;
   /// returns its path.
-  static func keep(_ bytes: [UInt8], as name: String, in places: [String]) -> String? {
+  static func keep(_ bytes: [UInt8], as name: String, ext: String = "jsonl", in places: [String])
+    -> String?
+  {
     for place in places {
       // A new file of our own, never one that was there (in /tmp, a name another user left
       // could lead elsewhere): `-2`, `-3`… when the name is taken.
       for attempt in 1...9 {
-        let file = "\(place)/\(name)\(attempt == 1 ? "" : "-\(attempt)").jsonl"
+        let file = "\(place)/\(name)\(attempt == 1 ? "" : "-\(attempt)").\(ext)"
         let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
           if errno == EEXIST { continue }

@@ -10,7 +10,7 @@ import MockCore
 final class SessionIndex {
   /// Bump when the tables, or what a summary holds, change: an index of another version is
   /// rebuilt.
-  static let schema: Int64 = 6
+  static let schema: Int64 = 7
 
   /// Who a record file is: any edit, copy or replacement changes one of these.
   struct Identity: Equatable, Sendable {
@@ -215,6 +215,12 @@ final class SessionIndex {
       text TEXT NOT NULL, strong TEXT NOT NULL, prompt TEXT, move TEXT, elapsed_ms INTEGER,
       rating INTEGER, interviewer_rating INTEGER, refused TEXT NOT NULL,
       PRIMARY KEY (record, position)) WITHOUT ROWID;
+    CREATE TABLE interviews (
+      directory TEXT NOT NULL, name TEXT NOT NULL,
+      device INTEGER NOT NULL, inode INTEGER NOT NULL, size INTEGER NOT NULL,
+      mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, zone TEXT NOT NULL,
+      at INTEGER NOT NULL, outcome TEXT, interview TEXT NOT NULL,
+      PRIMARY KEY (directory, name)) WITHOUT ROWID;
     """
 
   /// Opens the file and checks it is this schema's index, creating the tables in a new one.

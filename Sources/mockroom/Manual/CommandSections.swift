@@ -47,6 +47,12 @@ enum CommandSections {
             + "[~/.local/share/mockroom]. Ids sort by time: 20261121-143005-video-recs."
         ),
         (
+          "Pa \(Mdoc.word("$XDG_DATA_HOME/mockroom/interviews/ID.md"))",
+          "A real interview ('mockroom interview'): YAML front matter (company, role, kind, at, "
+            + "outcome, scores, when the write-up came and how late) and Markdown (notes, the "
+            + "pre-mortem, the write-up). Ids are the date and the company: 20261209-acme."
+        ),
+        (
           "Pa \(Mdoc.word(config + "/config.yaml"))",
           "Your defaults (see mockroom-config(5)); [~/.config/mockroom]. 'mockroom config path' "
             + "prints where it is."
@@ -153,5 +159,18 @@ enum CommandSections {
     page.text("Review: the last session, the trends, and a page of charts.")
     page.literal(
       "$ mockroom show last\n$ mockroom stats --last 10\n$ mockroom report -o report.html")
+    page.paragraph()
+    page.text(
+      "A real interview: added, its pre-mortem and cheat sheet the night before, its write-up "
+        + "within four hours, its outcome, and the pattern once there are five rejections.")
+    page.literal(
+      """
+      $ mockroom interview new --company Acme --role 'Staff ML engineer' --at 2026-12-09T15:00
+      $ mockroom interview premortem 20261209-acme
+      $ mockroom interview sheet 20261209-acme -o sheet.pdf
+      $ mockroom interview writeup 20261209-acme
+      $ mockroom interview outcome 20261209-acme rejected --feedback 'numbers were shaky'
+      $ mockroom interview patterns
+      """)
   }
 }

@@ -40,8 +40,8 @@ enum Environment {
             + "record's wall labels keep real time. Never set it for practice."),
         Variable(
           name: "VISUAL",
-          text: "The editor 'questions edit' opens, as words (no shell); the first of VISUAL "
-            + "and EDITOR that is set, else vi."),
+          text: "The editor 'questions edit' and 'interview edit', 'premortem' and 'writeup' "
+            + "open, as words (no shell); the first of VISUAL and EDITOR that is set, else vi."),
         Variable(name: "EDITOR", text: "The editor, when VISUAL is not set."),
         Variable(
           name: "NO_COLOR",

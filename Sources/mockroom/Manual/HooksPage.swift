@@ -15,6 +15,8 @@ enum HooksPage {
     .drillStarted: "A drill begins.",
     .drillAnswered: "A problem of a drill is answered, a card rated, or a recovery round rated.",
     .drillEnded: "A drill finished or was quit.",
+    .writeupDue: "A real interview ('mockroom interview') has ended with no write-up: fired "
+      + "once, by the first mockroom command after its end.",
   ]
 
   /// What each variable holds, by its name after MOCKROOM_.
@@ -30,13 +32,17 @@ enum HooksPage {
     "TEXT": "A line to say or show: the cue's words, the phase's name, or a short sentence. The "
       + "built-in speak reads it and notify shows it.",
     "PROMPT": "The prompt's id; absent for a session without one.",
-    "RECORD": "The path of the session's or drill's record.",
+    "RECORD": "The path of the session's or drill's record (for writeup-due, the interview's "
+      + "file).",
     "CUE": "The cue's id: a deck entry's, or one of the coaching cues' (last-90s, drill-late, "
       + "and the rest).",
     "KIND": "For cue-fired, the cue's kind as the record writes it (pivot, one_minute, ...); "
       + "for drill-answered, the problem's kind or the card's id.",
     "DRILL": "The drill: estimate, numbers or recovery.",
     "RESULT": "For drill-answered: pass or fail, or a card's rating.",
+    "INTERVIEW": "For writeup-due: the real interview's id, as its file is named.",
+    "DUE": "For writeup-due: when the write-up is due, four hours after the interview's end.",
+    "LEFT_S": "For writeup-due: the seconds left until then; negative once past.",
   ]
 
   /// Every variable any event's hook gets, without MOCKROOM_.
