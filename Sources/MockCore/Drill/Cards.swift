@@ -63,7 +63,7 @@ public struct NumberCard: Equatable, Sendable {
       source: "2 x 80 layers x 8 KV heads x 128 x 2 bytes = 327,680 bytes."),
     NumberCard(
       id: "kv-8b", question: "KV cache per token for Llama-3 8B in BF16?", unit: "MB",
-      value: 0.13, accepted: 0.1...0.13,
+      value: 0.13, accepted: 0.1...0.14,
       source: "2 x 32 layers x 8 KV heads x 128 x 2 bytes = 131,072 bytes."),
     NumberCard(
       id: "seconds-day", question: "Seconds in a day?", unit: "s", value: 86_400,

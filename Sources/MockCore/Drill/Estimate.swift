@@ -2,6 +2,9 @@
 public enum EstimateKind: String, CaseIterable, Sendable {
   case gpus, kv, qps
 
+  /// The kind `--kind` names, in any case: `gpus`, `GPUs`, `KV`.
+  public init?(named name: String) { self.init(rawValue: name.lowercased()) }
+
   public var title: String {
     switch self {
     case .gpus: "GPU fleet"
@@ -91,6 +94,20 @@ public struct EstimateProblem: Equatable, Sendable {
   }
 
   public var answer: Double { expected.last! }
+
+  /// The answer as it is scored: a whole number of GPUs (one at least, rounded up once the
+  /// headroom is on), or of requests that fit (rounded down: a part of a request does not
+  /// fit); the QPS chain's in-flight figure as it comes.
+  public var target: Double {
+    switch kind {
+    case .gpus: max(1, answer.rounded(.up))
+    case .kv: answer.rounded(.down)
+    case .qps: answer
+    }
+  }
+
+  /// Whether 0 is an answer this kind may be given: no request fits.
+  public var answerMayBeZero: Bool { kind == .kv }
 
   // MARK: - Made up
 
@@ -199,10 +216,17 @@ public struct EstimateProblem: Equatable, Sendable {
     let e = expected
     switch kind {
     case .gpus:
-      var last =
-        "\(n(e[2])) / \(n(x("tokens_per_s_per_gpu"))) per GPU = "
-        + "\(n((e[2] / x("tokens_per_s_per_gpu")).rounded(.up))) GPUs"
-      if x("headroom") > 1 { last += ", x1.3 headroom = \(n(e[3].rounded(.up)))" }
+      // The GPUs at the peak to three figures, then the whole count the answer is: rounded up
+      // once, at the end, so the last figure is the one scored.
+      let raw = e[2] / x("tokens_per_s_per_gpu")
+      let whole = Plural.of(Int(target), "GPU")
+      // Tenths below 10,000, so the rounding up is plain to see (677.1: 678).
+      func part(_ v: Double) -> String {
+        v < 1 || v >= 10_000 ? n(v) : NumberText.grouped(String(format: "%.1f", v))
+      }
+      var last = "\(n(e[2])) / \(n(x("tokens_per_s_per_gpu"))) per GPU = \(part(raw))"
+      if x("headroom") > 1 { last += ", x1.3 headroom = \(part(e[3]))" }
+      last += ": \(whole)"
       return [
         "\(n(x("dau"))) x \(n(x("sessions_per_day"))) x \(n(x("turns_per_session"))) x "
           + "\(n(x("tokens_per_turn"))) = \(n(e[0])) tokens/day",

@@ -46,7 +46,7 @@ extension Report {
             answers.map {
               [
                 "\($0.number). \($0.kind.title)", EstimateResult.ratioText($0.ratio),
-                $0.band.rawValue,
+                $0.band.name,
                 DurationText.clock($0.elapsed), $0.pass ? "yes" : "no", $0.diagnosis ?? "-",
               ]
             }))))
@@ -138,7 +138,7 @@ extension Report {
               },
               id: "estimates", title: "Median time to answer, by kind of estimate",
               desc: s.kinds.map {
-                "\($0.kind.title): \($0.attempts) attempts, \(Int(($0.passRate * 100).rounded()))% "
+                "\($0.kind.title): \(Plural.of($0.attempts, "attempt")), \(Int(($0.passRate * 100).rounded()))% "
                   + "passed, median \(DurationText.clock($0.medianTime))"
               }.joined(separator: "; ") + "."),
             caption: "Bars: the median time to answer; the pass rate in brackets.",

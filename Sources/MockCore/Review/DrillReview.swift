@@ -125,7 +125,7 @@ public enum DrillText {
     case .estimate(let answers):
       for a in answers {
         let ratio = EstimateResult.ratioText(a.ratio).padding(12)
-        let band = a.band.rawValue.padding(18)
+        let band = a.band.name.padding(18)
         let time = DurationText.clock(a.elapsed).padding(6, left: true)
         out.append(
           "  \(a.number). \(a.kind.title.padding(14)) \(ratio) \(band) \(time)"

@@ -323,8 +323,11 @@ public struct Session: Equatable, Sendable {
 
   private mutating func move(to target: Phase, via move: PhaseMove, at now: Instant) -> [Record] {
     let left = leaveCurrentPhase(at: now)
-    for index in banners.indices where banners[index].phase == phase && banners[index].isOnScreen {
-      banners[index].retired = true
+    for index in banners.indices where banners[index].isOnScreen {
+      // A phase-bound banner goes with its phase; one about a phase not yet begun goes once
+      // it begins ("drill late" in the drill, "close now" in ops).
+      let awaited = banners[index].kind.awaits.map { target >= $0 } ?? false
+      if banners[index].phase == phase || awaited { banners[index].retired = true }
     }
     phase = target
     furthest = max(furthest, target)

@@ -143,15 +143,19 @@ struct DrillCommand: ParsableCommand {
       abstract: "Estimation problems (GPU fleet, KV cache, QPS from DAU) against a clock.",
       discussion: """
         Each problem states every figure it needs. Type each step of the chain (optional) and \
-        the answer (required); numbers may be written 1200, 1,200, 1.2k, 3.5M, 2B or 2e5. A \
-        pass is within 1.5x of the expected value and inside the time. After each answer: \
-        the ratio, its band, which steps were right, the likely slip, and the worked chain.
+        the answer (required); numbers may be written 1200, 1,200, 55 600, 1.2k, ~3.5M, 2B, \
+        2e5 or 30%, and a unit word after one (55.6k QPS, 80GB) is dropped. A GPU count is \
+        whole (rounded up, one at least) and so is a count of requests that fit (rounded \
+        down: 0 when not one fits). A pass is within 1.5x of the expected value and inside \
+        the time. After each answer: the ratio, its band, which steps were right, the likely \
+        slip (or two slips that cancel), and the worked chain; Up/Down scroll it.
         """)
 
     @Option(
       name: .customLong("kind"),
       help: ArgumentHelp(
-        "Only problems of this kind: gpus, kv or qps (repeat for more).", valueName: "kind"),
+        "Only problems of this kind: gpus, kv or qps, in any case (repeat for more).",
+        valueName: "kind"),
       completion: .list(EstimateKind.allCases.map(\.rawValue)))
     var kinds: [String] = []
 
@@ -169,7 +173,7 @@ struct DrillCommand: ParsableCommand {
     var seed: UInt64?
 
     func validate() throws {
-      for kind in kinds where EstimateKind(rawValue: kind) == nil {
+      for kind in kinds where EstimateKind(named: kind) == nil {
         throw ValidationError("--kind '\(kind)': use gpus, kv or qps.")
       }
       if let count, !(1...20).contains(count) {
@@ -185,7 +189,8 @@ struct DrillCommand: ParsableCommand {
       let limit = try time.map { try DurationText.parse($0) } ?? settings.estimateTime
       var random = SystemRandomNumberGenerator()
       let seed = self.seed ?? random.next() % 1_000_000
-      let chosen = kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap(EstimateKind.init)
+      let chosen =
+        kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap { EstimateKind(named: $0) }
       let problems = Self.problems(of: chosen, count: count ?? 3, seed: seed)
       let items = EstimateItems(problems: problems)
       try DrillRun.run(items, seed: seed, limit: limit, context: context, settings: settings)

@@ -41,6 +41,23 @@ public struct NumberItems: DrillKindModel {
   }
 
   public var count: Int { cards.count }
+
+  /// What typed text reads as for `card`: on a factor card (`x`), a percent is the factor it
+  /// adds (30% headroom is x1.3).
+  public static func read(_ typed: String, for card: NumberCard) -> Result<
+    Double, NumberText.Refused
+  > {
+    let text = typed.trimmingCharacters(in: .whitespaces)
+    let read = NumberText.parse(text)
+    guard card.unit == "x", text.hasSuffix("%"), case .success(let share) = read else {
+      return read
+    }
+    return .success(1 + share)
+  }
+
+  public static func value(of typed: String, for card: NumberCard) -> Double? {
+    try? read(typed, for: card).get()
+  }
   public var tally: String { "\(reviews.filter(\.right).count) of \(reviews.count) right" }
 
   public mutating func show(_ moment: DrillMoment) -> [Record] {
@@ -68,7 +85,7 @@ public struct NumberItems: DrillKindModel {
       case .backspace: if !typed.isEmpty { typed.removeLast() }
       case .escape: typed = ""
       case .enter:
-        switch NumberText.parse(typed) {
+        switch Self.read(typed, for: cards[moment.index]) {
         case .failure(let why): refusal = why.description
         case .success(let value): return answer(value, moment)
         }
@@ -144,9 +161,11 @@ public enum NumbersScreen {
       y += 2
       if let refusal = drill.refusal { say(refusal, Style(bold: true, tone: .over)) }
     case .answered(let r)?:
+      // Right but past the time is rated again: it says why.
+      let verdict = r.right ? (r.elapsed > limit ? "RIGHT BUT LATE" : "RIGHT") : "WRONG"
       say(
-        "\(r.right ? "RIGHT" : "WRONG") · \(r.rating.name) · next in \(r.interval) day\(r.interval == 1 ? "" : "s")",
-        Style(bold: true, tone: r.right ? .ok : .over))
+        "\(verdict) · \(r.rating.name) · next in \(Plural.of(r.interval, "day"))",
+        Style(bold: true, tone: r.right && r.rating != .again ? .ok : .over))
       say("You typed \(r.typed) in \(DurationText.clock(r.elapsed)).", Style(dim: true))
       y += 1
       say("Accepted: \(drill.card.acceptedText) \(drill.card.unit)")
@@ -155,8 +174,17 @@ public enum NumbersScreen {
       let right = drill.reviews.filter(\.right).count
       say("\(right) of \(drill.reviews.count) right", Style(bold: true))
       y += 1
-      for r in drill.reviews {
-        say("\(r.card): \(r.right ? "right" : "wrong") (\(r.rating.name)), next in \(r.interval)d")
+      if drill.reviews.count <= h - 2 - y {
+        for r in drill.reviews {
+          say(
+            "\(r.card): \(r.right ? "right" : "wrong") (\(r.rating.name)), next in \(r.interval)d")
+        }
+      } else {
+        // Too few rows for a card a line: the cards by verdict, wrapped, so none is left out.
+        let wrong = drill.reviews.filter { !$0.right }.map(\.card)
+        let right = drill.reviews.filter(\.right).map(\.card)
+        if !wrong.isEmpty { say("wrong: " + wrong.joined(separator: ", "), Style(tone: .over)) }
+        if !right.isEmpty { say("right: " + right.joined(separator: ", ")) }
       }
     }
     let hint: String
