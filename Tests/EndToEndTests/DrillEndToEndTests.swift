@@ -29,9 +29,8 @@ import Testing
       try lines(home).first {
         $0["type"] as? String == "problem_shown" && $0["number"] as? Int == number
       })
-    let steps = try #require(shown["steps"] as? [String])
-    let expected = try #require(shown["expected"] as? [String: Double])
-    return try #require(expected[steps.last!])
+    // The figure scored against: a whole count where the chain's last step is one.
+    return try #require(shown["answer"] as? Double)
   }
 
   @Test func aSeededDrillAnsweredRightWrongByThreeAndLate() async throws {
@@ -111,6 +110,36 @@ import Testing
     for _ in 0..<(steps - 1) { try pane.send("Enter") }
     try pane.type(String(try expected(home, number: number) * times))
     try pane.send("Enter")
+  }
+
+  /// The worksheet: the problems without a clock, in a terminal and as JSON, and no record.
+  @Test func aWorksheetPrintsTheProblemsWithoutAClock() throws {
+    let home = try Home()
+    let pane = try Self.pane(
+      home, ["estimate", "--sheet", "--seed", "9", "--count", "1", "--kind", "GPUs"])
+    let screen = try pane.expectExit(0)
+    #expect(screen.contains("Estimation worksheet · seed 9 · 1 problem"))
+    #expect(screen.contains("1. GPU fleet") && screen.contains("How many GPUs does it need?"))
+    #expect(!screen.contains("Answer: "))
+    let answered = try ConfigEndToEnd.mockroom(
+      [
+        "drill", "estimate", "--sheet", "--answers", "--seed", "9", "--count", "2", "--kind",
+        "gpus",
+      ],
+      home)
+    #expect(answered.stdout.contains("2. GPU fleet") && answered.stdout.contains("   Answer: "))
+    #expect(answered.stdout.contains("Sanity: "))
+    let sessions = (try? FileManager.default.contentsOfDirectory(atPath: home.path + "/sessions"))
+    #expect(sessions?.isEmpty ?? true)
+    let json = try ConfigEndToEnd.mockroom(
+      ["drill", "estimate", "--sheet", "--json", "--seed", "9", "--count", "300"], home)
+    #expect(json.status == 0, "\(json.stderr)")
+    let sheet = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let problems = try #require(sheet["problems"] as? [[String: Any]])
+    #expect(problems.count == 300 && problems.allSatisfy { $0["answer"] == nil })
+    let refused = try ConfigEndToEnd.mockroom(["drill", "estimate", "--answers"], home)
+    #expect(refused.status != 0 && refused.stderr.contains("--answers and --json go with --sheet"))
   }
 
   @Test func ctrlZStepsAwayWithTheClockStandingStill() throws {

@@ -63,14 +63,18 @@ public struct EstimateProblem: Equatable, Sendable {
   /// repaint would format every figure again).
   public private(set) var text: [String] = []
   public private(set) var chain: [String] = []
+  /// Made outside the plausible ranges on purpose: the right move is to say the figure is
+  /// implausible. (Not kept in the record: a problem read back is not marked.)
+  public let sanity: Bool
 
   public static let secondsPerDay = 86_400.0
 
   /// The problem with these inputs; nil when one is missing or not above zero.
-  public init?(kind: EstimateKind, inputs: [String: Double]) {
+  public init?(kind: EstimateKind, inputs: [String: Double], sanity: Bool = false) {
     guard kind.inputNames.allSatisfy({ (inputs[$0] ?? 0) > 0 }) else { return nil }
     self.kind = kind
     self.inputs = inputs
+    self.sanity = sanity
     func x(_ name: String) -> Double { inputs[name]! }
     switch kind {
     case .gpus:
@@ -117,12 +121,25 @@ public struct EstimateProblem: Equatable, Sendable {
     ("a 13B model without grouped-query attention", 40, 40, 128),
   ]
 
-  /// A problem in the ranges that keep it realistic (DAU 0.2-50M, 1-10 sessions, 3-30 turns or
-  /// requests, 100-2,000 output tokens, 7B or 70B, peak 2-5x, latency 0.2-5 s, context 1k-16k,
-  /// 1-8 GPUs).
+  /// A problem whose inputs are in realistic ranges and whose result is plausible
+  /// (`plausibleRanges`), except about one in twelve, made implausible on purpose and marked as
+  /// a sanity problem.
   public static func generate(_ kind: EstimateKind, _ random: inout SeededGenerator)
     -> EstimateProblem
   {
+    let sanity = random.next() % 12 == 0
+    var problem = draw(kind, &random)
+    // Drawn again until it is what was asked for: a few draws at most in practice.
+    for _ in 0..<2_000 where problem.isPlausible == sanity {
+      problem = draw(kind, &random)
+    }
+    return EstimateProblem(kind: kind, inputs: problem.inputs, sanity: !problem.isPlausible)!
+  }
+
+  /// Inputs in the ranges that keep them realistic (DAU 0.2-50M, 1-10 sessions, 3-30 turns or
+  /// requests, 100-2,000 output tokens, 7B or 70B, peak 2-5x, latency 0.2-5 s, context 1k-16k,
+  /// 1-8 GPUs), whatever they come to.
+  static func draw(_ kind: EstimateKind, _ random: inout SeededGenerator) -> EstimateProblem {
     func pick<T>(_ choices: [T]) -> T { choices[Int(random.next() % UInt64(choices.count))] }
     let dau = pick([0.2, 0.5, 1, 2, 5, 10, 20, 50]) * 1e6
     var inputs: [String: Double]
@@ -153,6 +170,78 @@ public struct EstimateProblem: Equatable, Sendable {
       ]
     }
     return EstimateProblem(kind: kind, inputs: inputs)!
+  }
+
+  // MARK: - Plausible
+
+  /// The figures whose size says whether a problem is one interviews use.
+  public struct Scale: Equatable, Sendable {
+    /// The fleet, for a GPU problem.
+    public var fleetGPUs: Double?
+    /// The peak QPS, for a QPS problem.
+    public var peakQPS: Double?
+    /// Requests in flight per GPU, for a KV problem.
+    public var inFlightPerGPU: Double?
+  }
+
+  /// The ranges interviews use: a fleet in the tens to thousands of GPUs, a peak in the
+  /// hundreds to tens of thousands of QPS, a handful to a few hundred requests in flight per GPU.
+  public static let plausibleRanges = (
+    fleetGPUs: 10.0...5_000, peakQPS: 100.0...50_000, inFlightPerGPU: 4.0...400
+  )
+
+  public var scale: Scale {
+    switch kind {
+    case .gpus: Scale(fleetGPUs: target)
+    case .kv: Scale(inFlightPerGPU: target)
+    case .qps: Scale(peakQPS: expected[1])
+    }
+  }
+
+  /// Whether every figure of `scale` is in its range.
+  public var isPlausible: Bool {
+    let r = Self.plausibleRanges
+    let s = scale
+    return (s.fleetGPUs.map(r.fleetGPUs.contains) ?? true)
+      && (s.peakQPS.map(r.peakQPS.contains) ?? true)
+      && (s.inFlightPerGPU.map(r.inFlightPerGPU.contains) ?? true)
+  }
+
+  /// One line on `answer` against the kit's anchors: in range, or which check it calls for.
+  public func sanityRead(_ answer: Double) -> String {
+    let r = Self.plausibleRanges
+    switch kind {
+    case .gpus:
+      if answer < r.fleetGPUs.lowerBound {
+        return "under 10 GPUs: a small product, or a slip of 1,000; check the daily users"
+      }
+      if answer > r.fleetGPUs.upperBound {
+        return "past 5,000 H100s: a frontier lab's fleet for one product; check tokens a turn "
+          + "and sessions a day"
+      }
+      return "tens to thousands of GPUs: the range interviews use"
+    case .kv:
+      if answer < r.inFlightPerGPU.lowerBound {
+        return "under a handful in flight per GPU: too small a batch to pay; a shorter context, "
+          + "FP8 or more GPUs"
+      }
+      if answer > r.inFlightPerGPU.upperBound {
+        return "past a few hundred in flight per GPU: decode is compute-bound long before; "
+          + "check the bytes per token"
+      }
+      return "a handful to a few hundred in flight per GPU: the range interviews use"
+    case .qps:
+      // The answer is in flight; the anchor is the peak it implies (Little's law backwards).
+      let peak = answer / x("latency_s")
+      if peak > 100_000 { return "past 100,000 QPS: Twitter scale for chat; check sessions a day" }
+      if peak > r.peakQPS.upperBound {
+        return "past 50,000 QPS at the peak: a very large product; check requests a session"
+      }
+      if peak < r.peakQPS.lowerBound {
+        return "under 100 QPS at the peak: one server's work; check the daily users"
+      }
+      return "hundreds to tens of thousands of QPS at the peak: the range interviews use"
+    }
   }
 
   // MARK: - In words

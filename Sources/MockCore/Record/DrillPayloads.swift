@@ -7,7 +7,9 @@ extension Record {
     public var number: Int
     public var problem: EstimateProblem
 
-    enum CodingKeys: String, CodingKey { case number, kind, inputs, steps, expected }
+    enum CodingKeys: String, CodingKey {
+      case number, kind, inputs, steps, expected, answer, sanity
+    }
 
     init(number: Int, problem: EstimateProblem) {
       self.number = number
@@ -20,7 +22,8 @@ extension Record {
       let inputs = try c.decode([String: Double].self, forKey: .inputs).mapValues {
         try Record.checked(figure: $0, "inputs")
       }
-      guard let problem = EstimateProblem(kind: kind, inputs: inputs) else {
+      let sanity = try c.decodeIfPresent(Bool.self, forKey: .sanity) ?? false
+      guard let problem = EstimateProblem(kind: kind, inputs: inputs, sanity: sanity) else {
         throw Record.DecodeError(
           description: "the inputs of a \(kind.rawValue) problem are not all there")
       }
@@ -37,6 +40,8 @@ extension Record {
       try c.encode(names, forKey: .steps)
       try c.encode(
         Dictionary(uniqueKeysWithValues: zip(names, problem.expected)), forKey: .expected)
+      try c.encode(problem.target, forKey: .answer)
+      if problem.sanity { try c.encode(true, forKey: .sanity) }
     }
   }
 

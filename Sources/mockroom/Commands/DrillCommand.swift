@@ -148,7 +148,12 @@ struct DrillCommand: ParsableCommand {
         whole (rounded up, one at least) and so is a count of requests that fit (rounded \
         down: 0 when not one fits). A pass is within 1.5x of the expected value and inside \
         the time. After each answer: the ratio, its band, which steps were right, the likely \
-        slip (or two slips that cancel), and the worked chain; Up/Down scroll it.
+        slip (or two slips that cancel), a line on whether the result is plausible, and the \
+        worked chain; Up/Down scroll it. Problems stay in the ranges interviews use (a fleet \
+        of 10 to 5,000 GPUs, a peak of 100 to 50,000 QPS, 4 to 400 requests in flight per \
+        GPU), except about one in twelve made implausible on purpose: a sanity problem. \
+        With --sheet, no clock: the problems are printed for paper practice (with --answers \
+        the worked chains too, with --json as one JSON document).
         """)
 
     @Option(
@@ -172,12 +177,25 @@ struct DrillCommand: ParsableCommand {
       help: ArgumentHelp("Make the drill repeatable: the same problems again.", valueName: "n"))
     var seed: UInt64?
 
+    @Flag(help: "Print the problems as a worksheet, without the clock (up to 1,000 with --count).")
+    var sheet = false
+
+    @Flag(help: "With --sheet: each problem's worked chain and answer too.")
+    var answers = false
+
+    @Flag(help: "With --sheet: one JSON document (inputs, text, plausibility, and any answers).")
+    var json = false
+
     func validate() throws {
       for kind in kinds where EstimateKind(named: kind) == nil {
         throw ValidationError("--kind '\(kind)': use gpus, kv or qps.")
       }
-      if let count, !(1...20).contains(count) {
-        throw ValidationError("--count \(count): give a number from 1 to 20.")
+      if !sheet, answers || json {
+        throw ValidationError("--answers and --json go with --sheet.")
+      }
+      let most = sheet ? 1_000 : 20
+      if let count, !(1...most).contains(count) {
+        throw ValidationError("--count \(count): give a number from 1 to \(most).")
       }
       if let time, (try? DurationText.parse(time)).map({ $0 >= 5_000 }) != true {
         throw ValidationError("--time '\(time)': give a duration of 5s or more, like 60s.")
@@ -192,6 +210,13 @@ struct DrillCommand: ParsableCommand {
       let chosen =
         kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap { EstimateKind(named: $0) }
       let problems = Self.problems(of: chosen, count: count ?? 3, seed: seed)
+      if sheet {
+        print(
+          json
+            ? Worksheet.json(problems, seed: seed, answers: answers)
+            : Worksheet.text(problems, seed: seed, answers: answers), terminator: json ? "\n" : "")
+        return
+      }
       let items = EstimateItems(problems: problems)
       try DrillRun.run(items, seed: seed, limit: limit, context: context, settings: settings)
     }
@@ -199,20 +224,7 @@ struct DrillCommand: ParsableCommand {
     /// `count` problems of the kinds chosen, in an order the seed decides, each kind once before
     /// any comes again.
     static func problems(of kinds: [EstimateKind], count: Int, seed: UInt64) -> [EstimateProblem] {
-      var random = SeededGenerator(seed: seed)
-      var out: [EstimateProblem] = []
-      var round: [EstimateKind] = []
-      while out.count < count {
-        if round.isEmpty {
-          round = kinds
-          // Fisher-Yates by hand: the stdlib's shuffle may change how it draws.
-          for i in stride(from: round.count - 1, to: 0, by: -1) {
-            round.swapAt(i, Int(random.next() % UInt64(i + 1)))
-          }
-        }
-        out.append(EstimateProblem.generate(round.removeFirst(), &random))
-      }
-      return out
+      EstimateProblem.set(of: kinds, count: count, seed: seed)
     }
   }
 }

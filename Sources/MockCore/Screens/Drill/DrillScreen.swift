@@ -188,6 +188,16 @@ public enum DrillScreen {
     if let diagnosis = r.diagnosis {
       lines.append(("Likely slip: \(diagnosis)", Style(bold: true)))
     }
+    if let answer = r.values.last ?? nil {
+      lines.append(("Sanity: \(drill.problem.sanityRead(answer))", Style(dim: true)))
+    }
+    if drill.problem.sanity {
+      lines.append(
+        (
+          "A sanity problem: its figures are implausible on purpose, and the move is to say so.",
+          Style(bold: true, tone: .warn)
+        ))
+    }
     lines.append(("", .plain))
     for line in drill.problem.chain { lines.append(("  " + line, .plain)) }
     for (text, style) in lines {
