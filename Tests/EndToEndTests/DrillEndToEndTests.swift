@@ -190,20 +190,29 @@ import Testing
     try pane.send("Enter")
     try pane.waitFor("WRONG · again · next in 1 day")
     try pane.send("Space")
-    try pane.waitFor("1 of 2 right")
+    // Missed, it comes back at the end of the drill until it is right.
+    try pane.waitFor("numbers drill · 3 of 3")
+    try pane.waitFor("7B model, batched")
+    try pane.type("8000")
+    try pane.send("Enter")
+    try pane.waitFor("RIGHT · ")
+    try pane.send("Space")
+    try pane.waitFor("2 of 3 right")
+    try pane.waitFor("came back until right: decode-7b (2 tries)")
     try pane.send("q")
     try pane.expectExit(0)
     let reviews = try Self.lines(home).filter { $0["type"] as? String == "card_reviewed" }
-    #expect(reviews.map { $0["card"] as? String } == ["decode-70b", "decode-7b"])
-    #expect(reviews.map { $0["rating"] as? String } == ["easy", "again"])
-    #expect(reviews.map { $0["interval_days"] as? Int } == [8, 1])
+    #expect(reviews.map { $0["card"] as? String } == ["decode-70b", "decode-7b", "decode-7b"])
+    #expect(reviews.map { $0["rating"] as? String } == ["easy", "again", "easy"])
+    #expect(reviews.map { $0["interval_days"] as? Int } == [8, 1, 1])
     let status = try ConfigEndToEnd.mockroom(["drill", "status"], home)
     #expect(status.status == 0)
     let rows = status.stdout.split(separator: "\n").map {
       $0.split(separator: " ").joined(separator: " ")
     }
     #expect(rows.contains { $0.hasPrefix("decode-70b in 8 days 8.3 days") }, "\(status.stdout)")
-    #expect(rows.contains { $0.hasPrefix("decode-7b in 1 day 0.2 days") }, "\(status.stdout)")
+    // Reviewed twice (again, then easy on the same day).
+    #expect(rows.contains { $0.hasPrefix("decode-7b in 1 day 0.4 days 5.2 2") }, "\(status.stdout)")
     #expect(rows.contains { $0.hasPrefix("h100-hbm new") })
     // The next drill: nothing is due today, so the new cards come next.
     let next = try Self.pane(home, ["numbers", "--count", "1"])

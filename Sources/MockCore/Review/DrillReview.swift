@@ -87,13 +87,25 @@ public struct DrillStats: Equatable, Sendable {
   }
 
   /// The cards a numbers drill asks, `count` of them: due first (the longest overdue first),
-  /// then new ones in the deck's order, then those due soonest.
-  public static func order(_ cards: [CardState], today: Double, count: Int) -> [NumberCard] {
+  /// then new ones in the deck's order, and with `all`, then those not yet due, soonest first.
+  public static func order(_ cards: [CardState], today: Double, count: Int, all: Bool = false)
+    -> [NumberCard]
+  {
     let due = cards.filter { $0.isDue(on: today) }.sorted { $0.memory!.due < $1.memory!.due }
     let new = cards.filter { $0.memory == nil }
-    let later = cards.filter { $0.memory != nil && !$0.isDue(on: today) }
-      .sorted { $0.memory!.due < $1.memory!.due }
+    let later = all ? Self.later(cards, today: today) : []
     return Array((due + new + later).prefix(count)).map(\.card)
+  }
+
+  /// Cards reviewed before and not yet due, soonest first.
+  static func later(_ cards: [CardState], today: Double) -> [CardState] {
+    cards.filter { $0.memory != nil && !$0.isDue(on: today) }
+      .sorted { $0.memory!.due < $1.memory!.due }
+  }
+
+  /// The ids of the cards not yet due: asked only with `--all`, and named as early.
+  public static func early(_ cards: [CardState], today: Double) -> Set<String> {
+    Set(later(cards, today: today).map(\.card.id))
   }
 }
 

@@ -16,9 +16,11 @@ struct DrillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "The numbers kit from memory, a card at a time, scheduled by FSRS.",
       discussion: """
-        Due cards come first, then new ones. The rating comes from the result: wrong or past \
-        the time is again, right but slow (past two thirds of it) is hard, exact within a \
-        third of it is easy, and any other right answer is good.
+        Due cards come first, then new ones; cards not yet due only with --all, named as \
+        early in the summary. The rating comes from the result: wrong or past the time is \
+        again, right but slow (past two thirds of it) is hard, exact within a third of it is \
+        easy, and any other right answer is good. A card rated again comes back at the end \
+        of the drill until it is right.
         """)
 
     @Option(help: ArgumentHelp("How many cards (default 8, or card_count).", valueName: "n"))
@@ -26,6 +28,9 @@ struct DrillCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The time each card has (default 20s).", valueName: "duration"))
     var time: String?
+
+    @Flag(help: "Ask cards not yet due too, after the due and new ones (named early).")
+    var all = false
 
     func validate() throws {
       if let count, !(1...NumberCard.deck.count).contains(count) {
@@ -42,10 +47,16 @@ struct DrillCommand: ParsableCommand {
       let store = try context.sessionStore()
       let today = DrillCommand.today
       let states = DrillStats.cards(try store.everything().drills.flatMap(\.reviews))
-      let chosen = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
+      let chosen = DrillStats.order(
+        states, today: today, count: count ?? settings.cardCount, all: all)
+      guard !chosen.isEmpty else {
+        throw UserError(
+          "no card is due and none is new; --all asks the cards not yet due", code: 1)
+      }
       var memories: [String: FSRS.Memory] = [:]
       for state in states { memories[state.card.id] = state.memory }
-      let cards = NumberItems(cards: chosen, memories: memories, day: today)
+      let early = all ? DrillStats.early(states, today: today) : []
+      let cards = NumberItems(cards: chosen, memories: memories, day: today, early: early)
       try DrillRun.run(cards, seed: nil, limit: limit, context: context, settings: settings)
     }
   }
