@@ -142,6 +142,40 @@ import Testing
     #expect(refused.status != 0 && refused.stderr.contains("--answers and --json go with --sheet"))
   }
 
+  /// The slip drill: the planted step named and the answer fixed, then the record, history,
+  /// stats and show.
+  @Test func aSlipIsCaughtAndKeptLikeAnyDrill() throws {
+    let home = try Home()
+    let pane = try Self.pane(home, ["slip", "--seed", "4", "--count", "1", "--kind", "qps"])
+    try pane.waitFor("slip drill · 1 of 1")
+    try pane.waitFor("One step of this chain is wrong:")
+    let shown = try #require(
+      try Self.lines(home).first { $0["type"] as? String == "slip_shown" })
+    let step = try #require(shown["step"] as? Int)
+    let answer = try #require(shown["answer"] as? Double)
+    try pane.type("\(step)")
+    try pane.send("Enter")
+    try pane.type(String(answer))
+    try pane.send("Enter")
+    try pane.waitFor("CAUGHT · step \(step) right")
+    try pane.send("Space")
+    try pane.waitFor("1 of 1 caught")
+    try pane.send("q")
+    let after = try pane.expectExit(0)
+    #expect(after.contains(": 1 of 1 caught; record: "))
+    let answered = try #require(
+      try Self.lines(home).first { $0["type"] as? String == "slip_answered" })
+    #expect(answered["pass"] as? Bool == true && answered["named"] as? Int == step)
+    #expect((answered["spotted_ms"] as? Int ?? -1) <= (answered["elapsed_ms"] as? Int ?? 0))
+    let history = try ConfigEndToEnd.mockroom(["history"], home)
+    #expect(history.stdout.contains("drill slip") && history.stdout.contains("1 of 1 caught"))
+    let stats = try ConfigEndToEnd.mockroom(["stats"], home)
+    #expect(stats.stdout.contains("slip drill: 1 of 1 chain caught"), "\(stats.stdout)")
+    let show = try ConfigEndToEnd.mockroom(["show", "last"], home)
+    #expect(
+      show.stdout.contains("slip drill") && show.stdout.contains("step \(step) named (right)"))
+  }
+
   @Test func ctrlZStepsAwayWithTheClockStandingStill() throws {
     let home = try Home()
     let pane = try Pane(

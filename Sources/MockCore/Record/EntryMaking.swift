@@ -41,6 +41,14 @@ extension Record.Entry {
     .problemAnswered(.init(number: number, result: result))
   }
 
+  public static func slipShown(number: Int, _ slip: SlipProblem) -> Self {
+    .slipShown(.init(number: number, slip: slip))
+  }
+
+  public static func slipAnswered(number: Int, _ result: SlipResult) -> Self {
+    .slipAnswered(.init(number: number, result: result))
+  }
+
   public static func roundShown(number: Int, _ question: RecoveryQuestion) -> Self {
     .roundShown(.init(number: number, question: question))
   }

@@ -50,6 +50,8 @@ public struct Record: Equatable, Sendable {
     case drillStarted(DrillInfo)
     case problemShown(ProblemShown)
     case problemAnswered(ProblemAnswered)
+    case slipShown(SlipShown)
+    case slipAnswered(SlipAnswered)
     /// A card of the numbers kit was answered and rescheduled.
     case cardReviewed(CardReview)
     /// The drill's last line.
@@ -106,6 +108,8 @@ public struct Record: Equatable, Sendable {
     case drillStarted = "drill_started"
     case problemShown = "problem_shown"
     case problemAnswered = "problem_answered"
+    case slipShown = "slip_shown"
+    case slipAnswered = "slip_answered"
     case cardReviewed = "card_reviewed"
     case drillEnded = "drill_ended"
     case roundShown = "round_shown"
@@ -150,6 +154,8 @@ extension Record.Entry {
     case .drillStarted(let info): (.drillStarted, info)
     case .problemShown(let p): (.problemShown, p)
     case .problemAnswered(let p): (.problemAnswered, p)
+    case .slipShown(let p): (.slipShown, p)
+    case .slipAnswered(let p): (.slipAnswered, p)
     case .cardReviewed(let review): (.cardReviewed, review)
     case .drillEnded(let ending): (.drillEnded, ending)
     case .roundShown(let p): (.roundShown, p)
@@ -193,6 +199,8 @@ extension Record.Kind {
     case .drillStarted: .drillStarted(try .init(from: d))
     case .problemShown: .problemShown(try .init(from: d))
     case .problemAnswered: .problemAnswered(try .init(from: d))
+    case .slipShown: .slipShown(try .init(from: d))
+    case .slipAnswered: .slipAnswered(try .init(from: d))
     case .cardReviewed: .cardReviewed(try .init(from: d))
     case .drillEnded: .drillEnded(try .init(from: d))
     case .roundShown: .roundShown(try .init(from: d))

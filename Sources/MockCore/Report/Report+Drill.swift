@@ -6,7 +6,8 @@ extension Report {
     facts.append("\(DurationText.clock(d.info.limit)) each")
     let sections: [Markup]
     switch d.items {
-    case .estimate(let answers): sections = answers.isEmpty ? [] : problemSections(answers, d.info)
+    case .estimate(let answers), .slip(let answers):
+      sections = answers.isEmpty ? [] : problemSections(answers, d.info)
     case .numbers(let reviews): sections = reviews.isEmpty ? [] : cardSections(reviews)
     case .recovery(let rounds): sections = rounds.isEmpty ? [] : roundSections(rounds, d.info)
     }

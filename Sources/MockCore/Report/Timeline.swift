@@ -85,7 +85,7 @@ public struct Timeline: Equatable, Sendable {
       case .sessionStarted, .phaseLeft, .cueFired, .acknowledged, .replanned, .marked, .debrief,
         .held, .released, .skipped, .note, .drillStarted, .problemShown, .problemAnswered,
         .cardReviewed, .drillEnded, .roundShown, .moveChosen, .moveRefused, .roundRated,
-        .pushbackAnswered:
+        .pushbackAnswered, .slipShown, .slipAnswered:
         // A pushback's answer is told with its banner.
         break
       }

@@ -7,7 +7,7 @@ struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drill",
     abstract: "Drills between mocks: the three estimations, and the numbers kit as cards.",
-    subcommands: [Estimate.self, Numbers.self, Recovery.self, Status.self])
+    subcommands: [Estimate.self, Numbers.self, Recovery.self, Slip.self, Status.self])
 
   /// Today, in days since the epoch: a card's schedule is in calendar days.
   static var today: Double { Date().timeIntervalSince1970 / 86_400 }
@@ -58,6 +58,61 @@ struct DrillCommand: ParsableCommand {
       let early = all ? DrillStats.early(states, today: today) : []
       let cards = NumberItems(cards: chosen, memories: memories, day: today, early: early)
       try DrillRun.run(cards, seed: nil, limit: limit, context: context, settings: settings)
+    }
+  }
+
+  struct Slip: ContextCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "A worked chain with one planted slip: name the wrong step, then fix the answer.",
+      discussion: """
+        The chain comes from the estimation drill's generator with one slip planted: the \
+        average used as the peak, a per-day figure used as per second, K and V counted once, \
+        the 7B rate used for a 70B model, a factor of ten, bits for bytes, or the \
+        tensor-parallel split missed. Type the wrong step's number and Enter (the time to \
+        spot it), then the corrected answer and Enter. A pass is the right step and an \
+        answer within 1.5x, inside the time.
+        """)
+
+    @Option(
+      name: .customLong("kind"),
+      help: ArgumentHelp(
+        "Only chains of this kind: gpus, kv or qps, in any case (repeat for more).",
+        valueName: "kind"),
+      completion: .list(EstimateKind.allCases.map(\.rawValue)))
+    var kinds: [String] = []
+
+    @Option(help: ArgumentHelp("How many chains (default 3).", valueName: "n"))
+    var count: Int?
+
+    @Option(
+      help: ArgumentHelp("The time each chain has (default 90s).", valueName: "duration"))
+    var time: String?
+
+    @Option(help: ArgumentHelp("Make the drill repeatable: the same chains.", valueName: "n"))
+    var seed: UInt64?
+
+    func validate() throws {
+      for kind in kinds where EstimateKind(named: kind) == nil {
+        throw ValidationError("--kind '\(kind)': use gpus, kv or qps.")
+      }
+      if let count, !(1...20).contains(count) {
+        throw ValidationError("--count \(count): give a number from 1 to 20.")
+      }
+      if let time, (try? DurationText.parse(time)).map({ $0 >= 5_000 }) != true {
+        throw ValidationError("--time '\(time)': give a duration of 5s or more, like 90s.")
+      }
+    }
+
+    func run(in context: Context) throws {
+      let settings = try context.settings()
+      let limit = try time.map { try DurationText.parse($0) } ?? 90_000
+      var random = SystemRandomNumberGenerator()
+      let seed = self.seed ?? random.next() % 1_000_000
+      let chosen =
+        kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap { EstimateKind(named: $0) }
+      let slips = SlipProblem.set(of: chosen, count: count ?? 3, seed: seed)
+      try DrillRun.run(
+        SlipItems(slips: slips), seed: seed, limit: limit, context: context, settings: settings)
     }
   }
 
