@@ -376,11 +376,14 @@ import Testing
       let edit = try ConfigEndToEnd.mockroom(
         ["questions", "edit"], home, ["EDITOR": home.path + "/editor.sh", "VISUAL": ""])
       #expect(edit.status == 0, "\(edit.stderr)")
-      // Shown now: the ones never shown are next.
+      // Shown now: the strong one never shown is next, then the least recently shown strong
+      // one; the weak one never is, though never shown.
       let list = try ConfigEndToEnd.mockroom(["questions"], home)
       let rows = list.stdout.split(separator: "\n").map(String.init)
-      #expect(rows.first { $0.contains("tech stack") }?.hasPrefix("next") == true, "\(list.stdout)")
+      #expect(
+        rows.first { $0.contains("tech stack") }?.hasPrefix("next") == false, "\(list.stdout)")
       #expect(rows.first { $0.contains("bottleneck") }?.contains("never") == false)
+      #expect(rows.first { $0.contains("bottleneck") }?.hasPrefix("next") == true)
       #expect(rows.first { $0.contains("would the team reverse") }?.hasPrefix("next") == true)
       // The next session shows those two: the least recently shown come first.
       let again = try Pane(
@@ -390,10 +393,34 @@ import Testing
       let next = try again.waitFor("the next session's questions", timeout: 20) {
         $0.contains("LAST 90 S") && $0.contains("? Which decision would the team reverse?")
       }
-      #expect(next.contains("? What does the tech stack look like?"))
-      #expect(!next.contains("? What was the last incident"))
+      #expect(next.contains("? What is the bottleneck the team spends most of its time on?"))
+      #expect(!next.contains("tech stack") && !next.contains("? What was the last incident"))
       try again.send("q", "y")
       try again.expectExit(0)
+    }
+  }
+
+  /// A file of weak questions only: the banner shows none of them, and says so.
+  @Test func aFileOfWeakQuestionsOnlyIsSaidOnTheBanner() async throws {
+    try await offThePool {
+      let home = try Home()
+      try home.write(
+        "questions.md", "- What does the tech stack look like?\n- What is the culture like?\n")
+      let pane = try Pane(
+        width: 100, height: 30,
+        arguments: ["run", "--prompt", "video-recs", "--bell", "off"] + Self.twenty,
+        environment: ["MOCKROOM_HOME": home.path].merging(fastClock(5)) { $1 })
+      let banner = try pane.waitFor("the last 90 seconds' banner", timeout: 20) {
+        $0.contains("LAST 90 S") && $0.contains("no strong closing question")
+      }
+      #expect(!banner.contains("tech stack") && !banner.contains("culture like"))
+      try pane.send("q", "y")
+      try pane.expectExit(0)
+      let fired = Self.of(try Self.lines(home), "cue_fired").first {
+        $0["cue"] as? String == "last-90s"
+      }
+      #expect(fired?["questions"] == nil)
+      #expect((fired?["text"] as? String)?.contains("'mockroom questions check' says why") == true)
     }
   }
 }

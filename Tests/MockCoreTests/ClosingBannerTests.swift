@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import MockCore
+
+/// The last-90 banner and `questions check` (issue 26, part 7).
+@Suite struct ClosingBanner {
+  /// A question that only mentions culture, about one concrete moment, is not the general
+  /// culture question; the general ones still are.
+  @Test func cultureInAConcreteQuestionIsNotFlagged() {
+    #expect(
+      ClosingQuestions.weakness(
+        of: "How did the on-call culture change after the last incident that paged someone?")
+        == nil)
+    #expect(ClosingQuestions.weakness(of: "What is the culture like?") == .culture)
+    #expect(ClosingQuestions.weakness(of: "Tell me about the company culture.") == .culture)
+    #expect(ClosingQuestions.weakness(of: "How would you describe the culture?") == .culture)
+  }
+
+  /// The banner draws only strong questions; with none, it says so.
+  @Test func theBannerShowsOnlyStrongQuestionsOrSaysThereAreNone() {
+    let file = [
+      "What is your tech stack?", "What slows you down most?", "What is the culture like?",
+    ]
+    let (chosen, none) = ClosingQuestions.forBanner(file, lastShown: [:])
+    #expect(chosen == ["What slows you down most?"] && !none)
+    let (weak, noneStrong) = ClosingQuestions.forBanner(
+      ["What is your tech stack?", "What is the culture like?"], lastShown: [:])
+    #expect(weak.isEmpty && noneStrong)
+    #expect(ClosingQuestions.forBanner([], lastShown: [:]) == ([], false))
+
+    let options = Schedule.Options(questions: [], noStrongQuestion: true)
+    var c = Clocked(
+      plan: Plan(name: "p", budgets: [60_000, 60_000, 60_000, 60_000, 60_000]),
+      schedule: Schedule(options: options))
+    c.advance(210_000)
+    c.send(.tick)
+    let text = Screen.render(
+      Room(session: c.session), at: c.now, size: Size(width: 100, height: 30)
+    )
+    .text
+    #expect(text.contains("There is no strong closing question in your file"), "\(text)")
+    // The schedule keeps the mark through the record.
+    let line = Record(
+      t: 0,
+      entry: .sessionStarted(
+        SessionInfo(id: "s", title: "t", program: "0"), .standard, Schedule(options: options))
+    ).jsonLine(wall: "w")
+    #expect(line.contains("\"questions_none_strong\":true"))
+  }
+}
+
+/// The three silences of the method, each with its response (issue 26, part 7).
+@Suite struct Silences {
+  @Test func eachSilenceCarriesItsResponse() {
+    func banner(_ cue: String) -> Banner {
+      Banner(number: 1, cue: cue, kind: .silence, text: "(…)", shownAt: 0)
+    }
+    #expect(banner("thinking-silence").move.contains("wait three seconds"))
+    #expect(banner("bored-silence").move.contains("Change something"))
+    #expect(banner("bored-silence").move.contains("check in"))
+    #expect(banner("disagreeing-silence").move.hasPrefix("Surface it"))
+    // A silence of a prompt's own names all three.
+    let own = banner("video-recs-quiet").move
+    #expect(
+      own.contains("wait three seconds") && own.contains("check in") && own.contains("surface it"))
+  }
+
+  @Test func theGenericDeckHasTheThreeSilences() throws {
+    let deck = try String(
+      contentsOf: BundledPrompts.directory.appendingPathComponent("deck.yaml"), encoding: .utf8)
+    for id in ["thinking-silence", "bored-silence", "disagreeing-silence"] {
+      #expect(deck.contains("- id: \(id)\n    kind: silence"), "\(id)")
+    }
+  }
+}
