@@ -69,7 +69,7 @@ import Testing
       try Self.round(pane, number: 5, of: 5, move: "5", title: "a pointed question", rating: 4)
       let summary = try pane.waitFor("Moves in the order used:")
       #expect(summary.contains("4. a similar system: rated 2"))
-      #expect(summary.contains("You reach for what I'd measure first (1 of 1 drills)."))
+      #expect(summary.contains("You reach for what I'd measure first (1 of 1 drill)."))
       try pane.send("q")
       let after = try pane.expectExit(0)
       #expect(after.contains(": 5 of 5 rounds rated; record: "))

@@ -74,3 +74,20 @@ import Testing
     }
   }
 }
+
+/// The recovery drill's summary names the moves left unused (issue 26, part 6).
+@Suite struct RecoveryUnused {
+  @Test func theSummaryNamesTheMovesLeftUnused() {
+    var (d, start) = RecoveryRounds.drill(rounds: 1)
+    for key in [Key.character("2"), .enter, .character("4"), .character(" ")] {
+      _ = d.update(.key(key), at: start + 5_000)
+    }
+    #expect(d.isSummary)
+    let text = d.render(size: Size(width: 100, height: 30), at: start + 6_000, colors: false).text
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    // One drill is a drill, not "drills".
+    #expect(text.contains("(1 of 1 drill)."))
+    let unused = [RecoveryMove.measure, .provisional, .similar, .question].map(\.title)
+    #expect(text.contains("Moves left unused: " + unused.joined(separator: ", ") + "."), "\(text)")
+  }
+}
