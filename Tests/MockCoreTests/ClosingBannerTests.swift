@@ -91,3 +91,38 @@ import Testing
     #expect(text.contains("Moves left unused: " + unused.joined(separator: ", ") + "."), "\(text)")
   }
 }
+
+/// A move key pressed by mistake is taken back within the round (issue 26, part 6).
+@Suite struct RecoveryTakeBack {
+  @Test func aMoveIsTakenBackWithinTheRoundAndItsLockOpens() throws {
+    var (d, start) = RecoveryRounds.drill(rounds: 2)
+    var records: [Record] = []
+    func press(_ key: Key, _ ms: Millis) {
+      records += d.update(.key(key), at: start + ms).compactMap(\.record)
+    }
+    press(.character("1"), 1_000)
+    #expect(d.round.move == .measure && d.lock.isLocked(.measure))
+    press(.backspace, 2_000)
+    #expect(d.round.move == nil && !d.lock.isLocked(.measure))
+    #expect(d.said == "taken back: what I'd measure; name the move you are using")
+    press(.character("3"), 3_000)
+    #expect(d.round.move == .provisional)
+    // Once the round has ended, it is too late to take back.
+    press(.enter, 4_000)
+    press(.backspace, 5_000)
+    #expect(d.round.move == .provisional)
+    #expect(
+      records.map(\.type) == ["move_chosen", "move_taken_back", "move_chosen"])
+    // The record replays to the move that stood.
+    let first = [
+      Record(t: 0, entry: .drillStarted(d.info)),
+      Record(t: 0, entry: .roundShown(number: 1, RecoveryRounds.questions(1)[0])),
+    ]
+    func replayed(_ lines: [Record]) throws -> RecoveryMove? {
+      let log = SessionLog(file: "d", records: first + lines, started: "2026-12-02T10:00:00.000Z")
+      return try #require(DrillSummary(log)).rounds.first?.move
+    }
+    #expect(try replayed(records) == .provisional)
+    #expect(try replayed(Array(records.prefix(2))) == nil)
+  }
+}

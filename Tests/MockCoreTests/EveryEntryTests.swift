@@ -100,6 +100,8 @@ import Testing
         SlipResult(
           slip, named: 3, typed: "678", value: 678, spotted: 12_000, elapsed: 30_000,
           limit: 90_000))),
+    // Before its round is shown, as a line of another drill: it replays as nothing.
+    Record(t: 2_000, entry: .moveTakenBack(number: 1, .tradeoff, elapsed: 1_500)),
     Record(t: 0, entry: .roundShown(number: 1, question)),
     Record(t: 2_000, entry: .moveRefused(number: 1, .tradeoff, elapsed: 2_000)),
     Record(t: 3_000, entry: .moveChosen(number: 1, .measure, elapsed: 3_000)),

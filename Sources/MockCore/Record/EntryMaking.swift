@@ -53,6 +53,10 @@ extension Record.Entry {
     .roundShown(.init(number: number, question: question))
   }
 
+  public static func moveTakenBack(number: Int, _ move: RecoveryMove, elapsed: Millis) -> Self {
+    .moveTakenBack(.init(number: number, move: move, elapsed: elapsed))
+  }
+
   public static func moveChosen(number: Int, _ move: RecoveryMove, elapsed: Millis) -> Self {
     .moveChosen(.init(number: number, move: move, elapsed: elapsed))
   }

@@ -59,6 +59,7 @@ public struct Record: Equatable, Sendable {
     case roundShown(RoundShown)
     /// The candidate named the recovery move they are using in a round.
     case moveChosen(RoundMove)
+    case moveTakenBack(RoundMove)
     /// A move already used was tried again before all five had been used, and refused.
     case moveRefused(RoundMove)
     case roundRated(RoundRated)
@@ -114,6 +115,7 @@ public struct Record: Equatable, Sendable {
     case drillEnded = "drill_ended"
     case roundShown = "round_shown"
     case moveChosen = "move_chosen"
+    case moveTakenBack = "move_taken_back"
     case moveRefused = "move_refused"
     case roundRated = "round_rated"
     case pushbackAnswered = "pushback_answered"
@@ -160,6 +162,7 @@ extension Record.Entry {
     case .drillEnded(let ending): (.drillEnded, ending)
     case .roundShown(let p): (.roundShown, p)
     case .moveChosen(let p): (.moveChosen, p)
+    case .moveTakenBack(let p): (.moveTakenBack, p)
     case .moveRefused(let p): (.moveRefused, p)
     case .roundRated(let p): (.roundRated, p)
     case .pushbackAnswered(let p): (.pushbackAnswered, p)
@@ -205,6 +208,7 @@ extension Record.Kind {
     case .drillEnded: .drillEnded(try .init(from: d))
     case .roundShown: .roundShown(try .init(from: d))
     case .moveChosen: .moveChosen(try .init(from: d))
+    case .moveTakenBack: .moveTakenBack(try .init(from: d))
     case .moveRefused: .moveRefused(try .init(from: d))
     case .roundRated: .roundRated(try .init(from: d))
     case .pushbackAnswered: .pushbackAnswered(try .init(from: d))

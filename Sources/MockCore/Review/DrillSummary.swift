@@ -108,6 +108,9 @@ public struct DrillSummary: Equatable, Sendable {
     case (.roundShown(let shown), .recovery(var rounds)):
       rounds.append(RecoveryRound(number: shown.number, question: shown.question))
       items = .recovery(rounds)
+    case (.moveTakenBack(let taken), .recovery(var rounds)):
+      rounds.change(taken.number) { if $0.move == taken.move { $0.move = nil } }
+      items = .recovery(rounds)
     case (.moveChosen(let chosen), .recovery(var rounds)):
       rounds.change(chosen.number) { $0.move = chosen.move }
       items = .recovery(rounds)
@@ -127,6 +130,7 @@ public struct DrillSummary: Equatable, Sendable {
       }
       items = .recovery(rounds)
     case (.problemAnswered, _), (.cardReviewed, _), (.roundShown, _), (.moveChosen, _),
+      (.moveTakenBack, _),
       (.moveRefused, _), (.roundRated, _), (.slipAnswered, _):
       // Another kind's line: not this drill's.
       break

@@ -48,6 +48,8 @@ enum RecordPage {
     .drillEnded: "outcome and reason, as session_ended has them.",
     .roundShown: "number, cue, text, strong, prompt: a recovery round began.",
     .moveChosen: "number, move, elapsed_ms: the move named in a recovery round.",
+    .moveTakenBack: "number, move, elapsed_ms: the round's move taken back (Backspace), its "
+      + "lock open again.",
     .moveRefused: "number, move, elapsed_ms: a move refused, being locked.",
     .roundRated: "number, move, rating (1-5), elapsed_ms.",
     .pushbackAnswered: "banner, cue, answer (held, changed, gave_way), after_ms.",

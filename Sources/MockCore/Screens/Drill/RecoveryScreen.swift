@@ -173,6 +173,7 @@ public enum RecoveryScreen {
         "1-5    name the move you are using",
         "       (a used move is locked until all",
         "       five have been used)",
+        "Bksp   take the move back, in the round",
         "Enter  end the round (or the clock does)",
         "1-5    then rate how well it landed",
         "Space  the next round",
