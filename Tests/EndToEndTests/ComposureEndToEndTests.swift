@@ -43,6 +43,32 @@ import Testing
     try pane.send("Space")
   }
 
+  /// A move pressed by mistake, taken back with Backspace, another named; the summary names the
+  /// moves left unused.
+  @Test func aMoveTakenBackInTheRoundLeavesTheOneThatStood() async throws {
+    try await offThePool {
+      let home = try Home()
+      let pane = try Pane(
+        width: 100, height: 30,
+        arguments: ["drill", "recovery", "--rounds", "1", "--seed", "5", "--time", "60s"],
+        environment: ["MOCKROOM_HOME": home.path])
+      try pane.waitFor("round 1 of 1")
+      try pane.send("1")
+      try pane.waitFor("1 what I'd measure · this round")
+      try pane.send("BSpace")
+      try pane.waitFor("taken back: what I'd measure")
+      try Self.round(pane, number: 1, of: 1, move: "2", title: "the tradeoff named", rating: 4)
+      let summary = try pane.waitFor("Moves left unused:")
+      #expect(summary.contains("1. the tradeoff named: rated 4"))
+      try pane.send("q")
+      try pane.expectExit(0)
+      let lines = try Self.lines(home)
+      #expect(
+        Self.of(lines, "move_taken_back").map { $0["move"] as? String } == ["measure"])
+      #expect(Self.of(lines, "round_rated").first?["move"] as? String == "tradeoff")
+    }
+  }
+
   @Test func aSeededRecoveryDrillWhoseFourthRoundTriesAUsedMove() async throws {
     try await offThePool {
       let home = try Home()
