@@ -55,6 +55,10 @@ import Testing
       let figure = try #require(last.split(separator: ":").last)
       let shown = try NumberText.parse(String(figure)).get()
       #expect(shown == p.target, "\(last) against \(p.target)")
+      // Written whole, with its thousands grouped: 2,084, never the 2,080 of three figures.
+      #expect(
+        last.hasSuffix(
+          ": \(NumberText.grouped(String(Int(p.target)))) GPU\(p.target == 1 ? "" : "s")"))
       #expect(p.target == (p.answer).rounded(.up) || p.target == 1)
       let raw = p.expected[2] / p.inputs["tokens_per_s_per_gpu"]!
       if (raw.rounded(.up) * p.inputs["headroom"]!).rounded(.up) != p.target { seen += 1 }

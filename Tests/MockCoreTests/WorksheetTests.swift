@@ -19,12 +19,24 @@ import Testing
     #expect(answered.components(separatedBy: "   Worked:").count == 4)
     for p in problems {
       #expect(
-        answered.contains("   Answer: \(NumberText.short(p.target)) \(p.kind.steps.last!.label)"))
+        answered.contains("   Answer: \(p.targetText) \(p.kind.steps.last!.label)"))
     }
     // No line runs past the width.
     #expect(answered.split(separator: "\n").allSatisfy { $0.count <= 78 })
     #expect(
       Worksheet.text(Array(problems.prefix(1)), seed: 1, answers: false).contains("1 problem\n"))
+  }
+
+  /// The answer line reads back as the figure scored: a fleet of 2,084 is not written 2,080.
+  @Test func theSheetsAnswerIsTheFigureScored() throws {
+    for seed in UInt64(1)...60 {
+      for p in EstimateProblem.set(of: [.gpus, .kv], count: 2, seed: seed) {
+        let text = Worksheet.text([p], seed: seed, answers: true)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("   Answer: ") })
+        let figure = String(line.dropFirst("   Answer: ".count).split(separator: " ")[0])
+        #expect(try NumberText.parse(figure, zero: true).get() == p.target, "\(line)")
+      }
+    }
   }
 
   @Test func theJSONSheetCarriesInputsPlausibilityAndAnswersOnlyWhenAsked() throws {

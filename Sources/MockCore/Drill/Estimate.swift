@@ -110,6 +110,12 @@ public struct EstimateProblem: Equatable, Sendable {
     }
   }
 
+  /// The answer as scored, in words: a whole count written whole (`2,084`, not the three
+  /// figures of `2,080`), the QPS chain's figure to three.
+  public var targetText: String {
+    kind == .qps ? NumberText.short(target) : NumberText.grouped(String(Int(target)))
+  }
+
   /// Whether 0 is an answer this kind may be given: no request fits.
   public var answerMayBeZero: Bool { kind == .kv }
 
@@ -308,7 +314,7 @@ public struct EstimateProblem: Equatable, Sendable {
       // The GPUs at the peak to three figures, then the whole count the answer is: rounded up
       // once, at the end, so the last figure is the one scored.
       let raw = e[2] / x("tokens_per_s_per_gpu")
-      let whole = Plural.of(Int(target), "GPU")
+      let whole = targetText + (target == 1 ? " GPU" : " GPUs")
       // Tenths below 10,000, so the rounding up is plain to see (677.1: 678).
       func part(_ v: Double) -> String {
         v < 1 || v >= 10_000 ? n(v) : NumberText.grouped(String(format: "%.1f", v))

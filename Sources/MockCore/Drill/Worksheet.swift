@@ -45,7 +45,7 @@ public enum Worksheet {
       guard answers else { continue }
       out.append("   Worked:")
       for line in p.chain { out += wrap(line, indent: 5) }
-      out.append("   Answer: \(NumberText.short(p.target)) \(p.kind.steps.last!.label)")
+      out.append("   Answer: \(p.targetText) \(p.kind.steps.last!.label)")
       out += wrap("Sanity: " + p.sanityRead(p.target), indent: 3)
     }
     return out.joined(separator: "\n") + "\n"

@@ -178,10 +178,11 @@ public enum DrillScreen {
       guard let right = r.stepsRight[index] else { continue }
       let mark = right ? "right" : "off"
       let expected =
-        index == steps.count - 1 ? drill.problem.target : drill.problem.expected[index]
+        index == steps.count - 1
+        ? drill.problem.targetText : NumberText.short(drill.problem.expected[index])
       lines.append(
         (
-          "\(step.label): \(r.typed[index]) (\(mark); \(NumberText.short(expected)))",
+          "\(step.label): \(r.typed[index]) (\(mark); \(expected))",
           Style(tone: right ? .ok : .over)
         ))
     }

@@ -194,7 +194,7 @@ public enum SlipScreen {
         Style(dim: true))
       add("")
       add("The slip, at step \(r.planted): \(slip.slip.words).", Style(bold: true))
-      add("The right answer: \(NumberText.short(slip.problem.target)).")
+      add("The right answer: \(slip.problem.targetText).")
       add("")
       for line in slip.problem.chain { add("  " + line) }
       for (offset, (text, style)) in rows.prefix(bottom - 1).enumerated() {
