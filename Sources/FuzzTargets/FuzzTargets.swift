@@ -139,6 +139,12 @@ public enum FuzzTargets {
       _ = NumberText.short(value)
       _ = EstimateResult.ratioText(value)
       _ = Band(ratio: value)
+      // What reads is a number an estimate can be: finite, above zero, in range.
+      precondition(value.isFinite && value >= 1e-9 && value <= 1e18, "\(typed) read as \(value)")
+    }
+    // Where 0 is an answer (no request fits), it is the only new thing it reads.
+    if case .success(let value) = NumberText.parse(typed, zero: true) {
+      precondition(value == 0 || value == (try? NumberText.parse(typed).get()))
     }
   }
 }

@@ -43,6 +43,32 @@ import Testing
     try pane.send("Space")
   }
 
+  /// A move pressed by mistake, taken back with Backspace, another named; the summary names the
+  /// moves left unused.
+  @Test func aMoveTakenBackInTheRoundLeavesTheOneThatStood() async throws {
+    try await offThePool {
+      let home = try Home()
+      let pane = try Pane(
+        width: 100, height: 30,
+        arguments: ["drill", "recovery", "--rounds", "1", "--seed", "5", "--time", "60s"],
+        environment: ["MOCKROOM_HOME": home.path])
+      try pane.waitFor("round 1 of 1")
+      try pane.send("1")
+      try pane.waitFor("1 what I'd measure · this round")
+      try pane.send("BSpace")
+      try pane.waitFor("taken back: what I'd measure")
+      try Self.round(pane, number: 1, of: 1, move: "2", title: "the tradeoff named", rating: 4)
+      let summary = try pane.waitFor("Moves left unused:")
+      #expect(summary.contains("1. the tradeoff named: rated 4"))
+      try pane.send("q")
+      try pane.expectExit(0)
+      let lines = try Self.lines(home)
+      #expect(
+        Self.of(lines, "move_taken_back").map { $0["move"] as? String } == ["measure"])
+      #expect(Self.of(lines, "round_rated").first?["move"] as? String == "tradeoff")
+    }
+  }
+
   @Test func aSeededRecoveryDrillWhoseFourthRoundTriesAUsedMove() async throws {
     try await offThePool {
       let home = try Home()
@@ -69,7 +95,7 @@ import Testing
       try Self.round(pane, number: 5, of: 5, move: "5", title: "a pointed question", rating: 4)
       let summary = try pane.waitFor("Moves in the order used:")
       #expect(summary.contains("4. a similar system: rated 2"))
-      #expect(summary.contains("You reach for what I'd measure first (1 of 1 drills)."))
+      #expect(summary.contains("You reach for what I'd measure first (1 of 1 drill)."))
       try pane.send("q")
       let after = try pane.expectExit(0)
       #expect(after.contains(": 5 of 5 rounds rated; record: "))
@@ -376,11 +402,14 @@ import Testing
       let edit = try ConfigEndToEnd.mockroom(
         ["questions", "edit"], home, ["EDITOR": home.path + "/editor.sh", "VISUAL": ""])
       #expect(edit.status == 0, "\(edit.stderr)")
-      // Shown now: the ones never shown are next.
+      // Shown now: the strong one never shown is next, then the least recently shown strong
+      // one; the weak one never is, though never shown.
       let list = try ConfigEndToEnd.mockroom(["questions"], home)
       let rows = list.stdout.split(separator: "\n").map(String.init)
-      #expect(rows.first { $0.contains("tech stack") }?.hasPrefix("next") == true, "\(list.stdout)")
+      #expect(
+        rows.first { $0.contains("tech stack") }?.hasPrefix("next") == false, "\(list.stdout)")
       #expect(rows.first { $0.contains("bottleneck") }?.contains("never") == false)
+      #expect(rows.first { $0.contains("bottleneck") }?.hasPrefix("next") == true)
       #expect(rows.first { $0.contains("would the team reverse") }?.hasPrefix("next") == true)
       // The next session shows those two: the least recently shown come first.
       let again = try Pane(
@@ -390,10 +419,34 @@ import Testing
       let next = try again.waitFor("the next session's questions", timeout: 20) {
         $0.contains("LAST 90 S") && $0.contains("? Which decision would the team reverse?")
       }
-      #expect(next.contains("? What does the tech stack look like?"))
-      #expect(!next.contains("? What was the last incident"))
+      #expect(next.contains("? What is the bottleneck the team spends most of its time on?"))
+      #expect(!next.contains("tech stack") && !next.contains("? What was the last incident"))
       try again.send("q", "y")
       try again.expectExit(0)
+    }
+  }
+
+  /// A file of weak questions only: the banner shows none of them, and says so.
+  @Test func aFileOfWeakQuestionsOnlyIsSaidOnTheBanner() async throws {
+    try await offThePool {
+      let home = try Home()
+      try home.write(
+        "questions.md", "- What does the tech stack look like?\n- What is the culture like?\n")
+      let pane = try Pane(
+        width: 100, height: 30,
+        arguments: ["run", "--prompt", "video-recs", "--bell", "off"] + Self.twenty,
+        environment: ["MOCKROOM_HOME": home.path].merging(fastClock(5)) { $1 })
+      let banner = try pane.waitFor("the last 90 seconds' banner", timeout: 20) {
+        $0.contains("LAST 90 S") && $0.contains("no strong closing question")
+      }
+      #expect(!banner.contains("tech stack") && !banner.contains("culture like"))
+      try pane.send("q", "y")
+      try pane.expectExit(0)
+      let fired = Self.of(try Self.lines(home), "cue_fired").first {
+        $0["cue"] as? String == "last-90s"
+      }
+      #expect(fired?["questions"] == nil)
+      #expect((fired?["text"] as? String)?.contains("'mockroom questions check' says why") == true)
     }
   }
 }

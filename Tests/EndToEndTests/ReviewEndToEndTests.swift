@@ -31,7 +31,8 @@ import Testing
     for round in 0..<2 {
       try pane.run(Self.quick)
       try pane.waitFor("CLARIFY · phase 1 of 5")
-      try pane.waitFor("OVER")  // clarify over its second
+      // Clarify a whole second over its second: under a second past is not an overrun.
+      try pane.waitFor("spent 0:02")
       for _ in 0..<4 { try pane.send("Space") }
       try pane.waitFor("OPS · phase 5 of 5")
       try pane.send("q", "y")

@@ -20,7 +20,7 @@ import Testing
     ("1,2345", "commas go between thousands, as in 1,200"),
     ("1.2.3", "'1.2.3' is not a number (try 1200, 1.2k or 2e5)"),
     ("e5", "'e5' is not a number (try 1200, 1.2k or 2e5)"),
-    ("5%", "'5%' is not a number (try 1200, 1.2k or 2e5)"),
+    ("5$", "'5$' is not a number (try 1200, 1.2k or 2e5)"),
     ("1e999", "'1e999' is not a number (try 1200, 1.2k or 2e5)"),
     ("1e-309", "too small to be an estimate"), ("2e18k", "too large to be an estimate"),
   ])
@@ -69,7 +69,8 @@ import Testing
       ])
     #expect(abs(small.expected[1] - 57_870.4) < 0.1)
     #expect(abs(small.answer - 225.69) < 0.01)
-    #expect(Self.fleet.chain.last == "521k / 1,000 per GPU = 521 GPUs, x1.3 headroom = 678")
+    #expect(
+      Self.fleet.chain.last == "521k / 1,000 per GPU = 520.8, x1.3 headroom = 677.1: 678 GPUs")
   }
 
   @Test func theKVCacheOfDRILLSmd() {
@@ -193,14 +194,14 @@ import Testing
         == "the 7B throughput (8,000 tokens/s) used for a 70B model (1,000)")
     #expect(
       Self.diagnosis(p, [nil, e[0], nil, e[3] * 86_400])
-        == "at average tokens/s: per day left as per second: the /86,400 is taken twice")
+        == "at average tokens/s: a per-day figure left per day: divide by 86,400")
     // The first wrong step typed is the one named.
     #expect(
       Self.diagnosis(p, [e[0], e[1], e[1], e[3] / 3])
         == "at peak tokens/s: the peak factor is missing: x3")
     #expect(
       Self.diagnosis(p, [nil, nil, nil, e[3] / 86_400])
-        == "per second left as per day: divide by 86,400")
+        == "divided by 86,400 twice: multiply back by 86,400")
     var small = p.inputs
     small["tokens_per_s_per_gpu"] = 8000
     let seven = EstimateProblem(kind: .gpus, inputs: small)!

@@ -92,6 +92,16 @@ import Testing
           card: "seconds-day", typed: "86,400", right: true, exact: true, rating: .easy,
           elapsed: 3_000, memory: FSRS.review(nil, .easy, on: 20_424)))),
     Record(t: 60_000, entry: .drillEnded(Ending(outcome: .finished, reason: .completed))),
+    Record(t: 0, entry: .slipShown(number: 1, slip)),
+    Record(
+      t: 30_000,
+      entry: .slipAnswered(
+        number: 1,
+        SlipResult(
+          slip, named: 3, typed: "678", value: 678, spotted: 12_000, elapsed: 30_000,
+          limit: 90_000))),
+    // Before its round is shown, as a line of another drill: it replays as nothing.
+    Record(t: 2_000, entry: .moveTakenBack(number: 1, .tradeoff, elapsed: 1_500)),
     Record(t: 0, entry: .roundShown(number: 1, question)),
     Record(t: 2_000, entry: .moveRefused(number: 1, .tradeoff, elapsed: 2_000)),
     Record(t: 3_000, entry: .moveChosen(number: 1, .measure, elapsed: 3_000)),
@@ -112,6 +122,8 @@ import Testing
       "dau": 1e6, "sessions_per_day": 5, "turns_per_session": 10, "tokens_per_turn": 300,
       "tokens_per_s_per_gpu": 1000, "peak_factor": 3, "headroom": 1.3,
     ])!
+
+  static let slip = SlipProblem(problem, .averageForPeak, step: 2)!
 
   @Test func theScriptHasEveryKind() {
     #expect(Set(Self.script.map(\.entry.kind)) == Set(Record.Kind.allCases))

@@ -29,6 +29,15 @@ public struct ControlState: Codable, Equatable, Sendable {
     /// Time to work before its point; zero or less once reached; absent while its phase is to
     /// come.
     public var dueInMs: Int64?
+    /// The clock `atMs` is on: `phase` (time worked in `phase`) or `session` (worked time
+    /// since the start: the hostile pushbacks). Absent from older programs' lines: phase.
+    public var base: String?
+    /// Its point in words, on its own clock: `design +2:00`, `at 1:00 of session time`.
+    public var whenText: String {
+      base == "session"
+        ? "at \(DurationText.clock(atMs)) of session time"
+        : "\(phase) +\(DurationText.clock(atMs))"
+    }
   }
 
   public var v = ControlProtocol.version
@@ -111,7 +120,7 @@ public struct ControlState: Codable, Equatable, Sendable {
       return DeckState(
         id: item.placed.id, kind: item.placed.kind.rawValue, text: item.placed.text,
         phase: item.placed.phase.name, atMs: item.placed.at, state: state, banner: banner,
-        dueInMs: item.dueIn)
+        dueInMs: item.dueIn, base: Hostile.isHostile(item.placed.id) ? "session" : "phase")
     }
     nextDue = session.nextDue(at: now)?.placed.id
     self.consoles = consoles

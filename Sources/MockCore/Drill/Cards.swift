@@ -63,7 +63,7 @@ public struct NumberCard: Equatable, Sendable {
       source: "2 x 80 layers x 8 KV heads x 128 x 2 bytes = 327,680 bytes."),
     NumberCard(
       id: "kv-8b", question: "KV cache per token for Llama-3 8B in BF16?", unit: "MB",
-      value: 0.13, accepted: 0.1...0.13,
+      value: 0.13, accepted: 0.1...0.14,
       source: "2 x 32 layers x 8 KV heads x 128 x 2 bytes = 131,072 bytes."),
     NumberCard(
       id: "seconds-day", question: "Seconds in a day?", unit: "s", value: 86_400,
@@ -91,5 +91,47 @@ public struct NumberCard: Equatable, Sendable {
         "Above how many QPS should a chat product's estimate make you re-check sessions a day?",
       unit: "QPS", value: 100_000, accepted: 50_000...200_000,
       source: "Even the largest chat products average well under 100k QPS; more means a slip."),
+    // The rest of the method's kit and its three worked chains.
+    NumberCard(
+      id: "decode-scaling",
+      question: "A 70B model decodes about how many times slower than a 7B one on one H100?",
+      unit: "x", value: 8, accepted: 6...10,
+      source: "Decode speed goes roughly inverse to parameter count: 8,000 against 1,000."),
+    NumberCard(
+      id: "kv-formula",
+      question: "KV bytes per token = N x layers x KV heads x head dim x bytes a value. N?",
+      unit: "x", value: 2, accepted: 2...2,
+      source: "One K and one V vector per layer and KV head: the 2 is the pair."),
+    NumberCard(
+      id: "kv-room-70b",
+      question: "HBM left for the KV cache on each of two H100s serving a 70B BF16 model?",
+      unit: "GB", value: 20, accepted: 10...25,
+      source: "Two 80 GB GPUs less 140 GB of weights and some overhead: the kit says ~20 GB."),
+    NumberCard(
+      id: "kv-tokens-gpu", question: "Tokens of KV that 20 GB holds at 0.25 MB a token?",
+      unit: "tokens", value: 80_000, accepted: 75_000...85_000,
+      source: "20 GB / 0.25 MB = 80,000 tokens a GPU."),
+    NumberCard(
+      id: "in-flight-2500", question: "Requests of 2,500 tokens that fit in 80k tokens of KV?",
+      unit: "requests", value: 32, accepted: 30...34, source: "80,000 / 2,500 = 32 in flight."),
+    NumberCard(
+      id: "chain-tokens-day",
+      question: "1M DAU x 5 sessions x 10 turns x 300 output tokens: tokens a day?",
+      unit: "tokens", value: 15e9, accepted: 15e9...15e9, source: "1M x 5 x 10 x 300 = 15B."),
+    NumberCard(
+      id: "chain-tokens-s", question: "15B tokens a day: tokens/s on average?", unit: "tokens/s",
+      value: 173_611, accepted: 170_000...180_000, source: "15B / 86,400 s = 174k tokens/s."),
+    NumberCard(
+      id: "chain-peak", question: "174k tokens/s on average, at a 3x peak?", unit: "tokens/s",
+      value: 520_833, accepted: 500_000...530_000,
+      source: "174k x 3 = 521k: the method rounds it to ~500k."),
+    NumberCard(
+      id: "chain-gpus",
+      question: "~500k tokens/s of 70B decode at the peak: H100s, before headroom?",
+      unit: "GPUs", value: 500, accepted: 480...530,
+      source: "500k / 1,000 tokens/s a GPU = ~500 H100s (521 exactly; x1.3 = 677)."),
+    NumberCard(
+      id: "qps-30", question: "1M DAU x 30 requests a user a day: average QPS?", unit: "QPS",
+      value: 347, accepted: 340...350, source: "30M / 86,400 s = 347 QPS."),
   ]
 }

@@ -1,6 +1,6 @@
 /// Which drill a record holds.
 public enum DrillKind: String, CaseIterable, Sendable {
-  case estimate, numbers, recovery
+  case estimate, numbers, recovery, slip
 
   /// What screens, hooks and the report call it: `recovery drill`.
   public var title: String {
@@ -8,6 +8,7 @@ public enum DrillKind: String, CaseIterable, Sendable {
     case .estimate: "estimation drill"
     case .numbers: "numbers drill"
     case .recovery: "recovery drill"
+    case .slip: "slip drill"
     }
   }
 
@@ -17,6 +18,7 @@ public enum DrillKind: String, CaseIterable, Sendable {
     case .estimate: "problems"
     case .numbers: "cards"
     case .recovery: "rounds"
+    case .slip: "chains"
     }
   }
 }

@@ -2,6 +2,9 @@
 public enum EstimateKind: String, CaseIterable, Sendable {
   case gpus, kv, qps
 
+  /// The kind `--kind` names, in any case: `gpus`, `GPUs`, `KV`.
+  public init?(named name: String) { self.init(rawValue: name.lowercased()) }
+
   public var title: String {
     switch self {
     case .gpus: "GPU fleet"
@@ -60,14 +63,18 @@ public struct EstimateProblem: Equatable, Sendable {
   /// repaint would format every figure again).
   public private(set) var text: [String] = []
   public private(set) var chain: [String] = []
+  /// Made outside the plausible ranges on purpose: the right move is to say the figure is
+  /// implausible. (Not kept in the record: a problem read back is not marked.)
+  public let sanity: Bool
 
   public static let secondsPerDay = 86_400.0
 
   /// The problem with these inputs; nil when one is missing or not above zero.
-  public init?(kind: EstimateKind, inputs: [String: Double]) {
+  public init?(kind: EstimateKind, inputs: [String: Double], sanity: Bool = false) {
     guard kind.inputNames.allSatisfy({ (inputs[$0] ?? 0) > 0 }) else { return nil }
     self.kind = kind
     self.inputs = inputs
+    self.sanity = sanity
     func x(_ name: String) -> Double { inputs[name]! }
     switch kind {
     case .gpus:
@@ -92,6 +99,26 @@ public struct EstimateProblem: Equatable, Sendable {
 
   public var answer: Double { expected.last! }
 
+  /// The answer as it is scored: a whole number of GPUs (one at least, rounded up once the
+  /// headroom is on), or of requests that fit (rounded down: a part of a request does not
+  /// fit); the QPS chain's in-flight figure as it comes.
+  public var target: Double {
+    switch kind {
+    case .gpus: max(1, answer.rounded(.up))
+    case .kv: answer.rounded(.down)
+    case .qps: answer
+    }
+  }
+
+  /// The answer as scored, in words: a whole count written whole (`2,084`, not the three
+  /// figures of `2,080`), the QPS chain's figure to three.
+  public var targetText: String {
+    kind == .qps ? NumberText.short(target) : NumberText.grouped(String(Int(target)))
+  }
+
+  /// Whether 0 is an answer this kind may be given: no request fits.
+  public var answerMayBeZero: Bool { kind == .kv }
+
   // MARK: - Made up
 
   /// The models a KV problem may name: layers, KV heads and head dimension.
@@ -100,12 +127,25 @@ public struct EstimateProblem: Equatable, Sendable {
     ("a 13B model without grouped-query attention", 40, 40, 128),
   ]
 
-  /// A problem in the ranges that keep it realistic (DAU 0.2-50M, 1-10 sessions, 3-30 turns or
-  /// requests, 100-2,000 output tokens, 7B or 70B, peak 2-5x, latency 0.2-5 s, context 1k-16k,
-  /// 1-8 GPUs).
+  /// A problem whose inputs are in realistic ranges and whose result is plausible
+  /// (`plausibleRanges`), except about one in twelve, made implausible on purpose and marked as
+  /// a sanity problem.
   public static func generate(_ kind: EstimateKind, _ random: inout SeededGenerator)
     -> EstimateProblem
   {
+    let sanity = random.next() % 12 == 0
+    var problem = draw(kind, &random)
+    // Drawn again until it is what was asked for: a few draws at most in practice.
+    for _ in 0..<2_000 where problem.isPlausible == sanity {
+      problem = draw(kind, &random)
+    }
+    return EstimateProblem(kind: kind, inputs: problem.inputs, sanity: !problem.isPlausible)!
+  }
+
+  /// Inputs in the ranges that keep them realistic (DAU 0.2-50M, 1-10 sessions, 3-30 turns or
+  /// requests, 100-2,000 output tokens, 7B or 70B, peak 2-5x, latency 0.2-5 s, context 1k-16k,
+  /// 1-8 GPUs), whatever they come to.
+  static func draw(_ kind: EstimateKind, _ random: inout SeededGenerator) -> EstimateProblem {
     func pick<T>(_ choices: [T]) -> T { choices[Int(random.next() % UInt64(choices.count))] }
     let dau = pick([0.2, 0.5, 1, 2, 5, 10, 20, 50]) * 1e6
     var inputs: [String: Double]
@@ -136,6 +176,78 @@ public struct EstimateProblem: Equatable, Sendable {
       ]
     }
     return EstimateProblem(kind: kind, inputs: inputs)!
+  }
+
+  // MARK: - Plausible
+
+  /// The figures whose size says whether a problem is one interviews use.
+  public struct Scale: Equatable, Sendable {
+    /// The fleet, for a GPU problem.
+    public var fleetGPUs: Double?
+    /// The peak QPS, for a QPS problem.
+    public var peakQPS: Double?
+    /// Requests in flight per GPU, for a KV problem.
+    public var inFlightPerGPU: Double?
+  }
+
+  /// The ranges interviews use: a fleet in the tens to thousands of GPUs, a peak in the
+  /// hundreds to tens of thousands of QPS, a handful to a few hundred requests in flight per GPU.
+  public static let plausibleRanges = (
+    fleetGPUs: 10.0...5_000, peakQPS: 100.0...50_000, inFlightPerGPU: 4.0...400
+  )
+
+  public var scale: Scale {
+    switch kind {
+    case .gpus: Scale(fleetGPUs: target)
+    case .kv: Scale(inFlightPerGPU: target)
+    case .qps: Scale(peakQPS: expected[1])
+    }
+  }
+
+  /// Whether every figure of `scale` is in its range.
+  public var isPlausible: Bool {
+    let r = Self.plausibleRanges
+    let s = scale
+    return (s.fleetGPUs.map(r.fleetGPUs.contains) ?? true)
+      && (s.peakQPS.map(r.peakQPS.contains) ?? true)
+      && (s.inFlightPerGPU.map(r.inFlightPerGPU.contains) ?? true)
+  }
+
+  /// One line on `answer` against the kit's anchors: in range, or which check it calls for.
+  public func sanityRead(_ answer: Double) -> String {
+    let r = Self.plausibleRanges
+    switch kind {
+    case .gpus:
+      if answer < r.fleetGPUs.lowerBound {
+        return "under 10 GPUs: a small product, or a slip of 1,000; check the daily users"
+      }
+      if answer > r.fleetGPUs.upperBound {
+        return "past 5,000 H100s: a frontier lab's fleet for one product; check tokens a turn "
+          + "and sessions a day"
+      }
+      return "tens to thousands of GPUs: the range interviews use"
+    case .kv:
+      if answer < r.inFlightPerGPU.lowerBound {
+        return "under a handful in flight per GPU: too small a batch to pay; a shorter context, "
+          + "FP8 or more GPUs"
+      }
+      if answer > r.inFlightPerGPU.upperBound {
+        return "past a few hundred in flight per GPU: decode is compute-bound long before; "
+          + "check the bytes per token"
+      }
+      return "a handful to a few hundred in flight per GPU: the range interviews use"
+    case .qps:
+      // The answer is in flight; the anchor is the peak it implies (Little's law backwards).
+      let peak = answer / x("latency_s")
+      if peak > 100_000 { return "past 100,000 QPS: Twitter scale for chat; check sessions a day" }
+      if peak > r.peakQPS.upperBound {
+        return "past 50,000 QPS at the peak: a very large product; check requests a session"
+      }
+      if peak < r.peakQPS.lowerBound {
+        return "under 100 QPS at the peak: one server's work; check the daily users"
+      }
+      return "hundreds to tens of thousands of QPS at the peak: the range interviews use"
+    }
   }
 
   // MARK: - In words
@@ -199,10 +311,17 @@ public struct EstimateProblem: Equatable, Sendable {
     let e = expected
     switch kind {
     case .gpus:
-      var last =
-        "\(n(e[2])) / \(n(x("tokens_per_s_per_gpu"))) per GPU = "
-        + "\(n((e[2] / x("tokens_per_s_per_gpu")).rounded(.up))) GPUs"
-      if x("headroom") > 1 { last += ", x1.3 headroom = \(n(e[3].rounded(.up)))" }
+      // The GPUs at the peak to three figures, then the whole count the answer is: rounded up
+      // once, at the end, so the last figure is the one scored.
+      let raw = e[2] / x("tokens_per_s_per_gpu")
+      let whole = targetText + (target == 1 ? " GPU" : " GPUs")
+      // Tenths below 10,000, so the rounding up is plain to see (677.1: 678).
+      func part(_ v: Double) -> String {
+        v < 1 || v >= 10_000 ? n(v) : NumberText.grouped(String(format: "%.1f", v))
+      }
+      var last = "\(n(e[2])) / \(n(x("tokens_per_s_per_gpu"))) per GPU = \(part(raw))"
+      if x("headroom") > 1 { last += ", x1.3 headroom = \(part(e[3]))" }
+      last += ": \(whole)"
       return [
         "\(n(x("dau"))) x \(n(x("sessions_per_day"))) x \(n(x("turns_per_session"))) x "
           + "\(n(x("tokens_per_turn"))) = \(n(e[0])) tokens/day",

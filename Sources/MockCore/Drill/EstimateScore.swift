@@ -22,6 +22,15 @@ public enum Band: String, CaseIterable, Sendable {
     }
   }
 
+  /// The band in words, as the screens say it (the record keeps the raw value): a 3x miss is
+  /// within ten times, not "an order of magnitude".
+  public var name: String {
+    switch self {
+    case .order: "within 10x"
+    default: rawValue
+    }
+  }
+
   /// Close or better.
   public var isRight: Bool { self == .exact || self == .close }
 }
@@ -58,6 +67,9 @@ public struct EstimateResult: Equatable, Sendable {
 
   public var ratioText: String { Self.ratioText(ratio) }
 
+  /// The ratio of an answer above zero where the answer is 0.
+  static let noneFitRatio = 1e16
+
   /// Scores `typed` (the final answer last, already read as a number) against `problem`.
   public init(
     _ problem: EstimateProblem, typed: [String], values: [Double?], elapsed: Millis,
@@ -69,11 +81,19 @@ public struct EstimateResult: Equatable, Sendable {
     self.elapsed = elapsed
     self.limit = limit
     let answer = values.last.flatMap { $0 } ?? 0
-    ratio = answer > 0 ? answer / problem.answer : .leastNonzeroMagnitude
+    if problem.target == 0 {
+      // Not one whole request fits: 0 is right on, and any part of one is a miss however
+      // small (scored as far off as the record can say).
+      ratio = answer == 0 ? 1 : Self.noneFitRatio
+    } else {
+      ratio = answer > 0 ? answer / problem.target : .leastNonzeroMagnitude
+    }
     band = Band(ratio: ratio)
     stepsRight = zip(values, problem.expected).map { value, expected in
       value.map { Band(ratio: $0 / expected).isRight }
     }
+    // The answer is right as its band says (against the whole count, not the raw figure).
+    if let last = values.last, last != nil { stepsRight[stepsRight.count - 1] = band.isRight }
     diagnosis = Diagnosis.of(problem, values: values, ratio: ratio)
   }
 
@@ -120,9 +140,23 @@ public enum Diagnosis {
         break
       }
     }
+    if problem.target == 0, at == steps.count - 1, ratio != 1 {
+      return "not one whole request fits (\(n(problem.answer)) of one): the answer is 0"
+    }
     guard Band(ratio: off) != .exact else { return nil }
     let place = at == steps.count - 1 ? "" : "at \(steps[at].label): "
-    if let slip = slip(problem, step: at, ratio: off) { return place + slip }
+    // A wrong step and a right answer: two slips cancelled, and luck is not a method.
+    let cancels = at < steps.count - 1 && Band(ratio: ratio) == .exact
+    if let slip = slip(problem, step: at, ratio: off) {
+      return cancels
+        ? "two slips cancel: \(place)\(slip); the answer is right only because another step "
+          + "makes up for it"
+        : place + slip
+    }
+    if cancels {
+      return "two slips cancel: \(place)\(EstimateResult.ratioText(off)); the answer is right "
+        + "only because another step makes up for it"
+    }
     // A pass that no slip explains is only a little off: nothing to say.
     guard !Band(ratio: off).isRight else { return nil }
     return place + "no single slip explains \(EstimateResult.ratioText(off)); compare your steps "
@@ -132,8 +166,9 @@ public enum Diagnosis {
   /// Which slip fits `ratio` at step `step`, if any.
   static func slip(_ problem: EstimateProblem, step: Int, ratio: Double) -> String? {
     let inputs = problem.inputs
-    if near(ratio, 1 / 86_400) { return "per second left as per day: divide by 86,400" }
-    if near(ratio, 86_400) { return "per day left as per second: the /86,400 is taken twice" }
+    // Too big by 86,400: a per-day figure not divided; too small: divided twice.
+    if near(ratio, 86_400) { return "a per-day figure left per day: divide by 86,400" }
+    if near(ratio, 1 / 86_400) { return "divided by 86,400 twice: multiply back by 86,400" }
     switch problem.kind {
     case .gpus:
       let peak = inputs["peak_factor"]!

@@ -40,7 +40,9 @@ public struct HookWatch: Equatable, Sendable {
       case .phaseLeft, .paused, .resumed, .budgetChanged, .rebalanced, .acknowledged, .replanned,
         .marked, .suspended, .continued, .slept, .debrief, .held, .released, .skipped, .note,
         .hookFailed, .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded,
-        .roundShown, .moveChosen, .moveRefused, .roundRated, .pushbackAnswered, .checkinCounted:
+        .roundShown, .moveChosen, .moveTakenBack, .moveRefused, .roundRated, .pushbackAnswered,
+        .checkinCounted,
+        .slipShown, .slipAnswered:
         // A drill's moments are told by the drill itself (`Drill`).
         break
       }

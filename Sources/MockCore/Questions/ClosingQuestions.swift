@@ -79,9 +79,14 @@ public enum ClosingQuestions {
           "which tools",
         ]
       case .culture:
+        // The general question only: "culture" in a question about one concrete moment
+        // ("how did the on-call culture change after that incident?") is what the method wants.
         [
-          "culture", "what is it like to work", "what's it like to work", "work environment",
-          "what is the team like", "what's the team like", "like working here", "vibe",
+          "the culture like", "what is the culture", "what's the culture", "describe the culture",
+          "about the culture", "company culture", "culture here", "culture of the team",
+          "culture at ", "team's culture", "what is it like to work", "what's it like to work",
+          "work environment", "what is the team like", "what's the team like",
+          "like working here", "vibe",
         ]
       case .hours:
         [
@@ -117,6 +122,18 @@ public enum ClosingQuestions {
   public static func weakness(of question: String) -> Weakness? {
     let lower = question.lowercased()
     return Weakness.allCases.first { kind in kind.signs.contains { lower.contains($0) } }
+  }
+
+  /// What the last-90 banner shows: the two (or `count`) to show of the strong questions only
+  /// (`questions check` flags none of them), and whether the file has questions but no strong
+  /// one, for the banner to say so.
+  public static func forBanner(_ questions: [String], lastShown: [String: String], count: Int = 2)
+    -> (questions: [String], noneStrong: Bool)
+  {
+    let strong = questions.filter { weakness(of: $0) == nil }
+    return (
+      choose(strong, lastShown: lastShown, count: count), !questions.isEmpty && strong.isEmpty
+    )
   }
 
   /// The two (or `count`) to show: never shown first, in the file's order, then the longest

@@ -7,7 +7,9 @@ extension Record {
     public var number: Int
     public var problem: EstimateProblem
 
-    enum CodingKeys: String, CodingKey { case number, kind, inputs, steps, expected }
+    enum CodingKeys: String, CodingKey {
+      case number, kind, inputs, steps, expected, answer, sanity
+    }
 
     init(number: Int, problem: EstimateProblem) {
       self.number = number
@@ -20,7 +22,8 @@ extension Record {
       let inputs = try c.decode([String: Double].self, forKey: .inputs).mapValues {
         try Record.checked(figure: $0, "inputs")
       }
-      guard let problem = EstimateProblem(kind: kind, inputs: inputs) else {
+      let sanity = try c.decodeIfPresent(Bool.self, forKey: .sanity) ?? false
+      guard let problem = EstimateProblem(kind: kind, inputs: inputs, sanity: sanity) else {
         throw Record.DecodeError(
           description: "the inputs of a \(kind.rawValue) problem are not all there")
       }
@@ -37,6 +40,8 @@ extension Record {
       try c.encode(names, forKey: .steps)
       try c.encode(
         Dictionary(uniqueKeysWithValues: zip(names, problem.expected)), forKey: .expected)
+      try c.encode(problem.target, forKey: .answer)
+      if problem.sanity { try c.encode(true, forKey: .sanity) }
     }
   }
 
@@ -173,6 +178,102 @@ extension Record {
       number = try c.count(.number)
       move = try c.decodeIfPresent(RecoveryMove.self, forKey: .move)
       elapsed = try c.time(.elapsed)
+    }
+  }
+}
+
+extension Record {
+  /// `slip_shown`: a worked chain with a planted slip went up (`number` from 1).
+  public struct SlipShown: RecordPayload {
+    public var number: Int
+    public var slip: SlipProblem
+
+    enum CodingKeys: String, CodingKey {
+      case number, kind, inputs, slip, step, factor, shown, answer
+    }
+
+    init(number: Int, slip: SlipProblem) {
+      self.number = number
+      self.slip = slip
+    }
+
+    public init(from decoder: Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      let kind = try c.named(.kind, "estimate kind", EstimateKind.init(rawValue:))
+      let which = try c.named(.slip, "slip", SlipKind.init(rawValue:))
+      let inputs = try c.decode([String: Double].self, forKey: .inputs).mapValues {
+        try Record.checked(figure: $0, "inputs")
+      }
+      let step = try c.count(.step) - 1
+      let factor = try c.figure(.factor)
+      guard let problem = EstimateProblem(kind: kind, inputs: inputs),
+        let slip = SlipProblem(problem, which, step: step, tenUp: factor >= 1)
+      else {
+        throw Record.DecodeError(
+          description: "a \(which.rawValue) slip does not fit step \(step + 1) of this "
+            + "\(kind.rawValue) problem")
+      }
+      self.slip = slip
+      number = try c.count(.number)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(number, forKey: .number)
+      try c.encode(slip.problem.kind, forKey: .kind)
+      try c.encode(slip.problem.inputs, forKey: .inputs)
+      try c.encode(slip.slip.rawValue, forKey: .slip)
+      try c.encode(slip.step + 1, forKey: .step)
+      try c.encode(slip.factor, forKey: .factor)
+      try c.encode(slip.shown, forKey: .shown)
+      try c.encode(slip.problem.target, forKey: .answer)
+    }
+  }
+
+  /// `slip_answered`: the step named and the corrected answer, scored.
+  public struct SlipAnswered: RecordPayload {
+    public var number: Int
+    public var result: SlipResult
+
+    enum CodingKeys: String, CodingKey {
+      case number, kind, slip, planted, named, answer, ratio, band, pass
+      case stepRight = "step_right", spotted = "spotted_ms", elapsed = "elapsed_ms"
+      case limit = "limit_ms"
+    }
+
+    init(number: Int, result: SlipResult) {
+      self.number = number
+      self.result = result
+    }
+
+    public init(from decoder: Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      let typed = try c.decode(String.self, forKey: .answer)
+      result = SlipResult(
+        kind: try c.named(.kind, "estimate kind", EstimateKind.init(rawValue:)),
+        slip: try c.named(.slip, "slip", SlipKind.init(rawValue:)),
+        planted: try c.count(.planted), named: try c.count(.named), typed: typed,
+        value: (try? NumberText.parse(typed, zero: true).get()) ?? 0, ratio: try c.figure(.ratio),
+        band: try c.named(.band, "band", Band.init(rawValue:)), spotted: try c.time(.spotted),
+        elapsed: try c.time(.elapsed), limit: try c.time(.limit))
+      number = try c.count(.number)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(number, forKey: .number)
+      try c.encode(result.kind, forKey: .kind)
+      try c.encode(result.slip.rawValue, forKey: .slip)
+      try c.encode(result.planted, forKey: .planted)
+      try c.encode(result.named, forKey: .named)
+      try c.encode(result.typed, forKey: .answer)
+      try c.encode(result.ratio, forKey: .ratio)
+      try c.encode(result.band, forKey: .band)
+      try c.encode(result.pass, forKey: .pass)
+      try c.encode(result.stepRight, forKey: .stepRight)
+      try c.encode(result.spotted, forKey: .spotted)
+      try c.encode(result.elapsed, forKey: .elapsed)
+      try c.encode(result.limit, forKey: .limit)
     }
   }
 }

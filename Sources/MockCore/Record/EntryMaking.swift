@@ -41,8 +41,20 @@ extension Record.Entry {
     .problemAnswered(.init(number: number, result: result))
   }
 
+  public static func slipShown(number: Int, _ slip: SlipProblem) -> Self {
+    .slipShown(.init(number: number, slip: slip))
+  }
+
+  public static func slipAnswered(number: Int, _ result: SlipResult) -> Self {
+    .slipAnswered(.init(number: number, result: result))
+  }
+
   public static func roundShown(number: Int, _ question: RecoveryQuestion) -> Self {
     .roundShown(.init(number: number, question: question))
+  }
+
+  public static func moveTakenBack(number: Int, _ move: RecoveryMove, elapsed: Millis) -> Self {
+    .moveTakenBack(.init(number: number, move: move, elapsed: elapsed))
   }
 
   public static func moveChosen(number: Int, _ move: RecoveryMove, elapsed: Millis) -> Self {

@@ -42,6 +42,8 @@ struct ScheduleJSON: Codable {
   var checkin_spacing_ms: Int64?
   /// The closing questions for the last 90 seconds (absent: none).
   var questions: [String]?
+  /// The questions file had only weak questions (absent: false).
+  var questions_none_strong: Bool?
 
   struct HostileJSON: Codable {
     struct Line: Codable {
@@ -70,6 +72,7 @@ struct ScheduleJSON: Codable {
     checkin_spacing_ms =
       schedule.options.checkinTarget == nil ? nil : schedule.options.checkinSpacing
     questions = schedule.options.questions.isEmpty ? nil : schedule.options.questions
+    questions_none_strong = schedule.options.noStrongQuestion ? true : nil
     interjections = schedule.interjections.map {
       Item(id: $0.id, kind: $0.kind.rawValue, text: $0.text, phase: $0.phase.name, at_ms: $0.at)
     }
@@ -110,7 +113,7 @@ struct ScheduleJSON: Codable {
           checkinSpacing: try checkin_spacing_ms.map {
             try Record.checked($0, "checkin_spacing_ms")
           } ?? CheckinTarget.standardSpacing,
-          questions: questions ?? []))
+          questions: questions ?? [], noStrongQuestion: questions_none_strong ?? false))
     }
   }
 }

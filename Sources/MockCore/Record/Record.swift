@@ -50,6 +50,8 @@ public struct Record: Equatable, Sendable {
     case drillStarted(DrillInfo)
     case problemShown(ProblemShown)
     case problemAnswered(ProblemAnswered)
+    case slipShown(SlipShown)
+    case slipAnswered(SlipAnswered)
     /// A card of the numbers kit was answered and rescheduled.
     case cardReviewed(CardReview)
     /// The drill's last line.
@@ -57,6 +59,7 @@ public struct Record: Equatable, Sendable {
     case roundShown(RoundShown)
     /// The candidate named the recovery move they are using in a round.
     case moveChosen(RoundMove)
+    case moveTakenBack(RoundMove)
     /// A move already used was tried again before all five had been used, and refused.
     case moveRefused(RoundMove)
     case roundRated(RoundRated)
@@ -106,10 +109,13 @@ public struct Record: Equatable, Sendable {
     case drillStarted = "drill_started"
     case problemShown = "problem_shown"
     case problemAnswered = "problem_answered"
+    case slipShown = "slip_shown"
+    case slipAnswered = "slip_answered"
     case cardReviewed = "card_reviewed"
     case drillEnded = "drill_ended"
     case roundShown = "round_shown"
     case moveChosen = "move_chosen"
+    case moveTakenBack = "move_taken_back"
     case moveRefused = "move_refused"
     case roundRated = "round_rated"
     case pushbackAnswered = "pushback_answered"
@@ -150,10 +156,13 @@ extension Record.Entry {
     case .drillStarted(let info): (.drillStarted, info)
     case .problemShown(let p): (.problemShown, p)
     case .problemAnswered(let p): (.problemAnswered, p)
+    case .slipShown(let p): (.slipShown, p)
+    case .slipAnswered(let p): (.slipAnswered, p)
     case .cardReviewed(let review): (.cardReviewed, review)
     case .drillEnded(let ending): (.drillEnded, ending)
     case .roundShown(let p): (.roundShown, p)
     case .moveChosen(let p): (.moveChosen, p)
+    case .moveTakenBack(let p): (.moveTakenBack, p)
     case .moveRefused(let p): (.moveRefused, p)
     case .roundRated(let p): (.roundRated, p)
     case .pushbackAnswered(let p): (.pushbackAnswered, p)
@@ -193,10 +202,13 @@ extension Record.Kind {
     case .drillStarted: .drillStarted(try .init(from: d))
     case .problemShown: .problemShown(try .init(from: d))
     case .problemAnswered: .problemAnswered(try .init(from: d))
+    case .slipShown: .slipShown(try .init(from: d))
+    case .slipAnswered: .slipAnswered(try .init(from: d))
     case .cardReviewed: .cardReviewed(try .init(from: d))
     case .drillEnded: .drillEnded(try .init(from: d))
     case .roundShown: .roundShown(try .init(from: d))
     case .moveChosen: .moveChosen(try .init(from: d))
+    case .moveTakenBack: .moveTakenBack(try .init(from: d))
     case .moveRefused: .moveRefused(try .init(from: d))
     case .roundRated: .roundRated(try .init(from: d))
     case .pushbackAnswered: .pushbackAnswered(try .init(from: d))

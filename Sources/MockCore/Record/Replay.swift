@@ -91,7 +91,7 @@ public struct Projection: Equatable, Sendable {
     case .checkinCounted: break
     // A drill is not a session: replaying one does nothing to a session.
     case .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded, .roundShown,
-      .moveChosen, .moveRefused, .roundRated:
+      .moveChosen, .moveTakenBack, .moveRefused, .roundRated, .slipShown, .slipAnswered:
       break
     }
   }

@@ -6,7 +6,8 @@ extension Report {
     facts.append("\(DurationText.clock(d.info.limit)) each")
     let sections: [Markup]
     switch d.items {
-    case .estimate(let answers): sections = answers.isEmpty ? [] : problemSections(answers, d.info)
+    case .estimate(let answers), .slip(let answers):
+      sections = answers.isEmpty ? [] : problemSections(answers, d.info)
     case .numbers(let reviews): sections = reviews.isEmpty ? [] : cardSections(reviews)
     case .recovery(let rounds): sections = rounds.isEmpty ? [] : roundSections(rounds, d.info)
     }
@@ -48,7 +49,7 @@ extension Report {
             answers.map {
               [
                 "\($0.number). \($0.kind.title)", EstimateResult.ratioText($0.ratio),
-                $0.band.rawValue,
+                $0.band.name,
                 DurationText.clock($0.elapsed), $0.pass ? "yes" : "no", $0.diagnosis ?? "-",
               ]
             }))))
@@ -140,7 +141,7 @@ extension Report {
               },
               id: "estimates", title: "Median time to answer, by kind of estimate",
               desc: s.kinds.map {
-                "\($0.kind.title): \($0.attempts) attempts, \(Int(($0.passRate * 100).rounded()))% "
+                "\($0.kind.title): \(Plural.of($0.attempts, "attempt")), \(Int(($0.passRate * 100).rounded()))% "
                   + "passed, median \(DurationText.clock($0.medianTime))"
               }.joined(separator: "; ") + "."),
             caption: "Bars: the median time to answer; the pass rate in brackets.",

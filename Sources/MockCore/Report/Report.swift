@@ -66,8 +66,8 @@ public enum Report {
     // Drills alone: no session charts of nothing.
     guard !summaries.isEmpty else {
       return page(
-        title: "mockroom: \(drills.count) drills", heading: "Drills over time",
-        facts: ["\(drills.count) drill\(drills.count == 1 ? "" : "s")", chosen], sections: drilled,
+        title: "mockroom: \(Plural.of(drills.count, "drill"))", heading: "Drills over time",
+        facts: [Plural.of(drills.count, "drill"), chosen], sections: drilled,
         generated: generated, program: program)
     }
     var sections = [

@@ -84,8 +84,9 @@ public struct Timeline: Equatable, Sendable {
           Event(t: t, what: "check-in counted", detail: "\(number) of \(target)", by: by))
       case .sessionStarted, .phaseLeft, .cueFired, .acknowledged, .replanned, .marked, .debrief,
         .held, .released, .skipped, .note, .drillStarted, .problemShown, .problemAnswered,
-        .cardReviewed, .drillEnded, .roundShown, .moveChosen, .moveRefused, .roundRated,
-        .pushbackAnswered:
+        .cardReviewed, .drillEnded, .roundShown, .moveChosen, .moveTakenBack, .moveRefused,
+        .roundRated,
+        .pushbackAnswered, .slipShown, .slipAnswered:
         // A pushback's answer is told with its banner.
         break
       }

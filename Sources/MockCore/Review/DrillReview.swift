@@ -28,8 +28,18 @@ public struct DrillStats: Equatable, Sendable {
     }
   }
 
+  /// The slip drill's chains over every slip drill: how many, how many caught (the right step
+  /// and a corrected answer that passes), and the median time.
+  public struct SlipStats: Equatable, Sendable {
+    public var chains: Int
+    public var caught: Int
+    public var medianTime: Millis
+  }
+
   public var drills: Int
   public var kinds: [KindStats]
+  /// Nil before any slip drill.
+  public var slips: SlipStats?
   public var cards: [CardState]
   public var recovery: RecoveryStats
   /// Today, in days since the epoch.
@@ -54,6 +64,13 @@ public struct DrillStats: Equatable, Sendable {
         recentPassRate: Double(mine.suffix(10).filter(\.pass).count) / Double(min(10, mine.count)))
     }
     cards = Self.cards(drills.flatMap(\.reviews))
+    let chains = drills.flatMap(\.slips)
+    slips =
+      chains.isEmpty
+      ? nil
+      : SlipStats(
+        chains: chains.count, caught: chains.filter(\.pass).count,
+        medianTime: Stats.median(chains.map(\.elapsed)) ?? 0)
     recovery = RecoveryStats(drills.filter { $0.info.drill == .recovery })
   }
 
@@ -87,13 +104,25 @@ public struct DrillStats: Equatable, Sendable {
   }
 
   /// The cards a numbers drill asks, `count` of them: due first (the longest overdue first),
-  /// then new ones in the deck's order, then those due soonest.
-  public static func order(_ cards: [CardState], today: Double, count: Int) -> [NumberCard] {
+  /// then new ones in the deck's order, and with `all`, then those not yet due, soonest first.
+  public static func order(_ cards: [CardState], today: Double, count: Int, all: Bool = false)
+    -> [NumberCard]
+  {
     let due = cards.filter { $0.isDue(on: today) }.sorted { $0.memory!.due < $1.memory!.due }
     let new = cards.filter { $0.memory == nil }
-    let later = cards.filter { $0.memory != nil && !$0.isDue(on: today) }
-      .sorted { $0.memory!.due < $1.memory!.due }
+    let later = all ? Self.later(cards, today: today) : []
     return Array((due + new + later).prefix(count)).map(\.card)
+  }
+
+  /// Cards reviewed before and not yet due, soonest first.
+  static func later(_ cards: [CardState], today: Double) -> [CardState] {
+    cards.filter { $0.memory != nil && !$0.isDue(on: today) }
+      .sorted { $0.memory!.due < $1.memory!.due }
+  }
+
+  /// The ids of the cards not yet due: asked only with `--all`, and named as early.
+  public static func early(_ cards: [CardState], today: Double) -> Set<String> {
+    Set(later(cards, today: today).map(\.card.id))
   }
 }
 
@@ -110,6 +139,7 @@ public enum DrillText {
       let mean =
         rated.isEmpty ? "" : String(format: ", mean rating %.1f", RecoveryStats.mean(rated))
       return "\(end): \(rated.count) of \(d.info.count) rounds rated\(mean)"
+    case .slip: return "\(end): \(d.slips.filter(\.pass).count) of \(d.slips.count) caught"
     }
   }
 
@@ -122,10 +152,10 @@ public enum DrillText {
       "",
     ]
     switch d.items {
-    case .estimate(let answers):
+    case .estimate(let answers), .slip(let answers):
       for a in answers {
         let ratio = EstimateResult.ratioText(a.ratio).padding(12)
-        let band = a.band.rawValue.padding(18)
+        let band = a.band.name.padding(18)
         let time = DurationText.clock(a.elapsed).padding(6, left: true)
         out.append(
           "  \(a.number). \(a.kind.title.padding(14)) \(ratio) \(band) \(time)"
@@ -155,6 +185,11 @@ public enum DrillText {
   public static func stats(_ s: DrillStats) -> [String] {
     guard s.drills > 0 else { return [] }
     var out = ["", "Drills: \(s.drills)"]
+    if let slips = s.slips {
+      out.append(
+        "slip drill: \(slips.caught) of \(Plural.of(slips.chains, "chain")) caught, median "
+          + "time \(DurationText.clock(slips.medianTime))")
+    }
     if !s.kinds.isEmpty {
       out += ReviewText.table(
         ["estimate", "attempts", "pass rate", "median time", "median ratio", "trend"],

@@ -32,6 +32,9 @@ public struct DrillSummary: Equatable, Sendable {
     case estimate([Answer])
     case numbers([CardReview])
     case recovery([RecoveryRound])
+    /// The slip drill's chains, each as an answer: its ratio, band and pass, and in its
+    /// diagnosis the step named and the time to spot it.
+    case slip([Answer])
 
     /// None yet, of `kind`.
     public init(_ kind: DrillKind) {
@@ -39,6 +42,7 @@ public struct DrillSummary: Equatable, Sendable {
       case .estimate: self = .estimate([])
       case .numbers: self = .numbers([])
       case .recovery: self = .recovery([])
+      case .slip: self = .slip([])
       }
     }
   }
@@ -66,6 +70,7 @@ public struct DrillSummary: Equatable, Sendable {
     case .estimate: items = .estimate(answers)
     case .numbers: items = .numbers(reviews)
     case .recovery: items = .recovery(rounds)
+    case .slip: items = .slip(answers)
     }
     self.init(info: info, started: started, ending: ending, items: items)
   }
@@ -90,11 +95,21 @@ public struct DrillSummary: Equatable, Sendable {
           number: answered.number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
           elapsed: r.elapsed, diagnosis: r.diagnosis))
       items = .estimate(answers)
+    case (.slipAnswered(let answered), .slip(var answers)):
+      let r = answered.result
+      answers.append(
+        Answer(
+          number: answered.number, kind: r.kind, ratio: r.ratio, band: r.band, pass: r.pass,
+          elapsed: r.elapsed, diagnosis: "\(r.slip.words): " + r.summary))
+      items = .slip(answers)
     case (.cardReviewed(let review), .numbers(var reviews)):
       reviews.append(review)
       items = .numbers(reviews)
     case (.roundShown(let shown), .recovery(var rounds)):
       rounds.append(RecoveryRound(number: shown.number, question: shown.question))
+      items = .recovery(rounds)
+    case (.moveTakenBack(let taken), .recovery(var rounds)):
+      rounds.change(taken.number) { if $0.move == taken.move { $0.move = nil } }
       items = .recovery(rounds)
     case (.moveChosen(let chosen), .recovery(var rounds)):
       rounds.change(chosen.number) { $0.move = chosen.move }
@@ -115,10 +130,11 @@ public struct DrillSummary: Equatable, Sendable {
       }
       items = .recovery(rounds)
     case (.problemAnswered, _), (.cardReviewed, _), (.roundShown, _), (.moveChosen, _),
-      (.moveRefused, _), (.roundRated, _):
+      (.moveTakenBack, _),
+      (.moveRefused, _), (.roundRated, _), (.slipAnswered, _):
       // Another kind's line: not this drill's.
       break
-    case (.drillStarted, _), (.problemShown, _):
+    case (.drillStarted, _), (.problemShown, _), (.slipShown, _):
       // The first line is read above; a problem shown is answered or not.
       break
     case (.sessionStarted, _), (.phaseEntered, _), (.phaseLeft, _), (.paused, _), (.resumed, _),
@@ -137,6 +153,19 @@ public struct DrillSummary: Equatable, Sendable {
       if case .estimate(let answers) = items { answers } else { [] }
     }
     set { items = .estimate(newValue) }
+  }
+
+  /// The slip drill's chains, as answers; none for another kind.
+  public var slips: [Answer] {
+    if case .slip(let answers) = items { answers } else { [] }
+  }
+
+  /// Adds an answer read back from the index to the estimation or slip drill's answers.
+  public mutating func append(_ answer: Answer) {
+    switch items {
+    case .slip(let answers): items = .slip(answers + [answer])
+    default: self.answers.append(answer)
+    }
   }
 
   /// The numbers drill's reviews; none for another kind.

@@ -61,7 +61,8 @@ public enum RecoveryText {
       })
     if let first = r.first {
       out.append(
-        "reached for first: \(first.move.title) (\(first.times) of \(r.firsts.count) drills)")
+        "reached for first: \(first.move.title) (\(first.times) of \(Plural.of(r.firsts.count, "drill")))"
+      )
     }
     if let gap = r.meanGap {
       out.append(

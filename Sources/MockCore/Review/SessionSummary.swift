@@ -10,7 +10,11 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     public var actual: Millis
     /// Whether the session got to the phase at all.
     public var reached: Bool
-    public var overrun: Millis { max(0, actual - budget) }
+    /// Time past the budget; under a second is none (it would read +0:00, and count as over).
+    public var overrun: Millis {
+      let over = actual - budget
+      return over < 1_000 ? 0 : over
+    }
     public init(phase: Phase, budget: Millis, actual: Millis, reached: Bool) {
       self.phase = phase
       self.budget = budget

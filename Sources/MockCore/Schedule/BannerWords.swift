@@ -27,7 +27,7 @@ extension CueKind {
     case .curveball:
       "Invent no figures: say how you'd measure it, state an assumption, go on."
     case .silence:
-      "Brief: let them think. Long: draw, go a level deeper, or ask if it lands."
+      "Thinking: wait three seconds. Bored: change something or check in. Unconvinced: surface it."
     case .checkin:
       "Ask whether this is where they want the time to go."
     case .lastStretch:
@@ -47,6 +47,22 @@ extension CueKind {
 }
 
 extension Banner {
+  /// The move that answers it: for a silence from the deck, the method's response to that
+  /// silence (thinking, bored or disagreeing); else its kind's.
+  public var move: String {
+    guard kind == .silence else { return kind.move }
+    if cue.contains("thinking") {
+      return "Let it be: wait three seconds, then go on. A thinking silence is theirs to break."
+    }
+    if cue.contains("bored") {
+      return "Change something: a new angle or a level deeper, or check in on the direction."
+    }
+    if cue.contains("disagree") {
+      return "Surface it: ask whether the reasoning holds for them, or offer to revisit it."
+    }
+    return kind.move
+  }
+
   /// What happened: the interviewer's words for an interjection, ours for a coaching cue.
   public var message: String {
     if let text { return text }

@@ -25,6 +25,15 @@ public enum CueKind: String, CaseIterable, Equatable, Hashable, Sendable {
     }
   }
 
+  /// The phase this cue is waiting for: its banner comes down once the session reaches it.
+  public var awaits: Phase? {
+    switch self {
+    case .drillLate: .drill
+    case .compressedClose: .ops
+    default: nil
+    }
+  }
+
   /// Whether the cue comes from a deck (an interjection) rather than the clock.
   public var isInterjection: Bool {
     switch self {

@@ -41,12 +41,17 @@ public struct Schedule: Equatable, Hashable, Sendable {
     /// The candidate's closing questions shown at the last 90 seconds (two, the least
     /// recently shown first).
     public var questions: [String]
+    /// The questions file has questions, but `questions check` flags every one: the last-90
+    /// banner says there is no strong one yet.
+    public var noStrongQuestion: Bool
 
     public init(
       drillGrace: Millis = 0, checkinEvery: Millis? = nil, partner: Bool = false,
       hostile: Hostile? = nil, checkinTarget: Int? = nil,
-      checkinSpacing: Millis = CheckinTarget.standardSpacing, questions: [String] = []
+      checkinSpacing: Millis = CheckinTarget.standardSpacing, questions: [String] = [],
+      noStrongQuestion: Bool = false
     ) {
+      self.noStrongQuestion = noStrongQuestion
       self.checkinSpacing = checkinSpacing
       self.drillGrace = drillGrace
       self.checkinEvery = checkinEvery
@@ -87,7 +92,10 @@ public struct Schedule: Equatable, Hashable, Sendable {
     var cues: [Cue] = [
       Cue(
         id: "last-90s", kind: .lastStretch, trigger: .sessionRemaining(Self.lastStretch),
-        conditions: [.planAbove(Self.lastStretch)]),
+        conditions: [.planAbove(Self.lastStretch)],
+        text: options.noStrongQuestion
+          ? "The last 90 seconds: time for your questions. There is no strong closing question "
+            + "in your file yet ('mockroom questions check' says why)." : nil),
       Cue(
         id: "clarify-over", kind: .clarifyOver, trigger: .phaseRemaining(.clarify, 0),
         boundTo: .clarify),

@@ -328,8 +328,11 @@ public struct Session: Equatable, Sendable {
   private mutating func move(to target: Phase, via move: PhaseMove, at now: Instant) -> [Record] {
     let left = leaveCurrentPhase(at: now)
     let t = sinceStart(at: now)
-    for index in banners.indices where banners[index].phase == phase && banners[index].isOnScreen {
-      banners[index].fate = .retired(at: t)
+    for index in banners.indices where banners[index].isOnScreen {
+      // A phase-bound banner goes with its phase; one about a phase not yet begun goes once
+      // it begins ("drill late" in the drill, "close now" in ops).
+      let awaited = banners[index].kind.awaits.map { target >= $0 } ?? false
+      if banners[index].phase == phase || awaited { banners[index].fate = .retired(at: t) }
     }
     phase = target
     furthest = max(furthest, target)

@@ -122,7 +122,7 @@ struct Ctl: ParsableCommand {
         for item in state.deck {
           let due = item.dueInMs.map { $0 > 0 ? "in \(DurationText.clock($0))" : "due" } ?? "later"
           print(
-            "deck \(item.id) · \(item.kind) · \(item.phase) at \(DurationText.clock(item.atMs)) · \(item.state)\(item.isOpen ? " · " + due : "")"
+            "deck \(item.id) · \(item.kind) · \(item.whenText) · \(item.state)\(item.isOpen ? " · " + due : "")"
           )
         }
       }

@@ -7,7 +7,7 @@ struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drill",
     abstract: "Drills between mocks: the three estimations, and the numbers kit as cards.",
-    subcommands: [Estimate.self, Numbers.self, Recovery.self, Status.self])
+    subcommands: [Estimate.self, Numbers.self, Recovery.self, Slip.self, Status.self])
 
   /// Today, in days since the epoch: a card's schedule is in calendar days.
   static var today: Double { Date().timeIntervalSince1970 / 86_400 }
@@ -16,9 +16,11 @@ struct DrillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "The numbers kit from memory, a card at a time, scheduled by FSRS.",
       discussion: """
-        Due cards come first, then new ones. The rating comes from the result: wrong or past \
-        the time is again, right but slow (past two thirds of it) is hard, exact within a \
-        third of it is easy, and any other right answer is good.
+        Due cards come first, then new ones; cards not yet due only with --all, named as \
+        early in the summary. The rating comes from the result: wrong or past the time is \
+        again, right but slow (past two thirds of it) is hard, exact within a third of it is \
+        easy, and any other right answer is good. A card rated again comes back at the end \
+        of the drill until it is right.
         """)
 
     @Option(help: ArgumentHelp("How many cards (default 8, or card_count).", valueName: "n"))
@@ -26,6 +28,9 @@ struct DrillCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The time each card has (default 20s).", valueName: "duration"))
     var time: String?
+
+    @Flag(help: "Ask cards not yet due too, after the due and new ones (named early).")
+    var all = false
 
     func validate() throws {
       if let count, !(1...NumberCard.deck.count).contains(count) {
@@ -42,11 +47,72 @@ struct DrillCommand: ParsableCommand {
       let store = try context.sessionStore()
       let today = DrillCommand.today
       let states = DrillStats.cards(try store.everything().drills.flatMap(\.reviews))
-      let chosen = DrillStats.order(states, today: today, count: count ?? settings.cardCount)
+      let chosen = DrillStats.order(
+        states, today: today, count: count ?? settings.cardCount, all: all)
+      guard !chosen.isEmpty else {
+        throw UserError(
+          "no card is due and none is new; --all asks the cards not yet due", code: 1)
+      }
       var memories: [String: FSRS.Memory] = [:]
       for state in states { memories[state.card.id] = state.memory }
-      let cards = NumberItems(cards: chosen, memories: memories, day: today)
+      let early = all ? DrillStats.early(states, today: today) : []
+      let cards = NumberItems(cards: chosen, memories: memories, day: today, early: early)
       try DrillRun.run(cards, seed: nil, limit: limit, context: context, settings: settings)
+    }
+  }
+
+  struct Slip: ContextCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "A worked chain with one planted slip: name the wrong step, then fix the answer.",
+      discussion: """
+        The chain comes from the estimation drill's generator with one slip planted: the \
+        average used as the peak, a per-day figure used as per second, K and V counted once, \
+        the 7B rate used for a 70B model, a factor of ten, bits for bytes, or the \
+        tensor-parallel split missed. Type the wrong step's number and Enter (the time to \
+        spot it), then the corrected answer and Enter. A pass is the right step and an \
+        answer within 1.5x, inside the time.
+        """)
+
+    @Option(
+      name: .customLong("kind"),
+      help: ArgumentHelp(
+        "Only chains of this kind: gpus, kv or qps, in any case (repeat for more).",
+        valueName: "kind"),
+      completion: .list(EstimateKind.allCases.map(\.rawValue)))
+    var kinds: [String] = []
+
+    @Option(help: ArgumentHelp("How many chains (default 3).", valueName: "n"))
+    var count: Int?
+
+    @Option(
+      help: ArgumentHelp("The time each chain has (default 90s).", valueName: "duration"))
+    var time: String?
+
+    @Option(help: ArgumentHelp("Make the drill repeatable: the same chains.", valueName: "n"))
+    var seed: UInt64?
+
+    func validate() throws {
+      for kind in kinds where EstimateKind(named: kind) == nil {
+        throw ValidationError("--kind '\(kind)': use gpus, kv or qps.")
+      }
+      if let count, !(1...20).contains(count) {
+        throw ValidationError("--count \(count): give a number from 1 to 20.")
+      }
+      if let time, (try? DurationText.parse(time)).map({ $0 >= 5_000 }) != true {
+        throw ValidationError("--time '\(time)': give a duration of 5s or more, like 90s.")
+      }
+    }
+
+    func run(in context: Context) throws {
+      let settings = try context.settings()
+      let limit = try time.map { try DurationText.parse($0) } ?? 90_000
+      var random = SystemRandomNumberGenerator()
+      let seed = self.seed ?? random.next() % 1_000_000
+      let chosen =
+        kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap { EstimateKind(named: $0) }
+      let slips = SlipProblem.set(of: chosen, count: count ?? 3, seed: seed)
+      try DrillRun.run(
+        SlipItems(slips: slips), seed: seed, limit: limit, context: context, settings: settings)
     }
   }
 
@@ -143,15 +209,24 @@ struct DrillCommand: ParsableCommand {
       abstract: "Estimation problems (GPU fleet, KV cache, QPS from DAU) against a clock.",
       discussion: """
         Each problem states every figure it needs. Type each step of the chain (optional) and \
-        the answer (required); numbers may be written 1200, 1,200, 1.2k, 3.5M, 2B or 2e5. A \
-        pass is within 1.5x of the expected value and inside the time. After each answer: \
-        the ratio, its band, which steps were right, the likely slip, and the worked chain.
+        the answer (required); numbers may be written 1200, 1,200, 55 600, 1.2k, ~3.5M, 2B, \
+        2e5 or 30%, and a unit word after one (55.6k QPS, 80GB) is dropped. A GPU count is \
+        whole (rounded up, one at least) and so is a count of requests that fit (rounded \
+        down: 0 when not one fits). A pass is within 1.5x of the expected value and inside \
+        the time. After each answer: the ratio, its band, which steps were right, the likely \
+        slip (or two slips that cancel), a line on whether the result is plausible, and the \
+        worked chain; Up/Down scroll it. Problems stay in the ranges interviews use (a fleet \
+        of 10 to 5,000 GPUs, a peak of 100 to 50,000 QPS, 4 to 400 requests in flight per \
+        GPU), except about one in twelve made implausible on purpose: a sanity problem. \
+        With --sheet, no clock: the problems are printed for paper practice (with --answers \
+        the worked chains too, with --json as one JSON document).
         """)
 
     @Option(
       name: .customLong("kind"),
       help: ArgumentHelp(
-        "Only problems of this kind: gpus, kv or qps (repeat for more).", valueName: "kind"),
+        "Only problems of this kind: gpus, kv or qps, in any case (repeat for more).",
+        valueName: "kind"),
       completion: .list(EstimateKind.allCases.map(\.rawValue)))
     var kinds: [String] = []
 
@@ -168,12 +243,25 @@ struct DrillCommand: ParsableCommand {
       help: ArgumentHelp("Make the drill repeatable: the same problems again.", valueName: "n"))
     var seed: UInt64?
 
+    @Flag(help: "Print the problems as a worksheet, without the clock (up to 1,000 with --count).")
+    var sheet = false
+
+    @Flag(help: "With --sheet: each problem's worked chain and answer too.")
+    var answers = false
+
+    @Flag(help: "With --sheet: one JSON document (inputs, text, plausibility, and any answers).")
+    var json = false
+
     func validate() throws {
-      for kind in kinds where EstimateKind(rawValue: kind) == nil {
+      for kind in kinds where EstimateKind(named: kind) == nil {
         throw ValidationError("--kind '\(kind)': use gpus, kv or qps.")
       }
-      if let count, !(1...20).contains(count) {
-        throw ValidationError("--count \(count): give a number from 1 to 20.")
+      if !sheet, answers || json {
+        throw ValidationError("--answers and --json go with --sheet.")
+      }
+      let most = sheet ? 1_000 : 20
+      if let count, !(1...most).contains(count) {
+        throw ValidationError("--count \(count): give a number from 1 to \(most).")
       }
       if let time, (try? DurationText.parse(time)).map({ $0 >= 5_000 }) != true {
         throw ValidationError("--time '\(time)': give a duration of 5s or more, like 60s.")
@@ -185,8 +273,16 @@ struct DrillCommand: ParsableCommand {
       let limit = try time.map { try DurationText.parse($0) } ?? settings.estimateTime
       var random = SystemRandomNumberGenerator()
       let seed = self.seed ?? random.next() % 1_000_000
-      let chosen = kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap(EstimateKind.init)
+      let chosen =
+        kinds.isEmpty ? EstimateKind.allCases : kinds.compactMap { EstimateKind(named: $0) }
       let problems = Self.problems(of: chosen, count: count ?? 3, seed: seed)
+      if sheet {
+        print(
+          json
+            ? Worksheet.json(problems, seed: seed, answers: answers)
+            : Worksheet.text(problems, seed: seed, answers: answers), terminator: json ? "\n" : "")
+        return
+      }
       let items = EstimateItems(problems: problems)
       try DrillRun.run(items, seed: seed, limit: limit, context: context, settings: settings)
     }
@@ -194,20 +290,7 @@ struct DrillCommand: ParsableCommand {
     /// `count` problems of the kinds chosen, in an order the seed decides, each kind once before
     /// any comes again.
     static func problems(of kinds: [EstimateKind], count: Int, seed: UInt64) -> [EstimateProblem] {
-      var random = SeededGenerator(seed: seed)
-      var out: [EstimateProblem] = []
-      var round: [EstimateKind] = []
-      while out.count < count {
-        if round.isEmpty {
-          round = kinds
-          // Fisher-Yates by hand: the stdlib's shuffle may change how it draws.
-          for i in stride(from: round.count - 1, to: 0, by: -1) {
-            round.swapAt(i, Int(random.next() % UInt64(i + 1)))
-          }
-        }
-        out.append(EstimateProblem.generate(round.removeFirst(), &random))
-      }
-      return out
+      EstimateProblem.set(of: kinds, count: count, seed: seed)
     }
   }
 }

@@ -38,16 +38,19 @@ struct QuestionsCommand: ParsableCommand {
     }
   }
 
-  /// The two questions for a session's last 90 seconds; none (with a warning) when the file
-  /// cannot be read. Sessions are looked through only when there is a file.
-  static func forLastStretch(_ context: Context) -> [String] {
+  /// The two questions for a session's last 90 seconds, strong ones only, and whether the
+  /// file has only weak ones; none (with a warning) when the file cannot be read. Sessions are
+  /// looked through only when there is a file.
+  static func forLastStretch(_ context: Context) -> (questions: [String], noneStrong: Bool) {
     do {
-      guard let questions = try read(context.environment), !questions.isEmpty else { return [] }
-      return ClosingQuestions.choose(
+      guard let questions = try read(context.environment), !questions.isEmpty else {
+        return ([], false)
+      }
+      return ClosingQuestions.forBanner(
         questions.map(\.text), lastShown: try context.sessionStore().questionsShown())
     } catch {
       warn("\(error.message); the last 90 seconds shows no questions")
-      return []
+      return ([], false)
     }
   }
 
@@ -63,7 +66,7 @@ struct QuestionsCommand: ParsableCommand {
         return
       }
       let shown = try context.sessionStore().questionsShown()
-      let next = Set(ClosingQuestions.choose(questions.map(\.text), lastShown: shown))
+      let next = Set(ClosingQuestions.forBanner(questions.map(\.text), lastShown: shown).questions)
       let rows = questions.map { q in
         [
           next.contains(q.text) ? "next" : "", shown[q.text].map { ReviewText.date($0) } ?? "never",

@@ -164,7 +164,7 @@ struct Run: ContextCommand {
       options.hostile = Hostile.place(
         until: length, own: chosen?.interjections ?? [], generic: library.deck, seed: seed)
     }
-    options.questions = QuestionsCommand.forLastStretch(context)
+    (options.questions, options.noStrongQuestion) = QuestionsCommand.forLastStretch(context)
     let schedule = Schedule.place(
       own: chosen?.interjections ?? [], generic: library.deck, plan: plan,
       count: settings.pivots, seed: seed, options: options)

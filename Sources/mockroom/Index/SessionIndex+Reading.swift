@@ -214,7 +214,7 @@ extension SessionIndex {
         let ratio = row.real(3), let band = row.text(4).flatMap(Band.init(rawValue:)),
         let pass = row.int(5), let elapsed = row.int(6)
       else { continue }
-      out[id]?.answers.append(
+      out[id]?.append(
         DrillSummary.Answer(
           number: Int(number), kind: kind, ratio: ratio, band: band, pass: pass == 1,
           elapsed: elapsed, diagnosis: row.text(7)))

@@ -85,7 +85,7 @@ extension SessionIndex {
         .int(Int64(d.info.count)), .text(d.ending?.outcome.rawValue),
         .text(d.ending.map(\.reason.tag)),
       ])
-      for (position, a) in d.answers.enumerated() {
+      for (position, a) in (d.answers + d.slips).enumerated() {
         try answer.run([
           id, .int(Int64(position)), .int(Int64(a.number)), .text(a.kind.rawValue),
           .real(a.ratio), .text(a.band.rawValue), .int(a.pass ? 1 : 0), .int(a.elapsed),

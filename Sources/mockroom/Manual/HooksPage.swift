@@ -37,8 +37,8 @@ enum HooksPage {
     "CUE": "The cue's id: a deck entry's, or one of the coaching cues' (last-90s, drill-late, "
       + "and the rest).",
     "KIND": "For cue-fired, the cue's kind as the record writes it (pivot, one_minute, ...); "
-      + "for drill-answered, the problem's kind or the card's id.",
-    "DRILL": "The drill: estimate, numbers or recovery.",
+      + "for drill-answered, the problem's kind, the card's id or the slip planted.",
+    "DRILL": "The drill: estimate, numbers, recovery or slip.",
     "RESULT": "For drill-answered: pass or fail, or a card's rating.",
     "INTERVIEW": "For writeup-due: the real interview's id, as its file is named.",
     "DUE": "For writeup-due: when the write-up is due, four hours after the interview's end.",

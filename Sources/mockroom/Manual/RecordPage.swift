@@ -35,9 +35,14 @@ enum RecordPage {
     .skipped: "cue: a scheduled interjection dropped.",
     .note: "text: a time-stamped note.",
     .hookFailed: "event, command, why: a hook that failed, ran out of time or could not start.",
-    .drillStarted: "A drill's first line: id, program, drill (estimate, numbers, recovery), "
+    .drillStarted: "A drill's first line: id, program, drill (estimate, numbers, recovery, slip), "
       + "seed, limit_ms, count.",
-    .problemShown: "number, kind, inputs, steps, expected: an estimation problem as shown.",
+    .problemShown: "number, kind, inputs, steps, expected, answer, sanity: an estimation "
+      + "problem as shown.",
+    .slipShown: "number, kind, inputs, slip, step, factor, shown, answer: a worked chain with "
+      + "a slip planted at step (from 1), each step's value as shown, and the right answer.",
+    .slipAnswered: "number, kind, slip, planted, named, answer, ratio, band, pass, step_right, "
+      + "spotted_ms, elapsed_ms, limit_ms.",
     .problemAnswered: "number, kind, answers, ratio, band, pass, elapsed_ms, limit_ms, "
       + "steps_right, diagnosis.",
     .cardReviewed: "card, answer, right, exact, rating, elapsed_ms, and the card's schedule: "
@@ -45,6 +50,8 @@ enum RecordPage {
     .drillEnded: "outcome and reason, as session_ended has them.",
     .roundShown: "number, cue, text, strong, prompt: a recovery round began.",
     .moveChosen: "number, move, elapsed_ms: the move named in a recovery round.",
+    .moveTakenBack: "number, move, elapsed_ms: the round's move taken back (Backspace), its "
+      + "lock open again.",
     .moveRefused: "number, move, elapsed_ms: a move refused, being locked.",
     .roundRated: "number, move, rating (1-5), elapsed_ms.",
     .pushbackAnswered: "banner, cue, answer (held, changed, gave_way), after_ms.",

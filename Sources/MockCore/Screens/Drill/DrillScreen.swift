@@ -38,16 +38,25 @@ public enum DrillScreen {
       }
       // Compact, the clock and LATE are in the header: the rows go to the problem.
       if wide {
-        for row in BigDigits.rows(clock, font: BigDigits.large) {
-          frame.center(row, y: y, style: Style(bold: true, tone: tone))
-          y += 1
-        }
-        y += 1
         let badge =
           late
           ? " LATE: past the \(DurationText.clock(limit)) limit "
           : tone == .warn ? " last quarter of \(DurationText.clock(limit)) " : " on time "
-        frame.center(badge, y: y, style: Style(bold: true, reverse: true, tone: tone))
+        // The big clock only when the whole problem fits under it; else one line, and the
+        // rows go to the problem (80x24 keeps every figure and the question on screen).
+        let digits = BigDigits.rows(clock, font: BigDigits.large)
+        if y + digits.count + 3 + formHeight(drill, width: w, margin: 2) <= h - 2 {
+          for row in digits {
+            frame.center(row, y: y, style: Style(bold: true, tone: tone))
+            y += 1
+          }
+          y += 1
+          frame.center(badge, y: y, style: Style(bold: true, reverse: true, tone: tone))
+        } else {
+          frame.center(
+            " \(clock) ·" + badge, y: y - 1, style: Style(bold: true, reverse: true, tone: tone))
+          y -= 2
+        }
         y += 2
       } else {
         y = 1
@@ -63,6 +72,16 @@ public enum DrillScreen {
     return frame
   }
 
+  /// The rows the problem's text and its form take, with the gap between them.
+  static func formHeight(_ drill: EstimateDrill, width: Int, margin: Int) -> Int {
+    let text = drill.problem.text.reduce(0) {
+      $0
+        + TextLayout.wrap($1.split(separator: " ").map(String.init), width: width - 2 * margin)
+        .count
+    }
+    return text + 1 + drill.problem.kind.steps.count + 1
+  }
+
   /// The problem's text, then a field per step; the text gives way to the fields.
   static func form(_ frame: inout Frame, _ drill: EstimateDrill, from top: Int, wide: Bool) {
     let (w, h) = (frame.size.width, frame.size.height)
@@ -70,20 +89,31 @@ public enum DrillScreen {
     let steps = drill.problem.kind.steps
     let bottom = h - (wide ? 2 : 1)
     let formRows = steps.count + 1
-    var lines: [String] = []
-    for paragraph in drill.problem.text {
-      lines += TextLayout.wrap(
-        paragraph.split(separator: " ").map(String.init), width: w - 2 * margin)
+    func wrapped(_ paragraphs: [String]) -> [String] {
+      paragraphs.flatMap {
+        TextLayout.wrap($0.split(separator: " ").map(String.init), width: w - 2 * margin)
+      }
     }
+    // The question is the last paragraph: when the text is cut, it is the rest that gives way.
+    let question = wrapped(Array(drill.problem.text.suffix(1)))
+    let body = wrapped(Array(drill.problem.text.dropLast()))
     let room = max(0, bottom - top - formRows - 1)
     var y = top
-    for line in lines.prefix(room) {
-      frame.put(line, x: margin, y: y)
+    let cut = body.count + question.count > room
+    let shown =
+      !cut
+      ? body + question
+      : room > question.count
+        ? Array(body.prefix(room - question.count)) + question
+        : Array((body + question).prefix(room))
+    let marked = cut ? (room > question.count ? room - question.count - 1 : room - 1) : -1
+    for (index, line) in shown.enumerated() {
+      frame.put(line, x: margin, y: y, style: Style(bold: cut && index > marked))
+      if index == marked {
+        let more = " (Tab: all of it)"
+        frame.put(more, x: max(margin, w - margin - more.count), y: y, style: Style(dim: true))
+      }
       y += 1
-    }
-    if lines.count > room, room > 0 {
-      let more = " (Tab: all of it)"
-      frame.put(more, x: max(margin, w - margin - more.count), y: y - 1, style: Style(dim: true))
     }
     y += 1
     let labelWidth = min(steps.map(\.label.count).max() ?? 10, w / 2 - 2)
@@ -133,44 +163,74 @@ public enum DrillScreen {
     let (w, h) = (frame.size.width, frame.size.height)
     let margin = wide ? 2 : 1
     let bottom = h - (wide ? 2 : 1)
-    var y = top
     let verdict = r.pass ? "PASS" : "NOT A PASS"
-    let head = "\(verdict) · \(r.ratioText) · \(r.band.rawValue)"
-    frame.put(
-      head.clipped(to: w - 2 * margin), x: margin, y: y,
-      style: Style(bold: true, tone: r.pass ? .ok : .over))
-    y += 1
+    let head = "\(verdict) · \(r.ratioText) · \(r.band.name)"
+    var rows: [(String, Style)] = [
+      (head.clipped(to: w - 2 * margin), Style(bold: true, tone: r.pass ? .ok : .over))
+    ]
     var when = "answered in \(DurationText.clock(r.elapsed)) of \(DurationText.clock(r.limit))"
     if !r.pass { when += r.elapsed > r.limit ? " (too late to pass)" : " (a pass is within 1.5x)" }
-    frame.put(when.clipped(to: w - 2 * margin), x: margin, y: y, style: Style(dim: true))
-    y += wide ? 2 : 1
+    rows.append((when.clipped(to: w - 2 * margin), Style(dim: true)))
+    if wide { rows.append(("", .plain)) }
     var lines: [(String, Style)] = []
     let steps = drill.problem.kind.steps
     for (index, step) in steps.enumerated() {
       guard let right = r.stepsRight[index] else { continue }
       let mark = right ? "right" : "off"
+      let expected =
+        index == steps.count - 1
+        ? drill.problem.targetText : NumberText.short(drill.problem.expected[index])
       lines.append(
         (
-          "\(step.label): \(r.typed[index]) (\(mark); \(NumberText.short(drill.problem.expected[index])))",
+          "\(step.label): \(r.typed[index]) (\(mark); \(expected))",
           Style(tone: right ? .ok : .over)
         ))
     }
     if let diagnosis = r.diagnosis {
       lines.append(("Likely slip: \(diagnosis)", Style(bold: true)))
     }
+    if let answer = r.values.last ?? nil {
+      lines.append(("Sanity: \(drill.problem.sanityRead(answer))", Style(dim: true)))
+    }
+    if drill.problem.sanity {
+      lines.append(
+        (
+          "A sanity problem: its figures are implausible on purpose, and the move is to say so.",
+          Style(bold: true, tone: .warn)
+        ))
+    }
     lines.append(("", .plain))
     for line in drill.problem.chain { lines.append(("  " + line, .plain)) }
     for (text, style) in lines {
+      if text.isEmpty {
+        rows.append(("", .plain))
+        continue
+      }
       for piece in TextLayout.wrap(
         text.split(separator: " ").map(String.init), width: w - 2 * margin
       )
-      .prefix(text.isEmpty ? 0 : 3)
-      where y < bottom {
-        frame.put(piece, x: margin, y: y, style: style)
-        y += 1
+      .prefix(3) {
+        rows.append((piece, style))
       }
-      if text.isEmpty { y += 1 }
     }
+    // Longer than the window, ↑↓ scroll it (never past its end).
+    let room = max(1, bottom - top)
+    let first = min(drill.scroll, max(0, rows.count - room))
+    var y = top
+    for (piece, style) in rows.dropFirst(first).prefix(room) {
+      frame.put(piece, x: margin, y: y, style: style)
+      y += 1
+    }
+  }
+
+  /// Whether the answered screen runs past the window (the hint offers ↑↓).
+  static func answeredRunsOver(_ drill: EstimateDrill, size: Size) -> Bool {
+    guard case .answered(let r) = drill.step else { return false }
+    let wide = size.width >= 60 && size.height >= 20
+    let steps = r.stepsRight.compactMap { $0 }.count
+    let chain = drill.problem.chain.count
+    let rows = 2 + (wide ? 1 : 0) + steps + (r.diagnosis == nil ? 0 : 2) + 1 + chain
+    return rows > size.height - (wide ? 5 : 3)
   }
 
   static func summary(_ frame: inout Frame, _ drill: EstimateDrill, from top: Int) {
@@ -184,7 +244,7 @@ public enum DrillScreen {
     y += 2
     for (index, r) in drill.results.enumerated() where y < h - 3 {
       let line =
-        "\(index + 1). \(r.kind.title): \(r.ratioText), \(r.band.rawValue), "
+        "\(index + 1). \(r.kind.title): \(r.ratioText), \(r.band.name), "
         + "\(DurationText.clock(r.elapsed)) · \(r.pass ? "pass" : "not a pass")"
       frame.put(
         line.clipped(to: w - 2 * margin), x: margin, y: y, style: Style(tone: r.pass ? .ok : .over))
@@ -206,7 +266,8 @@ public enum DrillScreen {
         : "Enter next · Tab problem · ? help"
     case .answered?:
       let next = drill.index + 1 < drill.problems.count ? "next problem" : "the summary"
-      text = "Space \(next) · ? help · q quit"
+      let scrolls = answeredRunsOver(drill, size: frame.size)
+      text = "Space \(next)" + (scrolls ? " · ↑↓ scroll" : "") + " · ? help · q quit"
     case nil: text = "q or Enter: done"
     }
     Hints.draw(into: &frame, text)
@@ -217,7 +278,9 @@ public enum DrillScreen {
     "",
     "Work the chain step by step; each field is",
     "optional but the last, the answer.",
-    "Numbers: 1200, 1,200, 1.2k, 3.5M, 2B, 2e5.",
+    "Numbers: 1200, 1,200, 55 600, 1.2k, ~3.5M,",
+    "2B, 2e5, 30%; a unit after (80GB) is dropped.",
+    "Up/Down scroll an answer too long to fit.",
     "Enter: next field; on the answer, submit.",
     "Up/Down: move between fields. Esc: clear one.",
     "Tab: the whole problem, in a small window.",

@@ -30,6 +30,8 @@ public struct EstimateItems: DrillKindModel {
   public private(set) var results: [EstimateResult] = []
   /// Whether the problem's text has the screen (Tab), for windows too small for it and the form.
   public private(set) var reading = false
+  /// How far the answered screen is scrolled (↑↓), for windows too small for the whole chain.
+  public private(set) var scroll = 0
 
   public init(problems: [EstimateProblem]) { self.problems = problems }
 
@@ -41,6 +43,7 @@ public struct EstimateItems: DrillKindModel {
     let problem = problems[moment.index]
     step = .asking
     reading = false
+    scroll = 0
     fields = Array(repeating: "", count: problem.kind.steps.count)
     focus = 0
     return [Record(t: moment.t, entry: .problemShown(number: moment.index + 1, problem))]
@@ -71,6 +74,12 @@ public struct EstimateItems: DrillKindModel {
       switch key {
       case .character(" "), .enter: return .next
       case .character("q"): return .askQuit
+      case .down, .character("j"):
+        scroll = min(scroll + 1, 40)
+        return .none
+      case .up, .character("k"):
+        scroll = max(scroll - 1, 0)
+        return .none
       default: return .none
       }
     }
@@ -94,7 +103,7 @@ public struct EstimateItems: DrillKindModel {
       fields[focus] = ""
     case .enter:
       let text = fields[focus]
-      if !text.isEmpty, case .failure(let why) = NumberText.parse(text) {
+      if !text.isEmpty, case .failure(let why) = read(text, at: focus, moment) {
         refusal = why.description
         return .none
       }
@@ -112,8 +121,19 @@ public struct EstimateItems: DrillKindModel {
     return .none
   }
 
+  /// A field's text as a number: 0 only for the answer of a kind whose answer may be none.
+  private func read(_ text: String, at field: Int, _ moment: DrillMoment) -> Result<
+    Double, NumberText.Refused
+  > {
+    let problem = problems[moment.index]
+    return NumberText.parse(
+      text, zero: field == fields.count - 1 && problem.answerMayBeZero)
+  }
+
   private mutating func submit(_ moment: DrillMoment) -> DrillMove {
-    let values = fields.map { $0.isEmpty ? nil : try? NumberText.parse($0).get() }
+    let values = fields.indices.map { index in
+      fields[index].isEmpty ? nil : try? read(fields[index], at: index, moment).get()
+    }
     if let bad = fields.indices.first(where: { !fields[$0].isEmpty && values[$0] == nil }) {
       focus = bad
       refusal = "that does not read as a number"

@@ -5,9 +5,10 @@ public typealias NumbersDrill = Drill<NumberItems>
 extension Drill where Kind == NumberItems {
   public init(
     info: DrillInfo, cards: [NumberCard], memories: [String: FSRS.Memory], day: Double,
-    at now: Instant
+    early: Set<String> = [], at now: Instant
   ) {
-    self.init(info: info, NumberItems(cards: cards, memories: memories, day: day), at: now)
+    self.init(
+      info: info, NumberItems(cards: cards, memories: memories, day: day, early: early), at: now)
   }
 
   public var card: NumberCard { kind.cards[index] }
@@ -24,9 +25,12 @@ public struct NumberItems: DrillKindModel {
   public static let drill = DrillKind.numbers
   /// `?` is typed, as any other character.
   public static let takesHelp = false
-  public let cards: [NumberCard]
-  /// Each card's memory before this drill (absent: new).
-  public let memories: [String: FSRS.Memory]
+  /// The cards asked, a missed one again at the end until it is right.
+  public private(set) var cards: [NumberCard]
+  /// Each card's memory: before this drill (absent: new), then as its reviews here leave it.
+  public private(set) var memories: [String: FSRS.Memory]
+  /// The cards asked before they were due (`--all`), named in the summary.
+  public let early: Set<String>
   /// The day the drill began, in days since the epoch.
   public let day: Double
   public private(set) var step = Step.asking
@@ -34,13 +38,33 @@ public struct NumberItems: DrillKindModel {
   public private(set) var refusal: String?
   public private(set) var reviews: [CardReview] = []
 
-  public init(cards: [NumberCard], memories: [String: FSRS.Memory], day: Double) {
+  public init(
+    cards: [NumberCard], memories: [String: FSRS.Memory], day: Double, early: Set<String> = []
+  ) {
     self.cards = cards
     self.memories = memories
     self.day = day
+    self.early = early
   }
 
   public var count: Int { cards.count }
+
+  /// What typed text reads as for `card`: on a factor card (`x`), a percent is the factor it
+  /// adds (30% headroom is x1.3).
+  public static func read(_ typed: String, for card: NumberCard) -> Result<
+    Double, NumberText.Refused
+  > {
+    let text = typed.trimmingCharacters(in: .whitespaces)
+    let read = NumberText.parse(text)
+    guard card.unit == "x", text.hasSuffix("%"), case .success(let share) = read else {
+      return read
+    }
+    return .success(1 + share)
+  }
+
+  public static func value(of typed: String, for card: NumberCard) -> Double? {
+    try? read(typed, for: card).get()
+  }
   public var tally: String { "\(reviews.filter(\.right).count) of \(reviews.count) right" }
 
   public mutating func show(_ moment: DrillMoment) -> [Record] {
@@ -68,7 +92,7 @@ public struct NumberItems: DrillKindModel {
       case .backspace: if !typed.isEmpty { typed.removeLast() }
       case .escape: typed = ""
       case .enter:
-        switch NumberText.parse(typed) {
+        switch Self.read(typed, for: cards[moment.index]) {
         case .failure(let why): refusal = why.description
         case .success(let value): return answer(value, moment)
         }
@@ -93,6 +117,9 @@ public struct NumberItems: DrillKindModel {
     // The day of the review: the drill's day, and the time since it began.
     let today = day + Double(moment.t) / 86_400_000
     let memory = FSRS.review(memories[card.id], rating, on: today)
+    memories[card.id] = memory
+    // Missed (wrong, or past the time): it comes back at the end until it is right.
+    if rating == .again { cards.append(card) }
     let review = CardReview(
       card: card.id, typed: typed, right: right, exact: exact, rating: rating, elapsed: elapsed,
       memory: memory)
@@ -144,9 +171,11 @@ public enum NumbersScreen {
       y += 2
       if let refusal = drill.refusal { say(refusal, Style(bold: true, tone: .over)) }
     case .answered(let r)?:
+      // Right but past the time is rated again: it says why.
+      let verdict = r.right ? (r.elapsed > limit ? "RIGHT BUT LATE" : "RIGHT") : "WRONG"
       say(
-        "\(r.right ? "RIGHT" : "WRONG") · \(r.rating.name) · next in \(r.interval) day\(r.interval == 1 ? "" : "s")",
-        Style(bold: true, tone: r.right ? .ok : .over))
+        "\(verdict) · \(r.rating.name) · next in \(Plural.of(r.interval, "day"))",
+        Style(bold: true, tone: r.right && r.rating != .again ? .ok : .over))
       say("You typed \(r.typed) in \(DurationText.clock(r.elapsed)).", Style(dim: true))
       y += 1
       say("Accepted: \(drill.card.acceptedText) \(drill.card.unit)")
@@ -155,8 +184,42 @@ public enum NumbersScreen {
       let right = drill.reviews.filter(\.right).count
       say("\(right) of \(drill.reviews.count) right", Style(bold: true))
       y += 1
-      for r in drill.reviews {
-        say("\(r.card): \(r.right ? "right" : "wrong") (\(r.rating.name)), next in \(r.interval)d")
+      // A card that came back is one line, with its tries; then which were early.
+      var tries: [String: Int] = [:]
+      for r in drill.reviews { tries[r.card, default: 0] += 1 }
+      let last = Dictionary(drill.reviews.map { ($0.card, $0) }) { $1 }
+      let once = drill.reviews.map(\.card).enumerated().filter { index, id in
+        drill.reviews.map(\.card).firstIndex(of: id) == index
+      }.map { last[$0.1]! }
+      let again = once.filter { tries[$0.card, default: 0] > 1 }
+      if !again.isEmpty {
+        say(
+          "came back until right: "
+            + again.map { "\($0.card) (\(tries[$0.card]!) tries)" }.joined(separator: ", "))
+      }
+      let early = once.filter { drill.early.contains($0.card) }
+      if !early.isEmpty {
+        say("early (not yet due): " + early.map(\.card).joined(separator: ", "), Style(dim: true))
+      }
+      if once.count <= h - 2 - y {
+        for r in once {
+          say(
+            "\(r.card): \(r.right ? "right" : "wrong") (\(r.rating.name)), next in \(r.interval)d")
+        }
+      } else {
+        // Too few rows for a card a line: the cards by verdict, wrapped, so none is left out.
+        // Too few rows for a card a line: the cards by verdict, wrapped; the ones right the
+        // first time as a count when even that does not fit, so none is left unaccounted.
+        let wrong = once.filter { !$0.right }.map(\.card)
+        let first = once.filter { $0.right && tries[$0.card] == 1 }.map(\.card)
+        if !wrong.isEmpty { say("wrong: " + wrong.joined(separator: ", "), Style(tone: .over)) }
+        let listed = "right the first time: " + first.joined(separator: ", ")
+        let rows = TextLayout.wrap(
+          listed.split(separator: " ").map(String.init), width: w - 2 * margin
+        ).count
+        if !first.isEmpty {
+          say(rows <= h - 2 - y ? listed : "right the first time: the other \(first.count)")
+        }
       }
     }
     let hint: String

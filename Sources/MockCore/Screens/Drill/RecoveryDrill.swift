@@ -42,6 +42,8 @@ public struct RecoveryItems: DrillKindModel {
   public let earlierFirsts: [RecoveryMove]
   public private(set) var rounds: [RecoveryRound] = []
   public private(set) var lock = MoveLock()
+  /// The lock as it was before this round's move, so the move can be taken back.
+  private var lockBeforeMove: MoveLock?
   public private(set) var step = Step.running
   /// The last key's answer, when it was refused or needs saying ("locked: …").
   public private(set) var said: String?
@@ -98,6 +100,8 @@ public struct RecoveryItems: DrillKindModel {
     case .running:
       if let digit, let move = RecoveryMove(rawValue: digit) {
         return choose(move, moment)
+      } else if key == .backspace {
+        return takeBack(moment)
       } else if key == .enter {
         endRound(moment)
       }
@@ -130,6 +134,7 @@ public struct RecoveryItems: DrillKindModel {
       said = chosen == move ? nil : "this round's move is \(chosen.title); Enter ends the round"
       return .none
     }
+    let before = lock
     guard lock.use(move) else {
       rounds[current].refused.append(move)
       let free = RecoveryMove.allCases.filter { !lock.isLocked($0) }
@@ -141,8 +146,24 @@ public struct RecoveryItems: DrillKindModel {
       ])
     }
     rounds[current].move = move
+    lockBeforeMove = before
     return .record([
       Record(t: moment.t, entry: .moveChosen(number: round.number, move, elapsed: elapsed))
+    ])
+  }
+
+  /// Takes back the round's move, pressed by mistake: its lock opens as it was before, and
+  /// another may be named. Only while the round runs.
+  private mutating func takeBack(_ moment: DrillMoment) -> DrillMove {
+    guard let move = round.move, let before = lockBeforeMove else { return .none }
+    lock = before
+    lockBeforeMove = nil
+    rounds[current].move = nil
+    said = "taken back: \(move.title); name the move you are using"
+    return .record([
+      Record(
+        t: moment.t,
+        entry: .moveTakenBack(number: round.number, move, elapsed: moment.clock ?? 0))
     ])
   }
 

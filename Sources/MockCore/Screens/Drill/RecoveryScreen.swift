@@ -138,9 +138,17 @@ public enum RecoveryScreen {
       if let theirs = r.interviewerRating { line += ", interviewer \(theirs)" }
       say(line, .plain, "  ", "     ")
     }
+    // The moves never reached for in this drill: the ones to practise next.
+    let used = Set(drill.rounds.compactMap(\.move))
+    let unused = RecoveryMove.allCases.filter { !used.contains($0) }
+    if !unused.isEmpty {
+      say(
+        "Moves left unused: " + unused.map(\.title).joined(separator: ", ") + ".",
+        Style(bold: true), "", "")
+    }
     if let first = drill.firstChoice {
       say(
-        "You reach for \(first.move.title) first (\(first.times) of \(first.of) drills).",
+        "You reach for \(first.move.title) first (\(first.times) of \(Plural.of(first.of, "drill"))).",
         Style(bold: true, tone: .accent), "", "")
     }
     let gaps = drill.rounds.compactMap(\.gap)
@@ -165,6 +173,7 @@ public enum RecoveryScreen {
         "1-5    name the move you are using",
         "       (a used move is locked until all",
         "       five have been used)",
+        "Bksp   take the move back, in the round",
         "Enter  end the round (or the clock does)",
         "1-5    then rate how well it landed",
         "Space  the next round",

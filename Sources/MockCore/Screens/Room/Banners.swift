@@ -46,7 +46,7 @@ enum Banners {
     let bottom = area.y + area.height
     let words = newest.message.split(separator: " ").map(String.init)
     let moveLines = TextLayout.wrap(
-      newest.kind.move.split(separator: " ").map(String.init), width: area.width, lead: "→ ",
+      newest.move.split(separator: " ").map(String.init), width: area.width, lead: "→ ",
       hang: "  ")
     // The message and the move share the rows under the bar: the message gives up lines first
     // (to one), then the move; a cut line ends with an ellipsis.
