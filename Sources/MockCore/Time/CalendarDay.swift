@@ -33,13 +33,7 @@ public enum CalendarDay {
 extension CalendarDay {
   /// Days from 1970-01-01 to the day `year`-`month`-`day` (proleptic Gregorian).
   public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-    // Howard Hinnant's days_from_civil.
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    Int(CivilTime.days(year: year, month: month, day: day))
   }
 
   /// An RFC 3339 start (`2026-11-21T10:00:00.000Z`, UTC as the records write it) in days since
@@ -76,16 +70,7 @@ extension CalendarDay {
   }
 
   /// The year that holds the day `days` since 1970-01-01.
-  static func civilYear(_ days: Int) -> Int {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return yoe + era * 400 + (month <= 2 ? 1 : 0)
-  }
+  static func civilYear(_ days: Int) -> Int { CivilTime.parts(Int64(days) * 86_400).year }
 
   /// The Monday that begins the ISO week holding `days`, in days since 1970-01-01.
   public static func monday(of days: Int) -> Int {

@@ -291,8 +291,14 @@ public enum DrillScreen {
   ]
 
   static func overlay(_ frame: inout Frame, _ drill: EstimateDrill) {
+    overlay(&frame, drill.overlay, help: help)
+  }
+
+  /// A drill's overlay, as the estimation and slip drills draw it: the quit question on the
+  /// last row, or `help` in a reversed box.
+  static func overlay<Kind>(_ frame: inout Frame, _ overlay: Drill<Kind>.Overlay?, help: [String]) {
     let (w, h) = (frame.size.width, frame.size.height)
-    switch drill.overlay {
+    switch overlay {
     case nil: return
     case .confirmQuit:
       let text = "Quit the drill? y or q quits; any other key goes on"

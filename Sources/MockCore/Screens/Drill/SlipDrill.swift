@@ -235,27 +235,6 @@ public enum SlipScreen {
   ]
 
   static func overlay(_ frame: inout Frame, _ drill: SlipDrill) {
-    let (w, h) = (frame.size.width, frame.size.height)
-    switch drill.overlay {
-    case nil: return
-    case .confirmQuit:
-      let text = "Quit the drill? y or q quits; any other key goes on"
-      frame.put(String(repeating: " ", count: w), x: 0, y: h - 1, style: Style(reverse: true))
-      frame.center(text.clipped(to: w), y: h - 1, style: Style(bold: true, reverse: true))
-    case .help:
-      let width = min(w - 2, (help.map(\.count).max() ?? 0) + 4)
-      let rows = min(h - 2, help.count + 2)
-      let x = (w - width) / 2
-      let top = (h - rows) / 2
-      for row in 0..<rows {
-        frame.put(
-          String(repeating: " ", count: width), x: x, y: top + row, style: Style(reverse: true))
-      }
-      for (index, line) in help.prefix(rows - 2).enumerated() {
-        frame.put(
-          line.clipped(to: width - 4), x: x + 2, y: top + 1 + index,
-          style: Style(bold: index == 0, reverse: true))
-      }
-    }
+    DrillScreen.overlay(&frame, drill.overlay, help: help)
   }
 }
