@@ -10,6 +10,10 @@ public enum HookEvent: String, CaseIterable, Comparable, Sendable {
   case drillStarted = "drill-started"
   case drillAnswered = "drill-answered"
   case drillEnded = "drill-ended"
+  /// The session's audio began reaching its file.
+  case recordingStarted = "recording-started"
+  /// The recording could not start, or stopped before the session did.
+  case recordingFailed = "recording-failed"
 
   public static func < (a: HookEvent, b: HookEvent) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -26,6 +30,8 @@ public enum HookEvent: String, CaseIterable, Comparable, Sendable {
     case .cueFired: return session + ["CUE", "KIND", "PROMPT", "RECORD"]
     case .drillStarted, .drillEnded: return drill + ["RECORD"]
     case .drillAnswered: return drill + ["KIND", "RESULT", "RECORD"]
+    case .recordingStarted: return session + ["AUDIO", "PROMPT", "RECORD"]
+    case .recordingFailed: return session + ["TROUBLE", "PROMPT", "RECORD"]
     }
   }
 }
@@ -181,6 +187,12 @@ extension HookCall {
     case .drillEnded:
       variables = drill
       variables["TEXT"] = "estimation drill: 2 of 3 passed"
+    case .recordingStarted:
+      variables["AUDIO"] = "20261202-093000-video-recs.mka"
+      variables["TEXT"] = "recording to 20261202-093000-video-recs.mka"
+    case .recordingFailed:
+      variables["TROUBLE"] = RecordingTrouble.noInput.rawValue
+      variables["TEXT"] = RecordingTrouble.noInput.said
     }
     return HookCall(event: event, variables: variables)
   }

@@ -15,6 +15,9 @@ enum HooksPage {
     .drillStarted: "A drill begins.",
     .drillAnswered: "A problem of a drill is answered, a card rated, or a recovery round rated.",
     .drillEnded: "A drill finished or was quit.",
+    .recordingStarted: "The session's audio began reaching its file (run --record).",
+    .recordingFailed: "The recording could not start (no ffmpeg, no audio input) or stopped "
+      + "before the session did (the input went away, the disk filled); the session goes on.",
   ]
 
   /// What each variable holds, by its name after MOCKROOM_.
@@ -37,6 +40,8 @@ enum HooksPage {
       + "for drill-answered, the problem's kind or the card's id.",
     "DRILL": "The drill: estimate, numbers or recovery.",
     "RESULT": "For drill-answered: pass or fail, or a card's rating.",
+    "AUDIO": "For recording-started: the audio file's name, beside the record.",
+    "TROUBLE": "For recording-failed: no_program, no_input, input_lost, disk_full or failed.",
   ]
 
   /// Every variable any event's hook gets, without MOCKROOM_.
