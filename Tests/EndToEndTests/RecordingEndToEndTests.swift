@@ -1,0 +1,219 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Recording through the real binary, with no sound card: espeak-ng and sox make speech with
+/// planted gaps, and ffmpeg reads it in real time (`-re`) as if it were a microphone. Audio
+/// runs in real time, so these sessions run at the session clock's own speed.
+@Suite(.timeLimit(.minutes(2))) struct RecordingEndToEnd {
+  /// Speech with planted silences, made once per test in `directory`.
+  struct Speech {
+    let path: String
+    /// Where each planted gap begins and ends in the file, in seconds.
+    let gaps: [(start: Double, end: Double)]
+    let length: Double
+
+    /// `parts` are spoken sentences and gaps (seconds of silence), in order.
+    init(in directory: String, name: String = "speech.wav", _ parts: [Part]) throws {
+      var files: [String] = []
+      var gaps: [(Double, Double)] = []
+      var at = 0.0
+      for (index, part) in parts.enumerated() {
+        let file = directory + "/part\(index).wav"
+        switch part {
+        case .say(let words):
+          let raw = directory + "/raw\(index).wav"
+          try Self.run(["espeak-ng", "-w", raw, words])
+          try Self.run(["sox", raw, "-r", "16000", "-c", "1", "-b", "16", file])
+        case .gap(let seconds):
+          try Self.run([
+            "sox", "-n", "-r", "16000", "-c", "1", "-b", "16", file, "trim", "0", "\(seconds)",
+          ])
+        }
+        let length = try Self.seconds(file)
+        if case .gap = part { gaps.append((at, at + length)) }
+        at += length
+        files.append(file)
+      }
+      path = directory + "/" + name
+      try Self.run(["sox"] + files + [path])
+      self.gaps = gaps
+      length = at
+    }
+
+    enum Part {
+      case say(String)
+      case gap(Double)
+    }
+
+    static func run(_ arguments: [String]) throws {
+      let out = try runProcess(arguments)
+      guard out.status == 0 else {
+        throw Timeout(description: "\(arguments.joined(separator: " ")): \(out.stderr)")
+      }
+    }
+
+    static func seconds(_ file: String) throws -> Double {
+      let out = try runProcess(["soxi", "-D", file])
+      return Double(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+  }
+
+  static let words = [
+    "The first thing I would ask is who uses this system and how much traffic it gets.",
+    "Then I would estimate the reads per second at the peak.",
+    "And then sketch the storage.",
+  ]
+
+  /// The session's record and audio in `pane`'s sessions directory.
+  static func files(_ pane: Pane) throws -> (records: [[String: Any]], audio: String?) {
+    let names = try FileManager.default.contentsOfDirectory(atPath: pane.sessions)
+    let record = try #require(names.first { $0.hasSuffix(".jsonl") })
+    let text = try String(contentsOfFile: pane.sessions + "/" + record, encoding: .utf8)
+    let lines = try text.split(separator: "\n").map {
+      try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+    }
+    return (lines, names.first { $0.hasSuffix(".mka") }.map { pane.sessions + "/" + $0 })
+  }
+
+  /// The record's lines so far (none until the file is there).
+  static func lines(_ pane: Pane) -> [[String: Any]] { (try? files(pane).records) ?? [] }
+
+  /// ffprobe's chapters of `audio`: each start (seconds) and title.
+  static func chapters(_ audio: String) throws -> [(start: Double, title: String)] {
+    let out = try runProcess(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", audio])
+    let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+    let chapters = json["chapters"] as? [[String: Any]] ?? []
+    return chapters.map {
+      (
+        Double($0["start_time"] as? String ?? "") ?? -1,
+        ($0["tags"] as? [String: Any])?["title"] as? String ?? ""
+      )
+    }
+  }
+
+  static func duration(_ audio: String) throws -> Double {
+    let out = try runProcess([
+      "ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", audio,
+    ])
+    return Double(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+  }
+
+  static func ms(_ line: [String: Any], _ key: String) -> Int {
+    (line[key] as? NSNumber)?.intValue ?? -1
+  }
+
+  @Test func aSessionsAudioHasItsPhasesPivotAndMarkAsChaptersAtTheRecordedTimes() throws {
+    let library = try InterjectionEndToEnd.Library()
+    let speech = try Speech(
+      in: library.scratch.path,
+      [.say(Self.words[0]), .gap(3), .say(Self.words[1]), .gap(4), .say(Self.words[2])])
+    // The pivot comes 1 s in (a 10-second clarify); the rest of the keys are ours.
+    let pane = try Pane(
+      width: 100, height: 30,
+      arguments: ["run", "--record", "--prompts", library.path, "--seed", "11", "--bell", "off"]
+        + InterjectionEndToEnd.seconds,
+      environment: ["MOCKROOM_AUDIO_INPUT": "-re -i \(speech.path)"])
+    _ = try pane.waitFor("● rec")
+    _ = try pane.waitFor("PIVOT")
+    _ = try pane.waitForSessionClock(atLeast: 3_000)
+    try pane.send("Space")
+    try waitForLines("estimate entered", read: { Self.lines(pane) }) {
+      $0.contains {
+        $0["type"] as? String == "phase_entered" && $0["phase"] as? String == "estimate"
+      }
+    }
+    _ = try pane.waitForSessionClock(atLeast: 5_000)
+    try pane.send("x")
+    try waitForLines("the mark", read: { Self.lines(pane) }) { count($0, "marked") == 1 }
+    _ = try pane.waitForSessionClock(atLeast: 8_000)
+    try pane.send("q", "y")
+    try pane.expectExit(0)
+
+    let (records, audio) = try Self.files(pane)
+    let path = try #require(audio)
+    let started = try #require(records.first { $0["type"] as? String == "recording_started" })
+    let audioAt = Self.ms(started, "audio_at_ms")
+    #expect((0..<2_000).contains(audioAt), "audio_at_ms \(audioAt)")
+    #expect(started["input"] as? String == "-re -i \(speech.path)")
+    let stopped = try #require(records.last { $0["type"] as? String == "recording_stopped" })
+    #expect(count(records, "recording_failed") == 0)
+
+    // What ffprobe reads back: a chapter for each phase, the pivot and the mark, each at its
+    // line's session time less the audio's offset.
+    let expected: [(t: Int, title: String)] = records.compactMap { line in
+      switch line["type"] as? String {
+      case "phase_entered": (Self.ms(line, "t_ms"), line["phase"] as? String ?? "")
+      case "cue_fired": (Self.ms(line, "t_ms"), "pivot: From today most of the traffic is audio.")
+      case "marked": (Self.ms(line, "t_ms"), "mark: reset move")
+      default: nil
+      }
+    }
+    let read = try Self.chapters(path)
+    #expect(read.map(\.title) == expected.map(\.title))
+    #expect(Self.ms(stopped, "chapters") == expected.count)
+    for (chapter, line) in zip(read, expected) {
+      let at = Double(max(0, line.t - audioAt)) / 1000
+      #expect(
+        abs(chapter.start - at) <= 0.5, "\(chapter.title) at \(chapter.start), expected \(at)")
+    }
+    // The audio ran with the session: it is as long as the session from its first instant.
+    let end = try #require(records.first { $0["type"] as? String == "session_ended" })
+    let length = try Self.duration(path)
+    let session = Double(Self.ms(end, "t_ms") - audioAt) / 1000
+    #expect(abs(length - session) <= 0.5, "audio \(length) s, session \(session) s")
+    #expect(abs(Double(Self.ms(stopped, "audio_ms")) / 1000 - length) <= 0.1)
+    // The chapters were written soon after the end.
+    #expect((0..<5_000).contains(Self.ms(stopped, "chapters_took_ms")))
+  }
+
+  @Test func withNoSoundDeviceItIsSaidAndTheSessionGoesOnWithItsRecordWhole() throws {
+    let pane = try Pane(
+      width: 100, height: 30, arguments: ["run", "--record", "--bell", "off", "--no-pivots"],
+      environment: ["MOCKROOM_AUDIO_INPUT": "-f alsa -i default"])
+    let said = try pane.waitFor("not recording")
+    #expect(said.contains("not recording: no audio input could be opened; the session goes on"))
+    #expect(said.contains("no rec ·"))
+    try pane.send("Space")
+    _ = try pane.waitFor("ESTIMATE")
+    try pane.send("q", "y")
+    try pane.expectExit(0)
+    let (records, audio) = try Self.files(pane)
+    #expect(audio == nil)
+    let failed = try #require(records.first { $0["type"] as? String == "recording_failed" })
+    #expect(failed["trouble"] as? String == "no_input")
+    #expect((failed["detail"] as? String)?.isEmpty == false)
+    #expect(failed["audio_ms"] == nil)
+    #expect(count(records, "recording_started") == 0 && count(records, "recording_stopped") == 0)
+    #expect(records.last?["type"] as? String == "session_ended")
+    #expect(count(records, "phase_entered") == 2)
+  }
+
+  @Test func aDeviceLostMidSessionIsSaidAndWhatWasRecordedKeepsItsChapters() throws {
+    let home = try PromptEndToEnd.Home()
+    let speech = try Speech(in: home.path, [.say(Self.words[2])])
+    let pane = try Pane(
+      width: 100, height: 30, arguments: ["run", "--record", "--bell", "off", "--no-pivots"],
+      environment: ["MOCKROOM_AUDIO_INPUT": "-re -i \(speech.path)"])
+    _ = try pane.waitFor("● rec")
+    // The input runs out after its second or so of speech: the device went away.
+    let said = try pane.waitFor("recording stopped", timeout: 15)
+    #expect(said.contains("recording stopped: the audio input went away; the session goes on"))
+    #expect(said.contains("no rec ·"))
+    try pane.send("Space")
+    _ = try pane.waitFor("ESTIMATE")
+    try pane.send("q", "y")
+    try pane.expectExit(0)
+    let (records, audio) = try Self.files(pane)
+    let failed = try #require(records.first { $0["type"] as? String == "recording_failed" })
+    #expect(failed["trouble"] as? String == "input_lost")
+    let kept = Double(Self.ms(failed, "audio_ms")) / 1000
+    #expect(abs(kept - speech.length) <= 0.2, "kept \(kept) s of \(speech.length) s")
+    let path = try #require(audio)
+    #expect(abs(try Self.duration(path) - speech.length) <= 0.2)
+    // The chapters of what was recorded: the first phase; the second came after the audio.
+    #expect(try Self.chapters(path).map(\.title) == ["clarify"])
+    #expect(records.contains { $0["type"] as? String == "recording_stopped" })
+    #expect(count(records, "session_ended") == 1)
+  }
+}
