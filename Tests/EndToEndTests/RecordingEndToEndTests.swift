@@ -215,5 +215,23 @@ import Testing
     #expect(try Self.chapters(path).map(\.title) == ["clarify"])
     #expect(records.contains { $0["type"] as? String == "recording_stopped" })
     #expect(count(records, "session_ended") == 1)
+
+    // Audio that lost its chapters gets them back from the record on reindex.
+    let bare = path + ".bare.mka"
+    try Speech.run(["ffmpeg", "-v", "error", "-i", path, "-map_chapters", "-1", "-c", "copy", bare])
+    #expect(rename(bare, path) == 0)
+    #expect(try Self.chapters(path).isEmpty)
+    let data = pane.directory.appendingPathComponent("home").path
+    let reindex = try runProcess(
+      [Binary.path, "reindex"],
+      environment: ProcessInfo.processInfo.environment.merging(["MOCKROOM_HOME": data]) { $1 })
+    #expect(reindex.status == 0, "\(reindex.stderr)")
+    #expect(reindex.stdout.contains("wrote the chapters of 1 recording"))
+    #expect(try Self.chapters(path).map(\.title) == ["clarify"])
+    // Once they are there, a reindex leaves the file alone.
+    let again = try runProcess(
+      [Binary.path, "reindex"],
+      environment: ProcessInfo.processInfo.environment.merging(["MOCKROOM_HOME": data]) { $1 })
+    #expect(!again.stdout.contains("chapters"))
   }
 }

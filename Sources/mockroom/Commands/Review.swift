@@ -46,7 +46,8 @@ struct Reindex: ContextCommand {
   static let configuration = CommandConfiguration(
     abstract: "Rebuild the index of session records from the records themselves.",
     discussion: "The index is only derived data; it also rebuilds itself when it is missing, "
-      + "damaged or of another version.")
+      + "damaged or of another version. A recorded session's audio (sessions/ID.mka) that has "
+      + "no chapters gets them from its record.")
 
   func run(in context: Context) throws {
     let store = try context.sessionStore()
@@ -54,6 +55,10 @@ struct Reindex: ContextCommand {
     let count = try store.reindex()
     let took = MonotonicClock.now() - started
     print("indexed \(count) record\(count == 1 ? "" : "s") from \(store.directory) in \(took) ms")
+    let chaptered = AudioChapters.fillMissing(store)
+    if chaptered > 0 {
+      print("wrote the chapters of \(chaptered) recording\(chaptered == 1 ? "" : "s")")
+    }
   }
 }
 
