@@ -24,7 +24,12 @@ import Testing
         case .say(let words):
           let raw = directory + "/raw\(index).wav"
           try Self.run(["espeak-ng", "-w", raw, words])
-          try Self.run(["sox", raw, "-r", "16000", "-c", "1", "-b", "16", file])
+          // espeak-ng's own quiet before and after the words is cut, so that the gaps
+          // planted are the whole of the silence.
+          try Self.run([
+            "sox", raw, "-r", "16000", "-c", "1", "-b", "16", file, "silence", "1", "0.005", "-40d",
+            "reverse", "silence", "1", "0.005", "-40d", "reverse",
+          ])
         case .gap(let seconds):
           try Self.run([
             "sox", "-n", "-r", "16000", "-c", "1", "-b", "16", file, "trim", "0", "\(seconds)",
@@ -105,9 +110,15 @@ import Testing
 
   @Test func aSessionsAudioHasItsPhasesPivotAndMarkAsChaptersAtTheRecordedTimes() throws {
     let library = try InterjectionEndToEnd.Library()
+    // Quiet at first (the pivot lands in it), then speech with gaps of 3 and 4 s, and quiet
+    // to the end, which comes before the file's.
     let speech = try Speech(
       in: library.scratch.path,
-      [.say(Self.words[0]), .gap(3), .say(Self.words[1]), .gap(4), .say(Self.words[2])])
+      [
+        .gap(2.5), .say(Self.words[0]), .gap(3), .say(Self.words[1]), .gap(4),
+        .say(Self.words[2]), .gap(10),
+      ])
+    let spoken = speech.gaps[3].start
     // The pivot comes 1 s in (a 10-second clarify); the rest of the keys are ours.
     let pane = try Pane(
       width: 100, height: 30,
@@ -126,7 +137,8 @@ import Testing
     _ = try pane.waitForSessionClock(atLeast: 5_000)
     try pane.send("x")
     try waitForLines("the mark", read: { Self.lines(pane) }) { count($0, "marked") == 1 }
-    _ = try pane.waitForSessionClock(atLeast: 8_000)
+    // The speech is over a second before the end.
+    _ = try pane.waitForSessionClock(atLeast: Int(spoken * 1000) + 1_500, timeout: 40)
     try pane.send("q", "y")
     try pane.expectExit(0)
 
@@ -144,7 +156,13 @@ import Testing
     let expected: [(t: Int, title: String)] = records.compactMap { line in
       switch line["type"] as? String {
       case "phase_entered": (Self.ms(line, "t_ms"), line["phase"] as? String ?? "")
-      case "cue_fired": (Self.ms(line, "t_ms"), "pivot: From today most of the traffic is audio.")
+      case "cue_fired":
+        (
+          Self.ms(line, "t_ms"),
+          line["kind"] as? String == "pivot"
+            ? "pivot: From today most of the traffic is audio."
+            : "last 90 s: The last 90 seconds: time for your questions to the interviewer."
+        )
       case "marked": (Self.ms(line, "t_ms"), "mark: reset move")
       default: nil
       }
@@ -165,6 +183,56 @@ import Testing
     #expect(abs(Double(Self.ms(stopped, "audio_ms")) / 1000 - length) <= 0.1)
     // The chapters were written soon after the end.
     #expect((0..<5_000).contains(Self.ms(stopped, "chapters_took_ms")))
+
+    // What the audio says by itself: the planted gaps of 3 and 4 s are its silences, as
+    // ffmpeg's silencedetect finds them too, each edge within 0.2 s.
+    let home = pane.directory.appendingPathComponent("home").path
+    let show = try runProcess(
+      [Binary.path, "show", "last", "--json"],
+      environment: ProcessInfo.processInfo.environment.merging(["MOCKROOM_HOME": home]) { $1 })
+    let json = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+    let review = try #require((json?["show"] as? [String: Any])?["audio"] as? [String: Any])
+    let silences = (review["silences"] as? [[String: Any]] ?? []).map {
+      (
+        Double(Self.ms($0, "audio_ms")) / 1000,
+        Double(Self.ms($0, "audio_ms") + Self.ms($0, "length_ms")) / 1000
+      )
+    }
+    let planted = [speech.gaps[1], speech.gaps[2]]
+    let detected = try Self.silencedetect(path)
+    #expect(silences.count == 2 && detected.count == 2, "ours \(silences), ffmpeg's \(detected)")
+    for ((ours, theirs), gap) in zip(zip(silences, detected), planted) {
+      #expect(abs(ours.0 - gap.start) <= 0.2 && abs(ours.1 - gap.end) <= 0.2, "\(ours) for \(gap)")
+      #expect(abs(ours.0 - theirs.0) <= 0.2 && abs(ours.1 - theirs.1) <= 0.2, "\(ours), \(theirs)")
+    }
+    // The first word after the pivot: the end of the quiet it landed in.
+    let pivot = try #require(records.first { $0["type"] as? String == "cue_fired" })
+    let first = try #require((review["first_words"] as? [[String: Any]])?.first)
+    let expectedAfter = speech.gaps[0].end - Double(Self.ms(pivot, "t_ms") - audioAt) / 1000
+    let after = Double(Self.ms(first, "first_word_after_ms")) / 1000
+    #expect(abs(after - expectedAfter) <= 0.2, "\(after) s, expected \(expectedAfter) s")
+    let longest = try #require(review["longest_monologue"] as? [String: Any])
+    let firstSpeech = speech.gaps[1].start - speech.gaps[0].end
+    #expect(abs(Double(Self.ms(longest, "length_ms")) / 1000 - firstSpeech) <= 0.2)
+    // And in words.
+    let text = try runProcess(
+      [Binary.path, "show", "last"],
+      environment: ProcessInfo.processInfo.environment.merging(["MOCKROOM_HOME": home]) { $1 })
+    #expect(text.stdout.contains("AUDIO ("))
+    #expect(
+      text.stdout.contains("silences of 3 s or more")
+        || text.stdout.contains("silence of 3 s or more"))
+    #expect(text.stdout.contains("longest monologue"))
+  }
+
+  /// ffmpeg's silencedetect on `audio`: silences of 3 s or more below -35 dB, in seconds.
+  static func silencedetect(_ audio: String) throws -> [(Double, Double)] {
+    let out = try runProcess([
+      "ffmpeg", "-nostdin", "-i", audio, "-af", "silencedetect=n=-35dB:d=3", "-f", "null", "-",
+    ])
+    let starts = out.stderr.matches(of: /silence_start: ([0-9.]+)/).compactMap { Double($0.1) }
+    let ends = out.stderr.matches(of: /silence_end: ([0-9.]+)/).compactMap { Double($0.1) }
+    return Array(zip(starts, ends))
   }
 
   @Test func withNoSoundDeviceItIsSaidAndTheSessionGoesOnWithItsRecordWhole() throws {

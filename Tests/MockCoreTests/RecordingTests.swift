@@ -261,3 +261,70 @@ import Testing
     #expect(frame.text.contains("no rec"))
   }
 }
+
+@Suite struct AudioSilences {
+  /// `seconds` of a tone loud enough to be speech, or of quiet at 16 kHz.
+  static func tone(_ seconds: Double) -> [Int16] {
+    (0..<Int(seconds * 16_000)).map { Int16(6_000 * sin(Double($0) * 0.2)) }
+  }
+  static func quiet(_ seconds: Double) -> [Int16] {
+    // Low noise, under -35 dBFS (582 of 32768).
+    (0..<Int(seconds * 16_000)).map { Int16($0 % 7 * 40) }
+  }
+
+  @Test func quietRunsAreFoundToTheSampleWhateverTheBlocks() {
+    let audio = Self.tone(1.25) + Self.quiet(3.0) + Self.tone(0.5) + Self.quiet(0.1) + Self.tone(1)
+    for block in [1, 160, 4_096, audio.count] {
+      var finder = SilenceFinder()
+      var index = 0
+      while index < audio.count {
+        finder.feed(audio[index..<min(audio.count, index + block)])
+        index += block
+      }
+      // The 0.1 s pause inside speech is shorter than the shortest kept.
+      #expect(finder.finish() == [Span(start: 1_250, end: 4_250)], "blocks of \(block)")
+      #expect(finder.length == 5_850)
+    }
+  }
+
+  @Test func aQuietEndRunsToTheEnd() {
+    var finder = SilenceFinder()
+    finder.feed(Self.quiet(0.5) + Self.tone(1) + Self.quiet(2))
+    #expect(finder.finish() == [Span(start: 0, end: 500), Span(start: 1_500, end: 3_500)])
+  }
+
+  @Test func talkSilencesPhasesMonologueAndFirstWords() {
+    // Audio from session 1 s: quiet 2 s, talk 4 s (with a 1 s pause), quiet 3.5 s, talk 2 s.
+    let track = AudioTrack(.init(file: "a.mka", audioAt: 1_000, input: "-i a"))
+    let quiet = [
+      Span(start: 0, end: 2_000), Span(start: 4_000, end: 5_000), Span(start: 7_000, end: 10_500),
+    ]
+    let banners = [
+      Banner(number: 1, cue: "p", kind: .pivot, text: "x", shownAt: 1_500),
+      Banner(number: 2, cue: "q", kind: .pushback, text: "y", shownAt: 4_000),
+      Banner(number: 3, cue: "r", kind: .curveball, text: "z", shownAt: 14_000),
+    ]
+    let review = AudioReview(
+      quiet: quiet, length: 12_500, track: track,
+      phases: [
+        (.clarify, Span(start: 0, end: 6_000)), (.estimate, Span(start: 6_000, end: 13_500)),
+      ], banners: banners)
+    #expect(review.talk == [Span(start: 3_000, end: 8_000), Span(start: 11_500, end: 13_500)])
+    #expect(review.silences == [Span(start: 8_000, end: 11_500)])
+    #expect(review.longestMonologue == Span(start: 3_000, end: 8_000))
+    #expect(review.phases.map(\.talk) == [3_000, 4_000])
+    #expect(review.phases.map(\.silences) == [0, 1])
+    #expect(review.phases.map(\.silent) == [0, 3_500])
+    #expect(review.phases.map(\.heard) == [5_000, 7_500])
+    // In the opening quiet: the first word 1.5 s later; mid-sentence: 0; after the audio: none.
+    #expect(review.firstWords.map(\.after) == [1_500, 0, nil])
+    #expect(review.talkShare == 7.0 / 12.5)
+    #expect(review.lines.contains("  longest monologue 0:05, from 0:03 to 0:08"))
+  }
+
+  @Test func phaseSpansRunToTheNextPhaseOrTheEnd() {
+    let spans = AudioReview.phaseSpans(RecordingChapters.records)
+    #expect(spans.map(\.phase) == [.clarify, .estimate])
+    #expect(spans.map(\.span) == [Span(start: 0, end: 10_000), Span(start: 10_000, end: 30_000)])
+  }
+}

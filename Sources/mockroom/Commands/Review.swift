@@ -108,11 +108,13 @@ struct ShowSession: ContextCommand {
       }
       return
     }
-    guard let (_, summary) = try openSession(id, in: context) else { return }
+    guard let (path, summary) = try openSession(id, in: context) else { return }
+    let audio = AudioChapters.review(record: path, store: store)
     if json {
-      print(ReviewJSON.show(summary))
+      print(ReviewJSON.show(summary, audio: audio))
     } else {
       ReviewText.show(summary, width: terminalWidth()).forEach { print($0) }
+      audio?.lines.forEach { print($0) }
     }
   }
 }
