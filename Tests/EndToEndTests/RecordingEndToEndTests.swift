@@ -235,6 +235,39 @@ import Testing
     return Array(zip(starts, ends))
   }
 
+  @Test func aSessionStoppedBySIGTERMAndPausedOnTheWayStillFinishesItsAudioWithChapters()
+    throws
+  {
+    let home = try PromptEndToEnd.Home()
+    let speech = try Speech(in: home.path, [.say(Self.words[0]), .gap(6)])
+    let pane = try Pane(
+      width: 100, height: 30, arguments: ["run", "--record", "--bell", "off", "--no-pivots"],
+      environment: ["MOCKROOM_AUDIO_INPUT": "-re -i \(speech.path)"])
+    _ = try pane.waitFor("● rec")
+    _ = try pane.waitForSessionClock(atLeast: 1_000)
+    try pane.send("p")
+    try waitForLines("the pause", read: { Self.lines(pane) }) { count($0, "paused") == 1 }
+    _ = try pane.waitFor("PAUSED")
+    try pane.send("p")
+    try waitForLines("the resume", read: { Self.lines(pane) }) { count($0, "resumed") == 1 }
+    // Seconds of audio after the return, so that its chapter has sound in it.
+    _ = try pane.waitForSessionClock(atLeast: 3_000)
+    try pane.signal(SIGTERM)
+    try pane.expectExit(128 + SIGTERM)
+    let (records, audio) = try Self.files(pane)
+    let path = try #require(audio)
+    let started = try #require(records.first { $0["type"] as? String == "recording_started" })
+    let audioAt = Self.ms(started, "audio_at_ms")
+    let end = try #require(records.first { $0["type"] as? String == "session_ended" })
+    #expect(end["signal"] as? String == "SIGTERM")
+    #expect(records.last?["type"] as? String == "recording_stopped")
+    // The audio ran on through the pause: it is as long as the session from its first instant.
+    let session = Double(Self.ms(end, "t_ms") - audioAt) / 1000
+    #expect(abs(try Self.duration(path) - session) <= 0.5)
+    let chapters = try Self.chapters(path)
+    #expect(chapters.map(\.title) == ["clarify", "paused", "back to clarify"], "\(chapters)")
+  }
+
   @Test func withNoSoundDeviceItIsSaidAndTheSessionGoesOnWithItsRecordWhole() throws {
     let pane = try Pane(
       width: 100, height: 30, arguments: ["run", "--record", "--bell", "off", "--no-pivots"],
