@@ -268,6 +268,30 @@ import Testing
     #expect(chapters.map(\.title) == ["clarify", "paused", "back to clarify"], "\(chapters)")
   }
 
+  @Test func killedOutrightItsRecorderStillFinishesTheFileAndEnds() throws {
+    let home = try PromptEndToEnd.Home()
+    let speech = try Speech(in: home.path, [.say(Self.words[0]), .gap(20)])
+    let pane = try Pane(
+      width: 100, height: 30, arguments: ["run", "--record", "--bell", "off", "--no-pivots"],
+      environment: ["MOCKROOM_AUDIO_INPUT": "-re -i \(speech.path)"])
+    _ = try pane.waitFor("● rec")
+    _ = try pane.waitForSessionClock(atLeast: 2_000)
+    try pane.signal(SIGKILL)
+    _ = try pane.exitStatus()
+    // ffmpeg heard of its parent's death: it ends, and the file it leaves can be read.
+    let deadline = Date().addingTimeInterval(10)
+    var running = true
+    while running && Date() < deadline {
+      running = try runProcess(["pgrep", "-f", pane.sessions]).status == 0
+      if running { Thread.sleep(forTimeInterval: 0.05) }
+    }
+    #expect(!running, "ffmpeg still records after mockroom was killed")
+    let (records, audio) = try Self.files(pane)
+    let path = try #require(audio)
+    #expect(try Self.duration(path) >= 1.5)
+    #expect(count(records, "session_ended") == 0)
+  }
+
   @Test func withNoSoundDeviceItIsSaidAndTheSessionGoesOnWithItsRecordWhole() throws {
     let pane = try Pane(
       width: 100, height: 30, arguments: ["run", "--record", "--bell", "off", "--no-pivots"],

@@ -78,7 +78,7 @@ final class Recorder {
     defer { close(err[1]) }
     unlink(progressPath)
     lastCheck = MonotonicClock.now()
-    switch Self.spawn(arguments, environment: environment, stdout: -1, stderr: err[1]) {
+    switch Self.spawn(guarded(arguments), environment: environment, stdout: -1, stderr: err[1]) {
     case .success(let child):
       pid = child
       errorsFD = err[0]
@@ -90,6 +90,16 @@ final class Recorder {
         ? "ffmpeg was not found on PATH" : "ffmpeg: \(String(cString: strerror(error.code)))"
       return .failed(.noProgram, detail: detail, audio: nil)
     }
+  }
+
+  /// `argv` under util-linux's setpriv, when it is there, so that ffmpeg gets SIGINT (and
+  /// finishes the file) if this process dies without stopping it (`kill -9`): in its own
+  /// process group it would otherwise record on. setpriv execs ffmpeg in its place.
+  private func guarded(_ argv: [String]) -> [String] {
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+      .split(separator: ":").map(String.init)
+    guard HookRunner.runnable("setpriv", path: path) else { return argv }
+    return ["setpriv", "--pdeathsig", "INT"] + argv
   }
 
   /// When the pump must wake to look for the first sound (real time); nil once it came.
