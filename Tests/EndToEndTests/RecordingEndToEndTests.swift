@@ -266,6 +266,46 @@ import Testing
     #expect(abs(try Self.duration(path) - session) <= 0.5)
     let chapters = try Self.chapters(path)
     #expect(chapters.map(\.title) == ["clarify", "paused", "back to clarify"], "\(chapters)")
+
+    // The report holds the audio and links each chapter's moment in it.
+    let data = pane.directory.appendingPathComponent("home").path
+    let report = pane.directory.appendingPathComponent("report.xhtml").path
+    let made = try runProcess(
+      [Binary.path, "report", "last", "-o", report],
+      environment: ProcessInfo.processInfo.environment.merging(["MOCKROOM_HOME": data]) { $1 })
+    #expect(made.status == 0, "\(made.stderr)")
+    let page = try String(contentsOfFile: report, encoding: .utf8)
+    let url = URL(fileURLWithPath: path).absoluteString
+    #expect(page.contains("<audio controls=\"controls\" preload=\"metadata\" src=\"\(url)\">"))
+    let links = page.matches(of: /href="([^"#]+)#t=([0-9.]+)"/).map {
+      (String($0.1), Double($0.2) ?? -1)
+    }
+    #expect(links.map(\.0) == Array(repeating: url, count: 3))
+    for (link, chapter) in zip(links, chapters) {
+      #expect(abs(link.1 - chapter.start) <= 0.001, "\(link) for \(chapter)")
+    }
+    // Headless Chromium plays the file and honours the fragment of the last chapter's link.
+    let probe = pane.directory.appendingPathComponent("probe.html").path
+    let target = try #require(links.last)
+    try """
+    <html><body><div id="out">none</div><audio id="a" preload="metadata" src="\(target.0)#t=\(target.1)"></audio>
+    <script>
+    var a = document.getElementById('a');
+    a.addEventListener('loadedmetadata', function () {
+      document.getElementById('out').textContent = 'duration ' + a.duration + ' at ' + a.currentTime;
+    });
+    a.addEventListener('error', function () { document.getElementById('out').textContent = 'error'; });
+    </script></body></html>
+    """.write(toFile: probe, atomically: true, encoding: .utf8)
+    let dom = try ReportEndToEnd.chromium(
+      [
+        "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+        URL(fileURLWithPath: probe).absoluteString,
+      ], scratch: pane.directory.path)
+    let said = try #require(
+      dom.stdout.firstMatch(of: /duration ([0-9.]+) at ([0-9.]+)/), "\(dom.stdout)")
+    #expect(abs((Double(said.1) ?? 0) - (try Self.duration(path))) <= 0.1)
+    #expect(abs((Double(said.2) ?? 0) - target.1) <= 0.1)
   }
 
   @Test func killedOutrightItsRecorderStillFinishesTheFileAndEnds() throws {

@@ -328,3 +328,23 @@ import Testing
     #expect(spans.map(\.span) == [Span(start: 0, end: 10_000), Span(start: 10_000, end: 30_000)])
   }
 }
+
+@Suite struct RecordingInTheReport {
+  @Test func theReportHoldsTheAudioAndLinksEachChapterOnlyWhenItIsThere() throws {
+    let records = RecordingChapters.records
+    let summary = SessionSummary(try #require(Projection(records)), started: "2026-12-08T01:00:00Z")
+    let with = Report.session(
+      summary, records: records, generated: "now", program: "0",
+      audio: (url: "file:///s/a%20b.mka", length: 29_700))
+    #expect(with.contains("<h2>Audio</h2>"))
+    #expect(
+      with.contains(
+        "<audio controls=\"controls\" preload=\"metadata\" src=\"file:///s/a%20b.mka\">"))
+    #expect(
+      with.contains(
+        "<a href=\"file:///s/a%20b.mka#t=19.600\">0:20 pivot: Traffic is mostly audio now.</a>"))
+    #expect(with.contains("<a href=\"file:///s/a%20b.mka#t=0.000\">0:00 clarify</a>"))
+    let without = Report.session(summary, records: records, generated: "now", program: "0")
+    #expect(!without.contains("<audio"))
+  }
+}
