@@ -88,7 +88,10 @@ struct ShowSession: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "Show one session: each phase against its budget, the banners and marks in time, "
-      + "the debrief.")
+      + "the debrief.",
+    discussion: "For a recorded session (run --record) whose audio is there, what the audio says "
+      + "by itself: talk and silences of 3 s or more per phase, the longest monologue, and the "
+      + "time to the first word after each banner.")
 
   @Argument(
     help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"),
