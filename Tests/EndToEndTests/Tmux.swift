@@ -238,7 +238,11 @@ final class Pane {
       try type("echo \"EXIT\"=$?; stty -a")
       try send("Enter")
     }
-    let screen = try waitFor("mockroom to exit") { $0.contains("EXIT=") && $0.contains("icanon") }
+    // A terminal left raw (mockroom killed outright) has no carriage returns, so stty's words
+    // wrap wherever the line ends: `-ic` on one row and `anon` on the next.
+    let screen = try waitFor("mockroom to exit") {
+      $0.contains("EXIT=") && $0.replacingOccurrences(of: "\n", with: "").contains("icanon")
+    }
     let digits = screen.components(separatedBy: "EXIT=")[1].prefix { $0.isNumber }
     guard let status = Int32(digits) else {
       throw Timeout(description: "no exit status after EXIT= on the screen:\n\(screen)")
