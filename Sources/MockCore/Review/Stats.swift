@@ -152,13 +152,14 @@ public struct Stats: Equatable, Sendable {
     var replans: [CueKind: [Millis]] = [:]
     var markCounts: [String: Int] = [:]
     var otherCounts: [Source: [String: Int]] = [:]
-    for summary in summaries {
-      for b in summary.banners where b.kind.isInterjection {
+    // By index: `for summary in summaries` copies each summary whole.
+    for i in summaries.indices {
+      for b in summaries[i].banners where b.kind.isInterjection {
         fired[b.kind, default: 0] += 1
         if let at = b.acknowledgedAt { acks[b.kind, default: []].append(at - b.shownAt) }
         if let at = b.replannedAt { replans[b.kind, default: []].append(at - b.shownAt) }
       }
-      for m in summary.marks {
+      for m in summaries[i].marks {
         if let source = m.source, source != .candidate {
           otherCounts[source, default: [:]][m.mark.name, default: 0] += 1
         } else {

@@ -62,9 +62,10 @@ struct SessionStore {
     throws(UserError) -> [SessionSummary]
   {
     let index = given ?? SessionIndex(path: indexPath)
-    let entries = indexed(try names(), index: index)
+    var entries = indexed(try names(), index: index)
     entries.lazy.flatMap(\.warnings).forEach(warn)
-    var summaries = entries.compactMap(\.summary)
+    // Each summary moved out of its entry, not copied.
+    var summaries = entries.indices.compactMap { entries[$0].summary.take() }
     summaries.sort { $0.started < $1.started }
     return summaries
   }
@@ -74,12 +75,18 @@ struct SessionStore {
     throws(UserError) -> (sessions: [SessionSummary], drills: [DrillSummary])
   {
     let index = given ?? SessionIndex(path: indexPath)
-    let entries = indexed(try names(), index: index)
+    var entries = indexed(try names(), index: index)
     entries.lazy.flatMap(\.warnings).forEach(warn)
-    return (
-      entries.compactMap(\.summary).sorted { $0.started < $1.started },
-      entries.compactMap(\.drill).sorted { $0.started < $1.started }
-    )
+    // Each summary moved out of its entry, not copied.
+    var sessions: [SessionSummary] = []
+    var drills: [DrillSummary] = []
+    for i in entries.indices {
+      if let summary = entries[i].summary.take() { sessions.append(summary) }
+      if let drill = entries[i].drill.take() { drills.append(drill) }
+    }
+    sessions.sort { $0.started < $1.started }
+    drills.sort { $0.started < $1.started }
+    return (sessions, drills)
   }
 
   /// When each closing question was last shown (its session's start), without building every
@@ -196,7 +203,7 @@ struct SessionStore {
         position.reserveCapacity(listed.count)
         for (offset, entry) in listed.enumerated() { position[entry.name] = offset }
         var entries: [SessionIndex.Entry?] = names.map { name in
-          position.removeValue(forKey: name).map { listed[$0] }
+          position.removeValue(forKey: name).map { listed.moveOut($0) }
         }
         let removed = only ? [] : Array(position.keys)
         // At 10,000 records each copy of the entries costs megabytes: let this one go now.
@@ -205,7 +212,7 @@ struct SessionStore {
         if !stale.isEmpty || !removed.isEmpty {
           try index.store(stale.compactMap { entries[$0] }, removing: removed, directory: directory)
         }
-        return (entries.compactMap { $0 }, nil)
+        return (entries.indices.compactMap { entries[$0].take() }, nil)
       } catch {
         // A damaged index is thrown away and built again from the records, once; failing that,
         // the records are read directly this time.
@@ -293,4 +300,16 @@ struct SessionStore {
 struct UnsafeSendable<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
+}
+
+extension [SessionIndex.Entry] {
+  /// The entry at `index`, moved out (an empty one is left in its place) rather than copied: at
+  /// 10,000 summaries each copy is millions of reference counts.
+  fileprivate mutating func moveOut(_ index: Int) -> SessionIndex.Entry {
+    var entry = SessionIndex.Entry(
+      name: "", identity: .init(device: 0, inode: 0, size: 0, modifiedNs: 0, changedNs: 0),
+      takenTo: 0, summary: nil, warnings: [])
+    swap(&entry, &self[index])
+    return entry
+  }
 }
