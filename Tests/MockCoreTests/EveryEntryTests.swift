@@ -30,10 +30,6 @@ import Testing
   static let script: [Record] = [
     Record(t: 0, entry: .sessionStarted(info, .standard, schedule)),
     Record(t: 0, entry: .phaseEntered(.clarify, via: .start)),
-    Record(
-      t: 700,
-      entry: .recordingStarted(
-        .init(file: "20261201-000000-every.mka", audioAt: 300, input: "-f pulse -i default"))),
     Record(t: 1_000, entry: .held(cue: "p1"), source: .interviewer),
     Record(t: 2_000, entry: .released(cue: "p1"), source: .interviewer),
     Record(t: 3_000, entry: .skipped(cue: "c1"), source: .ctl),
@@ -74,12 +70,6 @@ import Testing
       t: 18_000,
       entry: .sessionEnded(Ending(outcome: .finished, reason: .signal("SIGHUP")), active: 15_000)
     ),
-    Record(
-      t: 17_500,
-      entry: .recordingFailed(
-        .init(trouble: .inputLost, detail: "Input/output error", audio: 17_200))),
-    Record(
-      t: 18_000, entry: .recordingStopped(.init(audio: 17_200, chapters: 9, chaptersTook: 85))),
     Record(t: 18_000, entry: .debrief(mine), source: .candidate),
     Record(t: 18_000, entry: .debrief(theirs), source: .interviewer),
     Record(
@@ -181,9 +171,6 @@ import Testing
     #expect(projection.notes == [.init(t: 9_000, text: "asked about reads", source: .interviewer)])
     #expect(projection.debrief == Self.mine)
     #expect(projection.interviewerDebrief == Self.theirs)
-    let audio = try #require(projection.audio)
-    #expect(audio.file == "20261201-000000-every.mka" && audio.audioAt == 300)
-    #expect(audio.failed?.trouble == .inputLost && audio.stopped?.chapters == 9)
 
     let summary = SessionSummary(projection, started: "w")
     #expect(summary.banners == session.banners)

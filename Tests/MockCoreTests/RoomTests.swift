@@ -38,7 +38,7 @@ struct KeyedRoom {
       case .record(let record): records.append(record)
       case .quit: quit = true
       case .alert: alerts += 1
-      case .reply, .welcome, .broadcast, .send, .stepAway, .redraw, .hook, .stopRecording:
+      case .reply, .welcome, .broadcast, .send, .stepAway, .redraw, .hook:
         Issue.record("a room alone never talks to clients or the terminal: \(effect)")
       }
     }

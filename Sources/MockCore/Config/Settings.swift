@@ -27,8 +27,6 @@ public struct Settings: Equatable, Sendable {
     case hookTimeout = "hook_timeout"
     case estimateTime = "estimate_time"
     case cardCount = "card_count"
-    case record
-    case audioInput = "audio_input"
   }
 
   public static let bells = ["on", "off", "flash"]
@@ -49,12 +47,6 @@ public struct Settings: Equatable, Sendable {
   public var estimateTime: Millis = 60_000
   /// Cards a `drill numbers` asks.
   public var cardCount = 8
-  /// Whether `run` records the session's audio (`run --record` for one session).
-  public var record = false
-  /// Where the audio comes from: an ffmpeg input, as words.
-  public var audioInput = Settings.defaultAudioInput
-  /// The microphone as PulseAudio or PipeWire has it.
-  public static let defaultAudioInput = "-f pulse -i default"
   public private(set) var sources: [Key: Source] = [:]
   /// Where in `config.yaml` each setting read from it stands, for `config check`.
   public internal(set) var places: [Key: Place] = [:]
@@ -100,8 +92,6 @@ public struct Settings: Equatable, Sendable {
       case .hookTimeout: value = HookResult.seconds(hookTimeout)
       case .estimateTime: value = DurationText.clock(estimateTime)
       case .cardCount: value = "\(cardCount)"
-      case .record: value = record ? "on" : "off"
-      case .audioInput: value = audioInput
       }
       return (key.rawValue, value, source(key))
     }
@@ -177,22 +167,6 @@ public struct Settings: Equatable, Sendable {
         return .failure(Refused(message: "give a number from 1 to \(NumberCard.deck.count)"))
       }
       cardCount = n
-    case .record:
-      switch text.lowercased() {
-      case "true", "yes", "on": record = true
-      case "false", "no", "off": record = false
-      default: return .failure(Refused(message: "use on or off"))
-      }
-    case .audioInput:
-      switch InputWords.split(text) {
-      case .failure(let unclosed): return .failure(Refused(message: unclosed.message))
-      case .success(let words):
-        guard words.contains("-i") else {
-          return .failure(
-            Refused(message: "give an ffmpeg input with -i, like '-f pulse -i default'"))
-        }
-      }
-      audioInput = text
     case .hookTimeout:
       do {
         let limit = try DurationText.parse(text)
@@ -236,15 +210,6 @@ public struct Settings: Equatable, Sendable {
     estimate_time: 1:00
     card_count: 8
 
-    # Record each session's audio (sessions/ID.mka, with the session as chapters): on or off.
-    # 'mockroom run --record' records one session.
-    record: off
-
-    # Where the audio comes from, as ffmpeg input words: the microphone through PulseAudio or
-    # PipeWire (-f pulse -i default), ALSA (-f alsa -i default), or a file played in real time
-    # (-re -i talk.wav).
-    audio_input: \(defaultAudioInput)
-
     # How long a hook may run before it is stopped (TERM, then KILL).
     hook_timeout: 5s
 
@@ -267,7 +232,7 @@ public struct Settings: Equatable, Sendable {
   /// The variables read, by the setting each sets. Only these: the rest is the file's.
   public static let variables: [(name: String, key: Key)] = [
     ("MOCKROOM_PLAN", .plan), ("MOCKROOM_BELL", .bell), ("MOCKROOM_PIVOTS", .pivots),
-    ("MOCKROOM_COLOR", .color), ("MOCKROOM_AUDIO_INPUT", .audioInput),
+    ("MOCKROOM_COLOR", .color),
   ]
 
   /// Reads the `MOCKROOM_*` variables over these settings; what is wrong with each is said.

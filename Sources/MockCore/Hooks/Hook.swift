@@ -13,10 +13,6 @@ public enum HookEvent: String, CaseIterable, Comparable, Sendable {
   /// A real interview has ended and its write-up is not written: once, at the first command
   /// after its end.
   case writeupDue = "writeup-due"
-  /// The session's audio began reaching its file.
-  case recordingStarted = "recording-started"
-  /// The recording could not start, or stopped before the session did.
-  case recordingFailed = "recording-failed"
 
   public static func < (a: HookEvent, b: HookEvent) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -34,8 +30,6 @@ public enum HookEvent: String, CaseIterable, Comparable, Sendable {
     case .drillStarted, .drillEnded: return drill + ["RECORD"]
     case .drillAnswered: return drill + ["KIND", "RESULT", "RECORD"]
     case .writeupDue: return ["INTERVIEW", "DUE", "LEFT_S", "TEXT", "RECORD"]
-    case .recordingStarted: return session + ["AUDIO", "PROMPT", "RECORD"]
-    case .recordingFailed: return session + ["TROUBLE", "PROMPT", "RECORD"]
     }
   }
 }
@@ -196,12 +190,6 @@ extension HookCall {
         "INTERVIEW": "20261209-acme", "DUE": "2026-12-09T20:00+01:00", "LEFT_S": "14400",
         "TEXT": "4:00 left of the four hours to write up Acme, staff ML engineer",
       ]
-    case .recordingStarted:
-      variables["AUDIO"] = "20261202-093000-video-recs.mka"
-      variables["TEXT"] = "recording to 20261202-093000-video-recs.mka"
-    case .recordingFailed:
-      variables["TROUBLE"] = RecordingTrouble.noInput.rawValue
-      variables["TEXT"] = RecordingTrouble.noInput.said
     }
     return HookCall(event: event, variables: variables)
   }

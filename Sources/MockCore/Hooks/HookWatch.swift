@@ -37,21 +37,12 @@ public struct HookWatch: Equatable, Sendable {
           call(
             .sessionEnded, session, at: now,
             text: "session \(ending.outcome.rawValue) after \(worked)"))
-      case .recordingStarted(let started):
-        var made = call(
-          .recordingStarted, session, at: now, text: "recording to \(started.file)")
-        made.variables["AUDIO"] = started.file
-        calls.append(made)
-      case .recordingFailed(let failed):
-        var made = call(.recordingFailed, session, at: now, text: failed.trouble.said)
-        made.variables["TROUBLE"] = failed.trouble.rawValue
-        calls.append(made)
       case .phaseLeft, .paused, .resumed, .budgetChanged, .rebalanced, .acknowledged, .replanned,
         .marked, .suspended, .continued, .slept, .debrief, .held, .released, .skipped, .note,
         .hookFailed, .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded,
         .roundShown, .moveChosen, .moveTakenBack, .moveRefused, .roundRated, .pushbackAnswered,
         .checkinCounted,
-        .slipShown, .slipAnswered, .recordingStopped:
+        .slipShown, .slipAnswered:
         // A drill's moments are told by the drill itself (`Drill`).
         break
       }

@@ -65,12 +65,6 @@ public struct Record: Equatable, Sendable {
     case roundRated(RoundRated)
     case pushbackAnswered(PushbackAnswered)
     case checkinCounted(CheckinCounted)
-    /// The session's audio began reaching its file.
-    case recordingStarted(RecordingStarted)
-    /// The recording could not start, or stopped before the session did.
-    case recordingFailed(RecordingFailed)
-    /// The audio file was finished, with its chapters, at the session's end.
-    case recordingStopped(RecordingStopped)
   }
 
   /// The record schema version written on every line.
@@ -126,9 +120,6 @@ public struct Record: Equatable, Sendable {
     case roundRated = "round_rated"
     case pushbackAnswered = "pushback_answered"
     case checkinCounted = "checkin_counted"
-    case recordingStarted = "recording_started"
-    case recordingFailed = "recording_failed"
-    case recordingStopped = "recording_stopped"
   }
 
   /// The `type` field of the line.
@@ -176,9 +167,6 @@ extension Record.Entry {
     case .roundRated(let p): (.roundRated, p)
     case .pushbackAnswered(let p): (.pushbackAnswered, p)
     case .checkinCounted(let p): (.checkinCounted, p)
-    case .recordingStarted(let p): (.recordingStarted, p)
-    case .recordingFailed(let p): (.recordingFailed, p)
-    case .recordingStopped(let p): (.recordingStopped, p)
     }
   }
 
@@ -225,9 +213,6 @@ extension Record.Kind {
     case .roundRated: .roundRated(try .init(from: d))
     case .pushbackAnswered: .pushbackAnswered(try .init(from: d))
     case .checkinCounted: .checkinCounted(try .init(from: d))
-    case .recordingStarted: .recordingStarted(try .init(from: d))
-    case .recordingFailed: .recordingFailed(try .init(from: d))
-    case .recordingStopped: .recordingStopped(try .init(from: d))
     }
   }
 }

@@ -25,8 +25,6 @@ public struct Projection: Equatable, Sendable {
   public private(set) var drillStart: Millis?
   /// Time worked when ops was first entered; nil if it never was.
   public private(set) var opsStart: Millis?
-  /// The session's audio, when it was recorded.
-  public private(set) var audio: AudioTrack?
   /// The session time of the last line.
   public private(set) var last: Millis = 0
 
@@ -91,9 +89,6 @@ public struct Projection: Equatable, Sendable {
     case .pushbackAnswered(let said): replay(.answer(said.banner, said.answer))
     // Follows from the check-in mark before it.
     case .checkinCounted: break
-    case .recordingStarted(let started): audio = AudioTrack(started)
-    case .recordingFailed(let failed): audio?.failed = failed
-    case .recordingStopped(let stopped): audio?.stopped = stopped
     // A drill is not a session: replaying one does nothing to a session.
     case .drillStarted, .problemShown, .problemAnswered, .cardReviewed, .drillEnded, .roundShown,
       .moveChosen, .moveTakenBack, .moveRefused, .roundRated, .slipShown, .slipAnswered:

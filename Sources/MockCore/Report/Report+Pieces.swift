@@ -1,5 +1,3 @@
-import Foundation
-
 /// The pieces every report page is built of: runs of sessions, medians, tables, figures.
 extension Report {
   /// The most bars a chart draws by session, as `stats` shows the last 30; past it, a bar is
@@ -159,26 +157,6 @@ extension Report {
     el(
       "figure", [], chart, el("figcaption", text: caption),
       el("details", [], el("summary", text: "The numbers"), table))
-  }
-
-  /// The session's audio, played by the browser (no script), and a link to each chapter's
-  /// moment in it as a media fragment (`file.mka#t=12.3`).
-  static func listening(
-    _ records: [Record], track: AudioTrack, audio: (url: String, length: Millis)
-  ) -> Markup {
-    let chapters = Chapters.of(records, track: track, length: audio.length)
-    let items = chapters.map { chapter in
-      let seconds = "\(chapter.start / 1000).\(String(format: "%03d", chapter.start % 1000))"
-      let at = DurationText.clock(track.sessionTime(chapter.start))
-      return el(
-        "li", [], el("a", [("href", "\(audio.url)#t=\(seconds)")], text: "\(at) \(chapter.title)"))
-    }
-    return el(
-      "div", [("class", "audio")],
-      el(
-        "audio", [("controls", "controls"), ("preload", "metadata"), ("src", audio.url)], text: ""),
-      el("p", text: "Each chapter at its moment in the recording (session time):"),
-      el("ol", [("class", "chapters")], items))
   }
 
   static func section(_ heading: String, _ content: Markup) -> Markup {

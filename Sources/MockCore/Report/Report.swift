@@ -3,8 +3,7 @@
 public enum Report {
   /// One session: the phases against their budgets, the timeline, and the debrief.
   public static func session(
-    _ s: SessionSummary, records: [Record], generated: String, program: String,
-    audio: (url: String, length: Millis)? = nil
+    _ s: SessionSummary, records: [Record], generated: String, program: String
   ) -> String {
     let end =
       s.ending.map { "\($0.outcome.rawValue) (\(ReviewText.reason($0.reason)))" }
@@ -35,9 +34,6 @@ public enum Report {
             + "Shaded: paused.",
           table: eventTable(timeline.events))),
     ]
-    if let audio, let track = Projection(records)?.audio {
-      sections.append(section("Audio", listening(records, track: track, audio: audio)))
-    }
     sections.append(section("Debrief", debrief(s)))
     return page(
       title: "\(s.title): \(s.id)", heading: s.title, facts: [s.id] + facts, sections: sections,

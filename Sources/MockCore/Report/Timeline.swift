@@ -78,18 +78,6 @@ public struct Timeline: Equatable, Sendable {
           Event(
             t: t, what: "hook failed",
             detail: "\(failure.event.rawValue): \(failure.command): \(failure.why)", by: ""))
-      case .recordingStarted(let started):
-        others.append(
-          Event(
-            t: t, what: "recording", detail: "to \(started.file), from \(started.input)", by: ""))
-      case .recordingFailed(let failed):
-        others.append(Event(t: t, what: "recording failed", detail: failed.trouble.said, by: ""))
-      case .recordingStopped(let stopped):
-        others.append(
-          Event(
-            t: t, what: "recording finished",
-            detail: "\(DurationText.clock(stopped.audio)) of audio, \(stopped.chapters) chapters",
-            by: ""))
       case .checkinCounted(let counted):
         let (number, target) = (counted.number, counted.target)
         others.append(

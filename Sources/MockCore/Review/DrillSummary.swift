@@ -141,8 +141,7 @@ public struct DrillSummary: Equatable, Sendable {
       (.budgetChanged, _), (.rebalanced, _), (.cueFired, _), (.acknowledged, _), (.replanned, _),
       (.marked, _), (.suspended, _), (.continued, _), (.slept, _), (.debrief, _), (.held, _),
       (.released, _), (.skipped, _), (.note, _), (.hookFailed, _), (.sessionEnded, _),
-      (.pushbackAnswered, _), (.checkinCounted, _), (.recordingStarted, _),
-      (.recordingFailed, _), (.recordingStopped, _):
+      (.pushbackAnswered, _), (.checkinCounted, _):
       // A session's line: a drill has none.
       break
     }

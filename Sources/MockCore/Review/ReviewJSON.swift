@@ -72,55 +72,6 @@ public enum ReviewJSON {
     var notes: [NoteJSON]
     var debrief: DebriefJSON?
     var interviewer_debrief: DebriefJSON?
-    var audio: AudioJSON?
-  }
-
-  struct AudioJSON: Encodable {
-    struct SpanJSON: Encodable {
-      var t_ms: Millis
-      var audio_ms: Millis
-      var length_ms: Millis
-    }
-    struct PhaseJSON: Encodable {
-      var phase: String
-      var heard_ms, talk_ms, silent_ms: Millis
-      var silences: Int
-    }
-    struct FirstWordJSON: Encodable {
-      var banner: Int
-      var cue: String
-      var shown_ms: Millis
-      var first_word_after_ms: Millis?
-    }
-    var audio_at_ms: Millis
-    var length_ms: Millis
-    var talk_share: Double
-    var talk: [SpanJSON]
-    var silences: [SpanJSON]
-    var longest_monologue: SpanJSON?
-    var phases: [PhaseJSON]
-    var first_words: [FirstWordJSON]
-
-    init(_ a: AudioReview) {
-      let span = { (s: Span) in
-        SpanJSON(t_ms: s.start, audio_ms: s.start - a.audioAt, length_ms: s.length)
-      }
-      audio_at_ms = a.audioAt
-      length_ms = a.length
-      talk_share = (a.talkShare * 1000).rounded() / 1000
-      talk = a.talk.map(span)
-      silences = a.silences.map(span)
-      longest_monologue = a.longestMonologue.map(span)
-      phases = a.phases.map {
-        PhaseJSON(
-          phase: $0.phase.name, heard_ms: $0.heard, talk_ms: $0.talk, silent_ms: $0.silent,
-          silences: $0.silences)
-      }
-      first_words = a.firstWords.map {
-        FirstWordJSON(
-          banner: $0.banner, cue: $0.cue, shown_ms: $0.shownAt, first_word_after_ms: $0.after)
-      }
-    }
   }
 
   static func session(_ s: SessionSummary) -> SessionJSON {
@@ -184,7 +135,7 @@ public enum ReviewJSON {
   }
 
   /// `{"v":1,"show":{"session":…,"banners":[…],"marks":[…],"debrief":…}}`.
-  public static func show(_ s: SessionSummary, audio: AudioReview? = nil) -> String {
+  public static func show(_ s: SessionSummary) -> String {
     let detail = DetailJSON(
       session: session(s),
       banners: s.banners.map { b in
@@ -202,8 +153,7 @@ public enum ReviewJSON {
         return MarkJSON(t_ms: m.t, mark: m.mark.name, move: move, source: m.source?.rawValue)
       },
       notes: s.notes.map { NoteJSON(t_ms: $0.t, text: $0.text, source: $0.source?.rawValue) },
-      debrief: s.debrief.map(debrief), interviewer_debrief: s.interviewerDebrief.map(debrief),
-      audio: audio.map(AudioJSON.init))
+      debrief: s.debrief.map(debrief), interviewer_debrief: s.interviewerDebrief.map(debrief))
     return encode(Versioned(body: detail, key: "show"))
   }
 

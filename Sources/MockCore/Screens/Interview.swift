@@ -30,10 +30,6 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     self.material = material
   }
 
-  /// The shell will record the session's audio: the recorder's news is awaited, and the
-  /// session's end stops it.
-  public mutating func willRecord() { room.recording = .starting }
-
   /// Starts the session's clock: the first thing the shell does.
   public mutating func start(at now: Instant) -> [Effect] {
     let effects = room.start(at: now)
@@ -55,9 +51,6 @@ public struct Interview: ScreenModel, Equatable, Sendable {
       effects = room.update(input, at: now)
     case .hookFinished(let result):
       effects = hookFinished(result, at: now)
-    case .recording(let news):
-      // Whatever the scene: the recorder's last news comes after the session's end.
-      effects = room.recording(news, at: now)
     default:
       switch scene {
       case .room:
@@ -108,8 +101,6 @@ public struct Interview: ScreenModel, Equatable, Sendable {
   private mutating func afterRoom(_ effects: [Effect]) -> [Effect] {
     guard effects.contains(.quit) else { return effects }
     var next = effects.filter { $0 != .quit }
-    // The session is over: so is its recording, and its file gets its chapters.
-    if room.recording != .off { next.append(.stopRecording) }
     if stoppedBy != nil { return next + [.quit] }
     if case .ended(let ending) = room.session.status, ending.outcome == .finished {
       scene = .debrief(DebriefForm(ended: room.session))
@@ -144,7 +135,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     case .stop: return [.quit]
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .hookFinished, .notice, .recording:
+      .recordBehind, .hookFinished, .notice:
       return []
     }
   }
@@ -154,7 +145,7 @@ public struct Interview: ScreenModel, Equatable, Sendable {
     case .key, .stop: return [.quit]
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .hookFinished, .notice, .recording:
+      .recordBehind, .hookFinished, .notice:
       return []
     }
   }

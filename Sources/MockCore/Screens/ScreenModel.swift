@@ -31,8 +31,6 @@ public enum Input: Equatable, Sendable {
   /// Something the shell has to say, once, for a few seconds (the control socket ran out of
   /// descriptors); a screen without a place for it lets it go.
   case notice(String)
-  /// What became of the session's recording (started, failed, stopped and finished).
-  case recording(RecordingNews)
 }
 
 /// A control client, as a screen sees it: which connection, and who it said it is.
@@ -66,9 +64,6 @@ public enum Effect: Equatable, Sendable {
   case stepAway
   /// Forget what is on the screen: the next frame is drawn whole.
   case redraw
-  /// The session is over: stop the recording, finish its file and write its chapters (the
-  /// shell answers with `.recording(.stopped…)`).
-  case stopRecording
   /// Nothing more to do: the pump returns.
   case quit
 }

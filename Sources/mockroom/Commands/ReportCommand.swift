@@ -60,8 +60,7 @@ struct ReportCommand: ContextCommand {
       let log = store.log(named: (path as NSString).lastPathComponent)
       for warning in log.warnings { warn(warning) }
       html = Report.session(
-        summary, records: log.records, generated: generated, program: Mockroom.version,
-        audio: Self.audio(log.records, in: store))
+        summary, records: log.records, generated: generated, program: Mockroom.version)
     } else {
       let store = try context.sessionStore()
       let everything = try store.everything()
@@ -89,17 +88,6 @@ struct ReportCommand: ContextCommand {
         generated: generated, program: Mockroom.version)
     }
     try write(html, context)
-  }
-
-  /// The session's recorded audio, when its file is there: a file URL for the report's
-  /// `<audio>` and its chapter links, and its length as ffprobe reads it.
-  static func audio(_ records: [Record], in store: SessionStore) -> (url: String, length: Millis)? {
-    guard let track = Projection(records)?.audio else { return nil }
-    let path = store.directory + "/" + track.file
-    guard FileManager.default.fileExists(atPath: path),
-      let probe = AudioChapters.probe(path)
-    else { return nil }
-    return (URL(fileURLWithPath: path).standardizedFileURL.absoluteString, probe.length)
   }
 
   private func write(_ html: String, _ context: Context) throws {

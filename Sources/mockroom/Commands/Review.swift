@@ -70,8 +70,7 @@ struct Reindex: ContextCommand {
   static let configuration = CommandConfiguration(
     abstract: "Rebuild the index of session records from the records themselves.",
     discussion: "The index is only derived data; it also rebuilds itself when it is missing, "
-      + "damaged or of another version. A recorded session's audio (sessions/ID.mka) that has "
-      + "no chapters gets them from its record.")
+      + "damaged or of another version.")
 
   func run(in context: Context) throws {
     let store = try context.sessionStore()
@@ -79,10 +78,6 @@ struct Reindex: ContextCommand {
     let count = try store.reindex()
     let took = MonotonicClock.now() - started
     print("indexed \(count) record\(count == 1 ? "" : "s") from \(store.directory) in \(took) ms")
-    let chaptered = AudioChapters.fillMissing(store)
-    if chaptered > 0 {
-      print("wrote the chapters of \(chaptered) recording\(chaptered == 1 ? "" : "s")")
-    }
   }
 }
 
@@ -112,10 +107,7 @@ struct ShowSession: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "Show one session: each phase against its budget, the banners and marks in time, "
-      + "the debrief.",
-    discussion: "For a recorded session (run --record) whose audio is there, what the audio says "
-      + "by itself: talk and silences of 3 s or more per phase, the longest monologue, and the "
-      + "time to the first word after each banner.")
+      + "the debrief.")
 
   @Argument(
     help: ArgumentHelp("A session id (or its start), or 'last'.", valueName: "id|last"),
@@ -137,17 +129,15 @@ struct ShowSession: ContextCommand {
       } else {
         DrillText.show(drill).forEach { print($0) }
       }
-    case .session(let path, let summary)?: try show(summary, record: path, in: context)
+    case .session(_, let summary)?: show(summary)
     }
   }
 
-  private func show(_ summary: SessionSummary, record path: String, in context: Context) throws {
-    let audio = AudioChapters.review(record: path, store: try context.sessionStore())
+  private func show(_ summary: SessionSummary) {
     if json {
-      print(ReviewJSON.show(summary, audio: audio))
+      print(ReviewJSON.show(summary))
     } else {
       ReviewText.show(summary, width: terminalWidth()).forEach { print($0) }
-      audio?.lines.forEach { print($0) }
     }
   }
 }

@@ -85,15 +85,6 @@ struct Run: ContextCommand {
         + "is for consolidation, not a full mock)."))
   var yes = false
 
-  @Flag(
-    help: ArgumentHelp(
-      "Record the session's audio with ffmpeg, beside its record (sessions/<id>.mka), with the "
-        + "phases, banners, marks and notes as chapters.",
-      discussion: "The input is audio_input in config.yaml or MOCKROOM_AUDIO_INPUT (ffmpeg "
-        + "input words; the microphone through PulseAudio by default). 'record: on' in "
-        + "config.yaml records every session."))
-  var record = false
-
   @OptionGroup var library: LibraryOptions
 
   @OptionGroup var budget: BudgetOptions
@@ -158,11 +149,7 @@ struct Run: ContextCommand {
   }
 
   func run(in context: Context) throws {
-    var settings = try defaults.settings(context.environment)
-    if record {
-      settings.record = true
-      settings.mark(.record, .flag)
-    }
+    let settings = try defaults.settings(context.environment)
     let plan = try SettingsCheck.chosenPlan(settings, in: context).plan
       .overriding(try budget.overrides())
     let paths = try context.dataPaths()
@@ -204,8 +191,6 @@ struct Run: ContextCommand {
       material: Material(prompt: chosen, generic: library.deck))
     let trace = Trace(path: context.environment["MOCKROOM_TRACE"])
     runner.useHooks(settings)
-    try runner.useRecorder(settings)
-    if settings.record { interview.willRecord() }
     runner.run(&interview, first: interview.start(at: context.clock.now())) { model, now, first in
       trace?.drew(model.room.session, at: now, first: first)
     }

@@ -358,7 +358,7 @@ final class HookRunner {
   }
 
   /// This process's descriptors above stderr that an exec would pass on.
-  static func inheritable() -> [Int32] {
+  private static func inheritable() -> [Int32] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else {
       return []
     }
@@ -374,7 +374,7 @@ final class HookRunner {
 }
 
 /// `body` with `strings` as a NULL-ended array of C strings, as exec takes them.
-func withCStrings<R>(
+private func withCStrings<R>(
   _ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R
 ) -> R {
   var pointers = strings.map { strdup($0) }

@@ -54,18 +54,6 @@ enum ConfigPage {
     .cardCount: (
       "a number, 1 to \(NumberCard.deck.count)", "How many cards 'drill numbers' asks."
     ),
-    .record: (
-      "on or off (also true/false, yes/no)",
-      "Record every session's audio with ffmpeg into sessions/ID.mka (Opus in Matroska) beside "
-        + "its record, with the phases, banners, marks, notes and pauses as chapters. run "
-        + "--record records one session."
-    ),
-    .audioInput: (
-      "ffmpeg input words, with -i",
-      "Where the recorded audio comes from: -f pulse -i default (PulseAudio or PipeWire), "
-        + "-f alsa -i default, or a file played in real time (-re -i talk.wav). Quotes keep "
-        + "spaces in a word."
-    ),
   ]
 
   /// Keys with no line on the page.

@@ -17,9 +17,6 @@ enum HooksPage {
     .drillEnded: "A drill finished or was quit.",
     .writeupDue: "A real interview ('mockroom interview') has ended with no write-up: fired "
       + "once, by the first mockroom command after its end.",
-    .recordingStarted: "The session's audio began reaching its file (run --record).",
-    .recordingFailed: "The recording could not start (no ffmpeg, no audio input) or stopped "
-      + "before the session did (the input went away, the disk filled); the session goes on.",
   ]
 
   /// What each variable holds, by its name after MOCKROOM_.
@@ -46,8 +43,6 @@ enum HooksPage {
     "INTERVIEW": "For writeup-due: the real interview's id, as its file is named.",
     "DUE": "For writeup-due: when the write-up is due, four hours after the interview's end.",
     "LEFT_S": "For writeup-due: the seconds left until then; negative once past.",
-    "AUDIO": "For recording-started: the audio file's name, beside the record.",
-    "TROUBLE": "For recording-failed: no_program, no_input, input_lost, disk_full or failed.",
   ]
 
   /// Every variable any event's hook gets, without MOCKROOM_.

@@ -57,14 +57,6 @@ enum RecordPage {
     .pushbackAnswered: "banner, cue, answer (held, changed, gave_way), after_ms.",
     .checkinCounted: "number, target, worked_ms: a check-in mark that counted toward "
       + "--checkins.",
-    .recordingStarted: "file (the audio, beside the record), input (ffmpeg's input words), "
-      + "audio_at_ms: the session time of the audio's first instant, so a line at t_ms is at "
-      + "t_ms - audio_at_ms in the audio; it runs on through pauses and Ctrl-Z.",
-    .recordingFailed: "trouble (no_program, no_input, input_lost, disk_full, failed), detail "
-      + "(ffmpeg's last word), audio_ms (what the file kept; absent with no file). The "
-      + "session went on.",
-    .recordingStopped: "audio_ms (the audio's length), chapters (how many were written), "
-      + "chapters_took_ms (from the stop to the chapters written; absent when none were).",
   ]
 
   /// Kinds with no line on the page.

@@ -25,9 +25,6 @@ final class EventPump {
   private var client: ControlClient?
   /// The hooks, when any are set: spawned here, reaped here, never waited for.
   private let hooks: HookRunner?
-  /// The session's recorder, when it is recorded: a child like a hook, never waited for
-  /// until the session's end.
-  private let recorder: Recorder?
   private var sleepWatch = SleepWatch()
   /// What the screen was last told about the record and the socket's clients.
   private var toldBehind: RecordBehind?
@@ -37,10 +34,9 @@ final class EventPump {
   init(
     terminal: Terminal, signals: SignalPipe, clock: SessionClock.Type, bell: Terminal.Bell = .on,
     log: SessionLogWriter? = nil, server: ControlServer? = nil, client: ControlClient? = nil,
-    hooks: HookRunner? = nil, recorder: Recorder? = nil
+    hooks: HookRunner? = nil
   ) {
     self.hooks = hooks
-    self.recorder = recorder
     self.terminal = terminal
     self.signals = signals
     self.clock = clock
@@ -84,14 +80,6 @@ final class EventPump {
           terminal.stepAway()
           feed(.resize(terminal.size))
           feed(.continued)
-        case .stopRecording:
-          let records = (log?.lines ?? []).compactMap { try? Record.decode(jsonLine: $0).record }
-          let title = records.first.flatMap { record -> String? in
-            if case .sessionStarted(let started) = record.entry { started.info.title } else { nil }
-          }
-          if let news = recorder?.stop(records: records, title: title ?? "mockroom session") {
-            feed(.recording(news))
-          }
         case .redraw: terminal.invalidate()
         case .quit: done = true
         }
@@ -101,8 +89,6 @@ final class EventPump {
     terminal.invalidate()
     feed(.resize(terminal.size))
     carryOut(first)
-    // The recording starts with the session, after its first line.
-    if let news = recorder?.start() { feed(.recording(news)) }
     var firstFrame = true
     while !done {
       // A record that is behind is tried again on every wake, in order.
@@ -127,11 +113,9 @@ final class EventPump {
         toldViewport = frame.panel
         feed(.viewport(frame.panel))
       }
-      let deadlines = [hooks?.nextDeadline, recorder?.nextDeadline].compactMap { $0 }
-      let polled = wait(screen: model.nextWake(after: now), hooks: deadlines.min())
+      let polled = wait(screen: model.nextWake(after: now), hooks: hooks?.nextDeadline)
       serve(polled.server, feed)
       listen(polled.client, feed)
-      for news in recorder?.wake() ?? [] { feed(.recording(news)) }
       if let hooks {
         for result in hooks.wake(polled.hooks, signals: { readSignals(feed) }) {
           feed(.hookFinished(result))
@@ -169,7 +153,6 @@ final class EventPump {
     fds += serverFDs
     let hookFDs = hooks?.pollFDs ?? []
     fds += hookFDs
-    fds += recorder?.pollFDs ?? []
     if let client { fds.append(pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0)) }
     // Both clocks read whole milliseconds rounded down, and the session's wait is rounded up
     // into real time, so this never wakes before the second.
@@ -183,8 +166,7 @@ final class EventPump {
     _ = poll(&fds, nfds_t(fds.count), timeout)
     let serverPart = fds[2..<(2 + serverFDs.count)]
     let hookPart = fds[(2 + serverFDs.count)..<(2 + serverFDs.count + hookFDs.count)]
-    let clientFD = client.flatMap { client in fds.last { $0.fd == client.fd } }
-    return Polled(server: serverPart, client: clientFD, hooks: hookPart)
+    return Polled(server: serverPart, client: client == nil ? nil : fds.last, hooks: hookPart)
   }
 
   /// Hands the screen the signals that arrived (a child's ending is the hooks' business).

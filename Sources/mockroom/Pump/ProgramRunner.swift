@@ -18,7 +18,6 @@ final class ProgramRunner {
   private var hooks: HookRunner?
   private var hookTimeout: Millis = 0
   private var client: ControlClient?
-  private var recorder: Recorder?
 
   init(_ context: Context) { self.context = context }
 
@@ -72,16 +71,6 @@ final class ProgramRunner {
     hookTimeout = settings.hookTimeout
   }
 
-  /// Records the session's audio beside its record (`<id>.mka`) from the settings' input.
-  /// The recording starts with the session and stops at its end.
-  func useRecorder(_ settings: Settings) throws(UserError) {
-    guard settings.record, let log else { return }
-    let directory = (log.path as NSString).deletingLastPathComponent
-    recorder = try Recorder(
-      path: directory + "/\(log.id).mka", input: settings.audioInput,
-      environment: context.environment)
-  }
-
   /// The console's side: the connection to the session, read without blocking.
   func connect(_ client: ControlClient) {
     UnixSocket.setNonBlocking(client.fd)
@@ -98,10 +87,8 @@ final class ProgramRunner {
     guard let terminal, let signals else { return }
     let pump = EventPump(
       terminal: terminal, signals: signals, clock: context.clock, bell: bell, log: log,
-      server: server, client: client, hooks: hooks, recorder: recorder)
+      server: server, client: client, hooks: hooks)
     pump.run(&model, first: first, drew: drew)
-    // A recording the screen did not stop (it quit some other way) is still finished.
-    recorder?.finish()
     server?.shutDown()
     terminal.end()
     for result in hooks?.finish(within: min(hookTimeout, 2_000)) ?? [] where result.failed {

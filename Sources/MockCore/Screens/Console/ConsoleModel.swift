@@ -30,7 +30,7 @@ extension Console: ScreenModel {
     case .stop: return [.quit]
     case .suspend: return [.stepAway]
     case .resize, .time, .slept, .continued, .request, .peers, .recordBehind,
-      .hookFinished, .notice, .recording:
+      .hookFinished, .notice:
       return []
     }
   }

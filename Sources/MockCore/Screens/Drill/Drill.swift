@@ -97,7 +97,7 @@ public struct Drill<Kind: DrillKindModel>: ScreenModel, Equatable, Sendable {
       }
       effects = [.redraw]
     case .resize, .viewport, .slept, .peers, .message, .hungUp, .recordBehind, .hookFinished,
-      .notice, .recording:
+      .notice:
       effects = []
     }
     // The hooks come after what the input did, as the lines they tell of are written first.

@@ -64,9 +64,6 @@ public struct Room: Equatable, Sendable {
   public var consoles = 0
   /// Set by the shell while the record cannot be written: the session goes on regardless.
   public var recordBehind: RecordBehind?
-  /// Whether the session's audio is being recorded: the shell sets `.starting` when it starts
-  /// a recorder, and its news moves it on.
-  public var recording = RecordingState.off
 
   public init(session: Session, brief: Brief? = nil) {
     self.session = session
@@ -77,7 +74,6 @@ public struct Room: Equatable, Sendable {
     a.session == b.session && a.overlay == b.overlay && a.brief == b.brief
       && a.reading == b.reading && a.scroll == b.scroll && a.prompt == b.prompt
       && a.notice == b.notice && a.consoles == b.consoles && a.recordBehind == b.recordBehind
-      && a.recording == b.recording
   }
 
   /// The keys that mark a moment, outside the menu and in it.
@@ -140,31 +136,8 @@ public struct Room: Equatable, Sendable {
   }
 
   /// Shows `text` in place of the key hints for a few seconds.
-  mutating func say(_ text: String, at now: Instant, for lasts: Millis = Notice.lasts) {
-    notice = Notice(text: text, until: now + lasts)
-  }
-
-  /// What the recorder said: a line in the record, and the header's mark. A failure is said
-  /// once, in words, and the session goes on.
-  public mutating func recording(_ news: RecordingNews, at now: Instant) -> [Effect] {
-    let t = session.sinceStart(at: now)
-    switch news {
-    case .started(let file, let audioAt, let input):
-      recording = .on
-      let at = min(t, session.sinceStart(at: audioAt))
-      let started = Record.RecordingStarted(file: file, audioAt: at, input: input)
-      return [.record(Record(t: t, entry: .recordingStarted(started)))]
-    case .failed(let trouble, let detail, let audio):
-      recording = .failed(trouble)
-      // Said once, and long enough to be read in the middle of a sentence.
-      if case .ended = session.status {} else { say(trouble.said, at: now, for: 10_000) }
-      let failed = Record.RecordingFailed(trouble: trouble, detail: detail, audio: audio)
-      return [.record(Record(t: t, entry: .recordingFailed(failed)))]
-    case .stopped(let audio, let chapters, let took):
-      if recording == .on || recording == .starting { recording = .stopped }
-      let stopped = Record.RecordingStopped(audio: audio, chapters: chapters, chaptersTook: took)
-      return [.record(Record(t: t, entry: .recordingStopped(stopped)))]
-    }
+  mutating func say(_ text: String, at now: Instant) {
+    notice = Notice(text: text, until: now + Notice.lasts)
   }
 
   private mutating func mark(_ mark: Mark, at now: Instant) -> [Effect] {

@@ -22,7 +22,6 @@ extension Room: ScreenModel {
     case .notice(let text):
       say(text, at: now)
       return []
-    case .recording(let news): return recording(news, at: now)
     case .resize, .request, .message, .hungUp, .hookFinished: return []
     }
   }
@@ -44,7 +43,7 @@ extension DebriefForm: ScreenModel {
     // Nothing is timed here: step away and come back to the same form.
     case .suspend: return [.stepAway]
     case .resize, .viewport, .time, .slept, .continued, .request, .peers, .message, .hungUp,
-      .recordBehind, .hookFinished, .notice, .recording:
+      .recordBehind, .hookFinished, .notice:
       return []
     }
   }

@@ -6,7 +6,7 @@ extension Screen {
   /// The session clock, after whether an interviewer's console is attached (when one is, or
   /// in a partner session, where one is expected).
   static func rightOfHeader(_ room: Room, _ r: Readout, wide: Bool) -> String {
-    let clock = recordingMark(room.recording) + (wide ? "session " : "") + r.session
+    let clock = (wide ? "session " : "") + r.session
     let partner = room.session.schedule.options.partner
     switch (room.consoles, partner, wide) {
     case (0, false, _): return clock
@@ -14,15 +14,6 @@ extension Screen {
     case (0, true, false): return "no console · " + clock
     case (_, _, true): return "interviewer attached · " + clock
     case (_, _, false): return "attached · " + clock
-    }
-  }
-
-  /// `● rec · ` while the audio is recorded, `no rec · ` once it failed.
-  static func recordingMark(_ state: RecordingState) -> String {
-    switch state {
-    case .on: "● rec · "
-    case .failed: "no rec · "
-    case .off, .starting, .stopped: ""
     }
   }
 
