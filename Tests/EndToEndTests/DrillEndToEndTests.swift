@@ -174,7 +174,8 @@ import Testing
     #expect(history.stdout.contains("drill slip") && history.stdout.contains("1 of 1 caught"))
     let stats = try ConfigEndToEnd.mockroom(["stats"], home)
     #expect(stats.stdout.contains("slip drill: 1 of 1 chain caught"), "\(stats.stdout)")
-    let show = try ConfigEndToEnd.mockroom(["show", "last"], home)
+    // `last` is the newest session; `last --drill` the newest drill.
+    let show = try ConfigEndToEnd.mockroom(["show", "last", "--drill"], home)
     #expect(
       show.stdout.contains("slip drill") && show.stdout.contains("step \(step) named (right)"))
   }
