@@ -18,22 +18,7 @@ public enum PromptParser {
   ) {
     var reader = NodeReader(file: file, lineOffset: 1)
     guard let text = reader.utf8Text(bytes) else { return (nil, reader.problems) }
-    if !isUsableID(id) {
-      reader.report(
-        line: 1, column: 1,
-        "the file name '\(id)' cannot be an id: use lowercase letters, digits and hyphens")
-    }
-    guard let parts = splitFrontMatter(text) else {
-      reader.report(
-        line: 1, column: 1,
-        "no front matter: the file must start with a line '---', then YAML fields, then '---'")
-      return (nil, reader.problems)
-    }
-    guard parts.closed else {
-      reader.report(
-        line: 1, column: 1, "the front matter opened here is never closed by a line '---'")
-      return (nil, reader.problems)
-    }
+    guard let parts = frontMatter(text, id: id, &reader) else { return (nil, reader.problems) }
     let body = parts.body.trimmingWhitespace
     if body.isEmpty {
       reader.report(
@@ -116,6 +101,30 @@ public enum PromptParser {
   ///
   /// Works on UTF-8 bytes: splitting a String into Characters runs grapheme breaking over the
   /// whole file, which was most of the cost of loading a large library.
+  /// The front matter of a file named `id`, its id checked on the way; nil (with the problem
+  /// said) when the file has none, or one never closed. Prompts and interviews read it so.
+  static func frontMatter(_ text: String, id: String, _ reader: inout NodeReader)
+    -> FrontMatter?
+  {
+    if !isUsableID(id) {
+      reader.report(
+        line: 1, column: 1,
+        "the file name '\(id)' cannot be an id: use lowercase letters, digits and hyphens")
+    }
+    guard let parts = splitFrontMatter(text) else {
+      reader.report(
+        line: 1, column: 1,
+        "no front matter: the file must start with a line '---', then YAML fields, then '---'")
+      return nil
+    }
+    guard parts.closed else {
+      reader.report(
+        line: 1, column: 1, "the front matter opened here is never closed by a line '---'")
+      return nil
+    }
+    return parts
+  }
+
   static func splitFrontMatter(_ text: String) -> FrontMatter? {
     var bytes = Array(text.utf8)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -31,20 +31,7 @@ public enum RealInterviewFile {
       return (nil, reader.problems)
     }
     guard let text = reader.utf8Text(bytes) else { return (nil, reader.problems) }
-    if !PromptParser.isUsableID(id) {
-      reader.report(
-        line: 1, column: 1,
-        "the file name '\(id)' cannot be an id: use lowercase letters, digits and hyphens")
-    }
-    guard let parts = PromptParser.splitFrontMatter(text) else {
-      reader.report(
-        line: 1, column: 1,
-        "no front matter: the file must start with a line '---', then YAML fields, then '---'")
-      return (nil, reader.problems)
-    }
-    guard parts.closed else {
-      reader.report(
-        line: 1, column: 1, "the front matter opened here is never closed by a line '---'")
+    guard let parts = PromptParser.frontMatter(text, id: id, &reader) else {
       return (nil, reader.problems)
     }
     guard let root = reader.compose(parts.yaml),
